@@ -1,0 +1,1 @@
+"""Use cases: services over an abstract unit of work."""

@@ -1,0 +1,68 @@
+"""Post use cases: create, update, delete. One unit of work per operation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from uuid import UUID
+
+from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.domain.dtos import CreatePostDTO, UpdatePostDTO, pick
+from desktop_app.domain.entities import Post
+from desktop_app.domain.errors import PostNotFoundError, StaleEditError
+from desktop_app.domain.validation import validate_create_post, validate_update_post
+
+
+class PostService:
+    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+        self._uow = uow_factory
+
+    async def get_post(self, post_id: UUID) -> Post:
+        async with self._uow() as uow:
+            post = await uow.posts.get_by_id(post_id)
+        if post is None:
+            raise PostNotFoundError(post_id)
+        return post
+
+    async def create_post(self, dto: CreatePostDTO) -> Post:
+        dto = validate_create_post(dto)
+        async with self._uow() as uow:
+            post = await uow.posts.create_post(dto)
+            await uow.commit()
+        return post
+
+    async def update_post(
+        self, post_id: UUID, dto: UpdatePostDTO, *, expected_updated_at: datetime | None = None
+    ) -> Post:
+        dto = validate_update_post(dto)
+        async with self._uow() as uow:
+            post = await uow.posts.get_by_id(post_id)
+            if post is None:
+                raise PostNotFoundError(post_id)
+            if expected_updated_at is not None and post.updated_at != expected_updated_at:
+                raise StaleEditError("Post", post_id)
+            post = await uow.posts.update(
+                replace(
+                    post,
+                    title=pick(dto.title, post.title),
+                    content=pick(dto.content, post.content),
+                    author_id=pick(dto.author_id, post.author_id),
+                )
+            )
+            await uow.commit()
+        return post
+
+    async def delete_post(self, post_id: UUID) -> None:
+        async with self._uow() as uow:
+            removed = await uow.posts.delete(post_id)
+            await uow.commit()
+        if not removed:
+            raise PostNotFoundError(post_id)
+
+    async def delete_posts(self, post_ids: list[UUID]) -> int:
+        async with self._uow() as uow:
+            removed = 0
+            for post_id in post_ids:
+                removed += await uow.posts.delete(post_id)
+            await uow.commit()
+        return removed

@@ -1,0 +1,131 @@
+"""User use cases: create, update, delete, set password. One unit of work per operation."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from uuid import UUID
+
+from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.core.emails import normalise_email
+from desktop_app.core.security import hash_password_async
+from desktop_app.domain.dtos import CreateUserDTO, UpdateUserDTO, pick
+from desktop_app.domain.entities import User
+from desktop_app.domain.errors import StaleEditError, UserNotFoundError
+from desktop_app.domain.validation import (
+    EmailNormaliser,
+    check_password,
+    validate_create_user,
+    validate_update_user,
+)
+
+PasswordHasher = Callable[[str], Awaitable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteOutcome:
+    """What a delete removed: the users, and the posts that went with them by cascade."""
+
+    users: int
+    posts: int
+
+
+class UserService:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        *,
+        normalise_email: EmailNormaliser = normalise_email,
+        hash_password: PasswordHasher = hash_password_async,
+    ) -> None:
+        self._uow = uow_factory
+        self._normalise_email = normalise_email
+        self._hash_password = hash_password
+
+    async def get_user(self, user_id: UUID) -> User:
+        async with self._uow() as uow:
+            user = await uow.users.get_by_id(user_id)
+        if user is None:
+            raise UserNotFoundError(user_id)
+        return user
+
+    async def list_users(self, *, skip: int = 0, limit: int = 100) -> list[User]:
+        async with self._uow() as uow:
+            return await uow.users.get_all(skip=skip, limit=limit)
+
+    async def create_user(self, dto: CreateUserDTO) -> User:
+        """Validate, hash (in a worker thread, before the transaction opens) and insert."""
+        dto = validate_create_user(dto, self._normalise_email)
+        hashed = await self._hash_password(dto.password)
+        async with self._uow() as uow:
+            user = await uow.users.create(
+                User(
+                    email=dto.email,
+                    username=dto.username,
+                    hashed_password=hashed,
+                    is_active=dto.is_active,
+                    bio=dto.bio,
+                )
+            )
+            await uow.commit()
+        return user
+
+    async def update_user(
+        self, user_id: UUID, dto: UpdateUserDTO, *, expected_updated_at: datetime | None = None
+    ) -> User:
+        """Apply the fields that are set. With ``expected_updated_at`` (the version the form
+        showed), a row changed since by someone else raises StaleEditError instead of being
+        silently overwritten."""
+        dto = validate_update_user(dto, self._normalise_email)
+        async with self._uow() as uow:
+            user = await uow.users.get_by_id(user_id)
+            if user is None:
+                raise UserNotFoundError(user_id)
+            if expected_updated_at is not None and user.updated_at != expected_updated_at:
+                raise StaleEditError("User", user_id)
+            user = await uow.users.update(
+                replace(
+                    user,
+                    email=pick(dto.email, user.email),
+                    username=pick(dto.username, user.username),
+                    bio=pick(dto.bio, user.bio),
+                    is_active=pick(dto.is_active, user.is_active),
+                )
+            )
+            await uow.commit()
+        return user
+
+    async def set_password(self, user_id: UUID, password: str) -> None:
+        check_password(password)
+        hashed = await self._hash_password(password)
+        async with self._uow() as uow:
+            user = await uow.users.get_by_id(user_id)
+            if user is None:
+                raise UserNotFoundError(user_id)
+            await uow.users.update(replace(user, hashed_password=hashed))
+            await uow.commit()
+
+    async def count_posts_of(self, user_ids: Sequence[UUID]) -> int:
+        """How many posts deleting these users would also delete (for the confirmation)."""
+        async with self._uow() as uow:
+            return await uow.posts.count_by_authors(list(user_ids))
+
+    async def delete_user(self, user_id: UUID) -> DeleteOutcome:
+        outcome = await self.delete_users([user_id])
+        if outcome.users == 0:
+            raise UserNotFoundError(user_id)
+        return outcome
+
+    async def delete_users(self, user_ids: Sequence[UUID]) -> DeleteOutcome:
+        """Delete these users and, by cascade, their posts, all in one transaction.
+
+        Users already gone are skipped; the outcome counts what was really removed.
+        """
+        async with self._uow() as uow:
+            posts = await uow.posts.count_by_authors(list(user_ids))
+            users = 0
+            for user_id in user_ids:
+                users += await uow.users.delete(user_id)
+            await uow.commit()
+        return DeleteOutcome(users=users, posts=posts)

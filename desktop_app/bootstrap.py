@@ -1,0 +1,72 @@
+"""The composition root: settings -> engine -> unit of work -> services.
+
+The only module that knows every layer. The UI receives the services it needs from here and
+never sees SQLAlchemy; opening another database builds a fresh ``Database`` and disposes the old.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from desktop_app.application.posts import PostService
+from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.users import UserService
+from desktop_app.config import Settings
+from desktop_app.infrastructure.database import migrations
+from desktop_app.infrastructure.database.connection import (
+    describe_url,
+    make_engine,
+    make_session_factory,
+)
+from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
+
+
+@dataclass(slots=True)
+class Database:
+    """One open database and the services over it."""
+
+    url: str
+    engine: AsyncEngine
+    uow_factory: UnitOfWorkFactory
+    users: UserService
+    posts: PostService
+    revision: str | None = None
+
+    @property
+    def display_url(self) -> str:
+        return describe_url(self.url)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def connect(settings: Settings) -> Database:
+    """Build the engine and services for the configured database (no I/O yet)."""
+    engine = make_engine(
+        settings.DATABASE_URL,
+        pool_size=settings.DB_POOL_SIZE,
+        max_overflow=settings.DB_MAX_OVERFLOW,
+        echo=settings.DEBUG,
+    )
+    uow_factory = partial(SQLAlchemyUnitOfWork, make_session_factory(engine))
+    return Database(
+        url=settings.DATABASE_URL,
+        engine=engine,
+        uow_factory=uow_factory,
+        users=UserService(uow_factory),
+        posts=PostService(uow_factory),
+    )
+
+
+async def open_database(settings: Settings) -> Database:
+    """Connect and bring the schema up to date (refusing a schema newer than this app)."""
+    database = connect(settings)
+    try:
+        database.revision = await migrations.upgrade(database.engine, database.url)
+    except BaseException:
+        await database.close()
+        raise
+    return database

@@ -1,0 +1,110 @@
+"""Headless commands: ``python -m desktop_app db upgrade | current | history``.
+
+The same code runs from a checkout and inside the packaged app, so a user without the repository
+(and without ``alembic``) can inspect and migrate a database. Errors are sentences on stderr and a
+non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+from desktop_app.config import Settings, SettingsError, load_settings
+from desktop_app.domain.errors import StorageError
+from desktop_app.infrastructure.database import migrations
+from desktop_app.infrastructure.database.connection import describe_url, make_engine
+from desktop_app.infrastructure.database.errors import translate
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desktop-app",
+        description="Offline editor for a users-and-posts database. Without a command, opens "
+        "the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="use this database instead of DATABASE_URL / the settings file",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    db = commands.add_parser("db", help="inspect or migrate the database schema")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="migrate the database to the newest schema")
+    db_commands.add_parser("current", help="show the database's schema revision")
+    db_commands.add_parser("history", help="list the schema revisions this version knows")
+    return parser
+
+
+async def _db_command(action: str, settings: Settings) -> int:
+    url = settings.DATABASE_URL
+    engine = make_engine(url, pool_size=1, max_overflow=0)
+    try:
+        if action == "upgrade":
+            before = await migrations.ensure_known_revision(engine)
+            after = await migrations.upgrade(engine, url)
+            if before == after:
+                print(f"{describe_url(url)}: already at the newest schema ({after}).")
+            else:
+                print(f"{describe_url(url)}: upgraded from {before or 'empty'} to {after}.")
+        elif action == "current":
+            current = await migrations.current_revision(engine)
+            head = migrations.head_revision()
+            if current is None:
+                state = "not initialised (run: db upgrade)"
+            elif current == head:
+                state = f"{current} (head)"
+            else:
+                await migrations.ensure_known_revision(engine)
+                state = f"{current} (an upgrade to {head} is available: run db upgrade)"
+            print(f"{describe_url(url)}: {state}")
+        else:
+            current = await migrations.current_revision(engine)
+            for info in migrations.history(current):
+                marks = [
+                    m for m, on in (("head", info.is_head), ("current", info.is_current)) if on
+                ]
+                suffix = f" ({', '.join(marks)})" if marks else ""
+                print(
+                    f"{info.down_revision or '<base>'} -> {info.revision}{suffix}: {info.message}"
+                )
+        return 0
+    finally:
+        await engine.dispose()
+
+
+def run_db_command(action: str, settings: Settings) -> int:
+    try:
+        return asyncio.run(_db_command(action, settings))
+    except StorageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:
+        domain_error = translate(error)
+        if domain_error is None:
+            raise
+        print(f"error: {domain_error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    overrides = {"DATABASE_URL": args.database_url} if args.database_url else {}
+    try:
+        settings = load_settings(**overrides)
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "db":
+        return run_db_command(args.db_command, settings)
+    from desktop_app.ui_main import run_gui  # Qt is imported only when a window is wanted
+
+    return run_gui(settings)

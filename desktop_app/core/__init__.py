@@ -1,0 +1,1 @@
+"""Cross-cutting helpers: password hashing, e-mail normalisation, paths, logging."""

@@ -1,0 +1,68 @@
+"""Password hashing over passlib's CryptContext (the maintained ``libpass`` distribution).
+
+New hashes are argon2id with one lane (OWASP's m=19 MiB, t=2, p=1), so hashing leaves a core for
+the window on a two-core machine. bcrypt and pbkdf2_sha256 hashes written by the web backend still
+verify and are reported as needing a rehash. The ``*_async`` variants run in a worker thread:
+hashing takes ~50-250 ms and must never run on the event loop's thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from passlib.context import CryptContext
+
+_context = CryptContext(
+    schemes=["argon2", "bcrypt", "pbkdf2_sha256"],
+    deprecated="auto",
+    argon2__type="ID",
+    argon2__memory_cost=19_456,
+    argon2__time_cost=2,
+    argon2__parallelism=1,
+)
+
+
+def hash_password(password: str) -> str:
+    """Hash with argon2id. CPU-heavy: from async code call hash_password_async."""
+    result: str = _context.hash(password)
+    return result
+
+
+def verify_password(password: str, hashed: str) -> bool:
+    """True if ``password`` matches ``hashed`` (argon2, bcrypt or pbkdf2_sha256).
+
+    An unrecognised hash, or a secret bcrypt cannot take (over 72 bytes), is a mismatch,
+    not an exception.
+    """
+    try:
+        return bool(_context.verify(password, hashed))
+    except (ValueError, TypeError):
+        return False
+
+
+def needs_rehash(hashed: str) -> bool:
+    """True for a hash in a deprecated scheme or with weaker parameters than the default."""
+    try:
+        return bool(_context.needs_update(hashed))
+    except (ValueError, TypeError):
+        return True
+
+
+def verify_and_update(password: str, hashed: str) -> tuple[bool, str | None]:
+    """Verify, and if the hash is outdated return a fresh argon2 hash to store instead."""
+    try:
+        ok, new_hash = _context.verify_and_update(password, hashed)
+    except (ValueError, TypeError):
+        return False, None
+    return bool(ok), new_hash
+
+
+async def hash_password_async(password: str) -> str:
+    """hash_password in the default executor, so the event loop keeps running."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, hash_password, password)
+
+
+async def verify_password_async(password: str, hashed: str) -> bool:
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, verify_password, password, hashed)

@@ -1,0 +1,1 @@
+"""The domain: entities, DTOs, validation, errors and repository interfaces (stdlib only)."""

@@ -1,0 +1,46 @@
+"""The user repository interface."""
+
+from __future__ import annotations
+
+import abc
+from uuid import UUID
+
+from desktop_app.domain.dtos import CreateUserDTO
+from desktop_app.domain.entities import User
+
+
+class UserRepository(abc.ABC):
+    """Users, newest first. Implementations flush changes but never commit them."""
+
+    @abc.abstractmethod
+    async def get_by_id(self, user_id: UUID) -> User | None: ...
+
+    @abc.abstractmethod
+    async def get_by_email(self, email: str) -> User | None:
+        """Case-insensitive lookup."""
+
+    @abc.abstractmethod
+    async def get_by_username(self, username: str) -> User | None:
+        """Case-insensitive lookup."""
+
+    @abc.abstractmethod
+    async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[User]: ...
+
+    @abc.abstractmethod
+    async def count(self) -> int: ...
+
+    @abc.abstractmethod
+    async def create(self, user: User) -> User:
+        """Add a user whose password is already hashed; duplicates raise Duplicate*Error."""
+
+    @abc.abstractmethod
+    async def create_user(self, dto: CreateUserDTO) -> User:
+        """Hash the password (off the event loop's thread) and add the user."""
+
+    @abc.abstractmethod
+    async def update(self, user: User) -> User:
+        """Write every field of ``user``; raises UserNotFoundError if it is gone."""
+
+    @abc.abstractmethod
+    async def delete(self, user_id: UUID) -> bool:
+        """Delete the user and (by cascade) their posts; False if there was no such user."""

@@ -1,0 +1,157 @@
+"""Field rules for users and posts, with messages meant to be shown next to the field.
+
+Every check returns the cleaned value (trimmed, ``""`` bio -> ``None``) or raises ValidationError.
+The validate_* functions run every check and report all failing fields at once, so a form can
+mark them all. E-mail syntax is checked by a normaliser passed in (email-validator lives outside
+the domain, which depends on the standard library only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TypeVar
+
+from desktop_app.domain.dtos import (
+    UNSET,
+    CreatePostDTO,
+    CreateUserDTO,
+    UpdatePostDTO,
+    UpdateUserDTO,
+)
+from desktop_app.domain.errors import ValidationError
+
+USERNAME_MIN, USERNAME_MAX = 3, 50
+PASSWORD_MIN, PASSWORD_MAX = 8, 128
+TITLE_MAX = 255
+BIO_MAX = 10_000
+EMAIL_MAX = 254
+
+_USERNAME_CHARS = re.compile(r"[A-Za-z0-9_.\-]+")
+
+EmailNormaliser = Callable[[str], str]
+T = TypeVar("T")
+
+
+def check_username(value: str) -> str:
+    name = value.strip()
+    if not name:
+        raise ValidationError("username", "Username is required.")
+    if not USERNAME_MIN <= len(name) <= USERNAME_MAX:
+        raise ValidationError(
+            "username",
+            f"Username must be {USERNAME_MIN}-{USERNAME_MAX} characters long (it has {len(name)}).",
+        )
+    if not _USERNAME_CHARS.fullmatch(name):
+        raise ValidationError(
+            "username", "Username may contain only letters, digits, '_', '.' and '-'."
+        )
+    return name
+
+
+def check_email(value: str, normalise: EmailNormaliser) -> str:
+    email = value.strip()
+    if not email:
+        raise ValidationError("email", "E-mail is required.")
+    if len(email) > EMAIL_MAX:
+        raise ValidationError("email", f"E-mail must be at most {EMAIL_MAX} characters long.")
+    return normalise(email)
+
+
+def check_password(value: str) -> str:
+    if not value.strip():
+        raise ValidationError("password", "Password is required.")
+    if len(value) < PASSWORD_MIN:
+        raise ValidationError(
+            "password", f"Password must be at least {PASSWORD_MIN} characters long."
+        )
+    if len(value) > PASSWORD_MAX:
+        raise ValidationError("password", f"Password must be at most {PASSWORD_MAX} characters.")
+    return value
+
+
+def check_bio(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if len(value) > BIO_MAX:
+        raise ValidationError("bio", f"Bio must be at most {BIO_MAX:,} characters long.")
+    return value.strip()
+
+
+def check_title(value: str) -> str:
+    title = value.strip()
+    if not title:
+        raise ValidationError("title", "Title is required.")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(
+            "title", f"Title must be at most {TITLE_MAX} characters long (it has {len(title)})."
+        )
+    return title
+
+
+def check_content(value: str) -> str:
+    if not value.strip():
+        raise ValidationError("content", "Content is required.")
+    return value
+
+
+class _Collector:
+    """Runs checks, keeping the first message per field."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def run(self, check: Callable[[], T], fallback: T) -> T:
+        try:
+            return check()
+        except ValidationError as error:
+            for field, message in error.errors.items():
+                self.errors.setdefault(field, message)
+            return fallback
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError.from_errors(self.errors)
+
+
+def validate_create_user(dto: CreateUserDTO, normalise_email: EmailNormaliser) -> CreateUserDTO:
+    c = _Collector()
+    email = c.run(lambda: check_email(dto.email, normalise_email), dto.email)
+    username = c.run(lambda: check_username(dto.username), dto.username)
+    password = c.run(lambda: check_password(dto.password), dto.password)
+    bio = c.run(lambda: check_bio(dto.bio), dto.bio)
+    c.raise_if_any()
+    return replace(dto, email=email, username=username, password=password, bio=bio)
+
+
+def validate_update_user(dto: UpdateUserDTO, normalise_email: EmailNormaliser) -> UpdateUserDTO:
+    c = _Collector()
+    email, username, bio = dto.email, dto.username, dto.bio
+    if email is not UNSET:
+        email = c.run(lambda: check_email(dto.email, normalise_email), email)  # type: ignore[arg-type]
+    if username is not UNSET:
+        username = c.run(lambda: check_username(dto.username), username)  # type: ignore[arg-type]
+    if bio is not UNSET:
+        bio = c.run(lambda: check_bio(dto.bio), bio)  # type: ignore[arg-type]
+    c.raise_if_any()
+    return replace(dto, email=email, username=username, bio=bio)
+
+
+def validate_create_post(dto: CreatePostDTO) -> CreatePostDTO:
+    c = _Collector()
+    title = c.run(lambda: check_title(dto.title), dto.title)
+    content = c.run(lambda: check_content(dto.content), dto.content)
+    c.raise_if_any()
+    return replace(dto, title=title, content=content)
+
+
+def validate_update_post(dto: UpdatePostDTO) -> UpdatePostDTO:
+    c = _Collector()
+    title, content = dto.title, dto.content
+    if title is not UNSET:
+        title = c.run(lambda: check_title(dto.title), title)  # type: ignore[arg-type]
+    if content is not UNSET:
+        content = c.run(lambda: check_content(dto.content), content)  # type: ignore[arg-type]
+    c.raise_if_any()
+    return replace(dto, title=title, content=content)

@@ -1,0 +1,1 @@
+"""SQLAlchemy async engine, ORM models, repositories, unit of work and migrations."""

@@ -1,0 +1,92 @@
+"""Engine and session factories (never import-time singletons: the user switches databases)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import ConnectionPoolEntry
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+
+def is_sqlite(url: str | URL) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file behind a SQLite URL, or None for in-memory and non-SQLite URLs."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    """Per-connection SQLite settings: enforce foreign keys (for ON DELETE CASCADE), WAL, waits."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as error:  # a read-only file or directory keeps its mode
+            log.warning("could not switch SQLite to WAL: %s", error)
+    finally:
+        cursor.close()
+
+
+def make_engine(
+    url: str | URL,
+    *,
+    pool_size: int = 5,
+    max_overflow: int = 10,
+    echo: bool = False,
+) -> AsyncEngine:
+    """An AsyncEngine for ``url``. SQL parameters are hidden from logs and error messages.
+
+    For SQLite the file's directory is created, and every connection enforces foreign keys.
+    For PostgreSQL the pool is sized from settings and connections are pinged before use, so a
+    restarted server costs one retry, not an error.
+    """
+    parsed = make_url(url)
+    common: dict[str, Any] = {"echo": echo, "hide_parameters": True}
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(parsed)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(
+            parsed, pool_size=pool_size, max_overflow=max_overflow, **common
+        )
+        event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_async_engine(
+        parsed,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        pool_pre_ping=True,
+        pool_recycle=1_800,
+        **common,
+    )
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions whose objects stay readable after commit (nothing reloads implicitly)."""
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+def describe_url(url: str | URL) -> str:
+    """The URL as it may be shown or logged: the password masked."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,87 @@
+"""ORM models, column for column compatible with the reference web backend's tables.
+
+Anything added beyond its columns must be additive with a server default, so the backend's own
+INSERTs keep working on a database we edited. Relationships are ``lazy="raise"``: under asyncio an
+implicit load would fail anyway, so every query says what it loads.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    Uuid,
+    func,
+    true,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop_app.domain.entities import utcnow
+from desktop_app.infrastructure.database.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class TimestampMixin:
+    """created_at / updated_at: set in Python (microsecond precision) and by the server."""
+
+    created_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, default=utcnow, server_default=func.now(), nullable=False
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, default=utcnow, onupdate=utcnow, server_default=func.now(), nullable=False
+    )
+
+
+class UserModel(TimestampMixin, Base):
+    __tablename__ = "users"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    email: Mapped[str] = mapped_column(String(255), unique=True, nullable=False)
+    username: Mapped[str] = mapped_column(String(50), unique=True, nullable=False)
+    hashed_password: Mapped[str] = mapped_column(String(255), nullable=False)
+    is_active: Mapped[bool] = mapped_column(
+        Boolean, default=True, server_default=true(), nullable=False
+    )
+    bio: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    posts: Mapped[list[PostModel]] = relationship(
+        back_populates="author", lazy="raise", passive_deletes=True
+    )
+
+    __table_args__ = (Index("ix_users_created_at_id", "created_at", "id"),)
+
+
+class PostModel(TimestampMixin, Base):
+    __tablename__ = "posts"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    title: Mapped[str] = mapped_column(String(255), nullable=False)
+    content: Mapped[str] = mapped_column(Text, nullable=False)
+    author_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+    )
+
+    author: Mapped[UserModel] = relationship(back_populates="posts", lazy="raise")
+
+    __table_args__ = (
+        Index("ix_posts_created_at_id", "created_at", "id"),
+        Index("ix_posts_author_id_created_at_id", "author_id", "created_at", "id"),
+    )

@@ -1,0 +1,128 @@
+"""Posts over an AsyncSession, each with its author's username from one joined SELECT."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from sqlalchemy import Row, Select, delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from desktop_app.domain.dtos import CreatePostDTO
+from desktop_app.domain.entities import Post, utcnow
+from desktop_app.domain.errors import PostNotFoundError, UserNotFoundError
+from desktop_app.domain.repositories import PostRepository
+from desktop_app.infrastructure.database.models import PostModel, UserModel
+
+# Bind parameters per IN (...) list: well under SQLite's and asyncpg's limits.
+_IN_CHUNK = 500
+
+
+def to_entity(model: PostModel, author_username: str | None) -> Post:
+    return Post(
+        id=model.id,
+        title=model.title,
+        content=model.content,
+        author_id=model.author_id,
+        author_username=author_username,
+        created_at=model.created_at,
+        updated_at=model.updated_at,
+    )
+
+
+def _with_author() -> Select[PostModel, str]:
+    return select(PostModel, UserModel.username).join(
+        UserModel, PostModel.author_id == UserModel.id
+    )
+
+
+def _newest_first(stmt: Select[PostModel, str]) -> Select[PostModel, str]:
+    return stmt.order_by(PostModel.created_at.desc(), PostModel.id.desc())
+
+
+def _entities(rows: Sequence[Row[PostModel, str]]) -> list[Post]:
+    return [to_entity(model, username) for model, username in rows]
+
+
+class SQLAlchemyPostRepository(PostRepository):
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get_by_id(self, post_id: UUID) -> Post | None:
+        row = (await self._session.execute(_with_author().where(PostModel.id == post_id))).first()
+        return to_entity(row[0], row[1]) if row else None
+
+    async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[Post]:
+        stmt = _newest_first(_with_author()).offset(skip).limit(limit)
+        return _entities((await self._session.execute(stmt)).all())
+
+    async def get_by_author(
+        self, author_id: UUID, *, skip: int = 0, limit: int = 100
+    ) -> list[Post]:
+        stmt = (
+            _newest_first(_with_author().where(PostModel.author_id == author_id))
+            .offset(skip)
+            .limit(limit)
+        )
+        return _entities((await self._session.execute(stmt)).all())
+
+    async def count(self) -> int:
+        return int(await self._session.scalar(select(func.count()).select_from(PostModel)) or 0)
+
+    async def count_by_authors(self, author_ids: list[UUID]) -> int:
+        total = 0
+        for start in range(0, len(author_ids), _IN_CHUNK):
+            chunk = author_ids[start : start + _IN_CHUNK]
+            stmt = select(func.count()).where(PostModel.author_id.in_(chunk))
+            total += int(await self._session.scalar(stmt) or 0)
+        return total
+
+    async def _author_username(self, author_id: UUID) -> str:
+        username = await self._session.scalar(
+            select(UserModel.username).where(UserModel.id == author_id)
+        )
+        if username is None:
+            raise UserNotFoundError(author_id)
+        return username
+
+    async def _flush(self, author_id: UUID) -> None:
+        try:
+            await self._session.flush()
+        except IntegrityError:  # the author was deleted between our check and the write
+            raise UserNotFoundError(author_id) from None
+
+    async def create(self, post: Post) -> Post:
+        username = await self._author_username(post.author_id)
+        model = PostModel(
+            id=post.id,
+            title=post.title,
+            content=post.content,
+            author_id=post.author_id,
+            created_at=post.created_at,
+            updated_at=post.updated_at,
+        )
+        self._session.add(model)
+        await self._flush(post.author_id)
+        return to_entity(model, username)
+
+    async def create_post(self, dto: CreatePostDTO) -> Post:
+        return await self.create(
+            Post(title=dto.title, content=dto.content, author_id=dto.author_id)
+        )
+
+    async def update(self, post: Post) -> Post:
+        model = await self._session.get(PostModel, post.id)
+        if model is None:
+            raise PostNotFoundError(post.id)
+        username = await self._author_username(post.author_id)
+        model.title = post.title
+        model.content = post.content
+        model.author_id = post.author_id
+        model.updated_at = utcnow()
+        await self._flush(post.author_id)
+        return to_entity(model, username)
+
+    async def delete(self, post_id: UUID) -> bool:
+        result = await self._session.execute(delete(PostModel).where(PostModel.id == post_id))
+        return bool(getattr(result, "rowcount", 0))

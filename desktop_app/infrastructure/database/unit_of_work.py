@@ -1,0 +1,68 @@
+"""SQLAlchemyUnitOfWork: one AsyncSession per block, rolled back unless committed.
+
+It is also where driver errors become domain errors: whatever a repository call raised inside
+the block leaves it as a DatabaseUnavailableError or ConstraintViolationError with a sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from desktop_app.application.unit_of_work import AbstractUnitOfWork
+from desktop_app.infrastructure.database.errors import translate
+from desktop_app.infrastructure.database.repositories import (
+    SQLAlchemyPostRepository,
+    SQLAlchemyUserRepository,
+)
+
+
+class SQLAlchemyUnitOfWork(AbstractUnitOfWork):
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self._session_factory = session_factory
+        self._session: AsyncSession | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("the unit of work is used outside its 'async with' block")
+        return self._session
+
+    async def __aenter__(self) -> Self:
+        self._session = self._session_factory()
+        self.users = SQLAlchemyUserRepository(self._session)
+        self.posts = SQLAlchemyPostRepository(self._session)
+        return await super().__aenter__()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            await super().__aexit__(exc_type, exc, tb)
+        except Exception as cleanup_error:  # the connection died: rollback fails too
+            if exc is None:
+                domain_error = translate(cleanup_error)
+                if domain_error is not None:
+                    raise domain_error from cleanup_error
+                raise
+        finally:
+            self._session = None
+            with contextlib.suppress(Exception):  # closing a dead connection; the cause is reported
+                await session.close()
+        if exc is not None:
+            domain_error = translate(exc)
+            if domain_error is not None:
+                raise domain_error from exc
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()

@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, table models, dialogs. No SQLAlchemy here."""

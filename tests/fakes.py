@@ -1,0 +1,179 @@
+"""In-memory fakes of the repositories and unit of work (fakes, not mocks: tests assert outcomes).
+
+They keep the real contracts: case-insensitive uniqueness, newest-first order, cascade on delete,
+and nothing is visible to the next unit of work until commit.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from uuid import UUID
+
+from desktop_app.application.unit_of_work import AbstractUnitOfWork
+from desktop_app.domain.dtos import CreatePostDTO, CreateUserDTO
+from desktop_app.domain.entities import Post, User, utcnow
+from desktop_app.domain.errors import (
+    DuplicateEmailError,
+    DuplicateUsernameError,
+    PostNotFoundError,
+    UserNotFoundError,
+)
+from desktop_app.domain.repositories import PostRepository, UserRepository
+
+
+class FakeStore:
+    """What a database would hold: committed users and posts."""
+
+    def __init__(self) -> None:
+        self.users: dict[UUID, User] = {}
+        self.posts: dict[UUID, Post] = {}
+
+
+def _newest_first(items: list[User] | list[Post]) -> list:  # type: ignore[type-arg]
+    return sorted(items, key=lambda item: (item.created_at, item.id), reverse=True)
+
+
+class FakeUserRepository(UserRepository):
+    def __init__(self, state: FakeStore) -> None:
+        self._state = state
+
+    async def get_by_id(self, user_id: UUID) -> User | None:
+        user = self._state.users.get(user_id)
+        return replace(user) if user else None
+
+    async def get_by_email(self, email: str) -> User | None:
+        return next(
+            (replace(u) for u in self._state.users.values() if u.email.lower() == email.lower()),
+            None,
+        )
+
+    async def get_by_username(self, username: str) -> User | None:
+        return next(
+            (
+                replace(u)
+                for u in self._state.users.values()
+                if u.username.lower() == username.lower()
+            ),
+            None,
+        )
+
+    async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[User]:
+        return _newest_first(list(self._state.users.values()))[skip : skip + limit]
+
+    async def count(self) -> int:
+        return len(self._state.users)
+
+    async def _check_unique(self, user: User) -> None:
+        other = await self.get_by_email(user.email)
+        if other and other.id != user.id:
+            raise DuplicateEmailError(user.email)
+        other = await self.get_by_username(user.username)
+        if other and other.id != user.id:
+            raise DuplicateUsernameError(user.username)
+
+    async def create(self, user: User) -> User:
+        await self._check_unique(user)
+        self._state.users[user.id] = replace(user)
+        return replace(user)
+
+    async def create_user(self, dto: CreateUserDTO) -> User:
+        return await self.create(
+            User(email=dto.email, username=dto.username, hashed_password="fake$" + dto.password)
+        )
+
+    async def update(self, user: User) -> User:
+        if user.id not in self._state.users:
+            raise UserNotFoundError(user.id)
+        await self._check_unique(user)
+        updated = replace(user, updated_at=utcnow())
+        self._state.users[user.id] = updated
+        return replace(updated)
+
+    async def delete(self, user_id: UUID) -> bool:
+        if self._state.users.pop(user_id, None) is None:
+            return False
+        for post_id in [p.id for p in self._state.posts.values() if p.author_id == user_id]:
+            del self._state.posts[post_id]
+        return True
+
+
+class FakePostRepository(PostRepository):
+    def __init__(self, state: FakeStore) -> None:
+        self._state = state
+
+    def _with_author(self, post: Post) -> Post:
+        author = self._state.users.get(post.author_id)
+        return replace(post, author_username=author.username if author else None)
+
+    async def get_by_id(self, post_id: UUID) -> Post | None:
+        post = self._state.posts.get(post_id)
+        return self._with_author(post) if post else None
+
+    async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[Post]:
+        posts = _newest_first(list(self._state.posts.values()))[skip : skip + limit]
+        return [self._with_author(p) for p in posts]
+
+    async def get_by_author(
+        self, author_id: UUID, *, skip: int = 0, limit: int = 100
+    ) -> list[Post]:
+        mine = [p for p in self._state.posts.values() if p.author_id == author_id]
+        return [self._with_author(p) for p in _newest_first(mine)[skip : skip + limit]]
+
+    async def count(self) -> int:
+        return len(self._state.posts)
+
+    async def count_by_authors(self, author_ids: list[UUID]) -> int:
+        wanted = set(author_ids)
+        return sum(1 for p in self._state.posts.values() if p.author_id in wanted)
+
+    async def create(self, post: Post) -> Post:
+        if post.author_id not in self._state.users:
+            raise UserNotFoundError(post.author_id)
+        self._state.posts[post.id] = replace(post)
+        return self._with_author(post)
+
+    async def create_post(self, dto: CreatePostDTO) -> Post:
+        return await self.create(
+            Post(title=dto.title, content=dto.content, author_id=dto.author_id)
+        )
+
+    async def update(self, post: Post) -> Post:
+        if post.id not in self._state.posts:
+            raise PostNotFoundError(post.id)
+        if post.author_id not in self._state.users:
+            raise UserNotFoundError(post.author_id)
+        updated = replace(post, updated_at=utcnow())
+        self._state.posts[post.id] = updated
+        return self._with_author(updated)
+
+    async def delete(self, post_id: UUID) -> bool:
+        return self._state.posts.pop(post_id, None) is not None
+
+
+class FakeUnitOfWork(AbstractUnitOfWork):
+    """Works on a copy of the store; commit() publishes the copy, anything else discards it."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self.store = store
+        self.committed = False
+        self._working: FakeStore | None = None
+
+    async def __aenter__(self) -> FakeUnitOfWork:
+        self._working = copy.deepcopy(self.store)
+        self.users = FakeUserRepository(self._working)
+        self.posts = FakePostRepository(self._working)
+        self.committed = False
+        return self
+
+    async def commit(self) -> None:
+        assert self._working is not None
+        self.store.users = copy.deepcopy(self._working.users)
+        self.store.posts = copy.deepcopy(self._working.posts)
+        self.committed = True
+
+    async def rollback(self) -> None:
+        if self._working is not None:
+            self._working = copy.deepcopy(self.store)
+            self.users = FakeUserRepository(self._working)
+            self.posts = FakePostRepository(self._working)

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+
+from desktop_app.application.posts import PostService
+from desktop_app.application.users import UserService
+from desktop_app.domain.dtos import CreatePostDTO, CreateUserDTO, UpdateUserDTO
+from desktop_app.domain.errors import (
+    DuplicateEmailError,
+    DuplicateUsernameError,
+    StaleEditError,
+    UserNotFoundError,
+    ValidationError,
+)
+from tests.fakes import FakeStore
+
+pytestmark = pytest.mark.asyncio
+
+
+def new_user(n: int = 1, **kw: str) -> CreateUserDTO:
+    fields = {"email": f"user{n}@example.org", "username": f"user{n}", "password": "password1"}
+    fields.update(kw)
+    return CreateUserDTO(**fields)  # type: ignore[arg-type]
+
+
+async def test_create_user_hashes_and_commits(users: UserService, store: FakeStore) -> None:
+    user = await users.create_user(new_user(bio="Writes things"))
+    saved = store.users[user.id]
+    assert saved.hashed_password == "fake$password1"
+    assert saved.bio == "Writes things"
+    assert saved.is_active
+
+
+async def test_duplicate_email_is_case_insensitive(users: UserService, store: FakeStore) -> None:
+    await users.create_user(new_user(1, email="ann@example.org"))
+    with pytest.raises(DuplicateEmailError) as caught:
+        await users.create_user(new_user(2, email="ANN@example.org"))
+    assert caught.value.field == "email"
+    assert len(store.users) == 1
+
+
+async def test_duplicate_username_is_case_insensitive(users: UserService) -> None:
+    await users.create_user(new_user(1, username="Ann"))
+    with pytest.raises(DuplicateUsernameError):
+        await users.create_user(new_user(2, username="aNN"))
+
+
+async def test_invalid_input_never_reaches_the_store(users: UserService, store: FakeStore) -> None:
+    with pytest.raises(ValidationError):
+        await users.create_user(new_user(email="bad"))
+    assert store.users == {}
+
+
+async def test_update_user_changes_only_given_fields(users: UserService) -> None:
+    user = await users.create_user(new_user(bio="old"))
+    updated = await users.update_user(user.id, UpdateUserDTO(username="renamed", is_active=False))
+    assert (updated.username, updated.is_active, updated.bio) == ("renamed", False, "old")
+    cleared = await users.update_user(user.id, UpdateUserDTO(bio=None))
+    assert cleared.bio is None
+
+
+async def test_update_user_may_keep_its_own_email_in_other_case(users: UserService) -> None:
+    user = await users.create_user(new_user(email="ann@example.org"))
+    updated = await users.update_user(user.id, UpdateUserDTO(email="Ann@example.org"))
+    assert updated.email == "Ann@example.org"
+
+
+async def test_update_refuses_to_overwrite_a_newer_version(users: UserService) -> None:
+    user = await users.create_user(new_user())
+    await users.update_user(user.id, UpdateUserDTO(bio="someone else's edit"))
+    with pytest.raises(StaleEditError):
+        await users.update_user(
+            user.id, UpdateUserDTO(bio="mine"), expected_updated_at=user.updated_at
+        )
+    assert (await users.get_user(user.id)).bio == "someone else's edit"
+
+
+async def test_update_with_current_version_succeeds(users: UserService) -> None:
+    user = await users.create_user(new_user())
+    updated = await users.update_user(
+        user.id, UpdateUserDTO(bio="mine"), expected_updated_at=user.updated_at
+    )
+    assert updated.bio == "mine"
+    assert updated.updated_at >= user.updated_at - timedelta(seconds=1)
+
+
+async def test_update_missing_user(users: UserService) -> None:
+    with pytest.raises(UserNotFoundError):
+        await users.update_user(uuid4(), UpdateUserDTO(bio="x"))
+
+
+async def test_set_password_validates_then_rehashes(users: UserService, store: FakeStore) -> None:
+    user = await users.create_user(new_user())
+    with pytest.raises(ValidationError):
+        await users.set_password(user.id, "short")
+    await users.set_password(user.id, "a much better password")
+    assert store.users[user.id].hashed_password == "fake$a much better password"
+
+
+async def test_delete_users_reports_cascade(
+    users: UserService, posts: PostService, store: FakeStore
+) -> None:
+    ann = await users.create_user(new_user(1))
+    bob = await users.create_user(new_user(2))
+    for i in range(3):
+        await posts.create_post(CreatePostDTO(title=f"t{i}", content="c", author_id=ann.id))
+    await posts.create_post(CreatePostDTO(title="b", content="c", author_id=bob.id))
+    assert await users.count_posts_of([ann.id]) == 3
+    outcome = await users.delete_users([ann.id, uuid4()])
+    assert (outcome.users, outcome.posts) == (1, 3)
+    assert set(store.users) == {bob.id}
+    assert len(store.posts) == 1
+
+
+async def test_delete_missing_user_raises(users: UserService) -> None:
+    with pytest.raises(UserNotFoundError):
+        await users.delete_user(uuid4())
+
+
+async def test_list_users_newest_first(users: UserService) -> None:
+    for n in range(5):
+        await users.create_user(new_user(n))
+    listed = await users.list_users(skip=1, limit=2)
+    assert [u.username for u in listed] == ["user3", "user2"]
