@@ -12,6 +12,7 @@ from functools import partial
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.posts import PostService
+from desktop_app.application.queries import PostReader, UserReader
 from desktop_app.application.unit_of_work import UnitOfWorkFactory
 from desktop_app.application.users import UserService
 from desktop_app.config import Settings
@@ -20,6 +21,11 @@ from desktop_app.infrastructure.database.connection import (
     describe_url,
     make_engine,
     make_session_factory,
+)
+from desktop_app.infrastructure.database.errors import translate
+from desktop_app.infrastructure.database.queries import (
+    SQLAlchemyPostReader,
+    SQLAlchemyUserReader,
 )
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
 
@@ -33,6 +39,8 @@ class Database:
     uow_factory: UnitOfWorkFactory
     users: UserService
     posts: PostService
+    user_reader: UserReader
+    post_reader: PostReader
     revision: str | None = None
 
     @property
@@ -51,13 +59,16 @@ def connect(settings: Settings) -> Database:
         max_overflow=settings.DB_MAX_OVERFLOW,
         echo=settings.DEBUG,
     )
-    uow_factory = partial(SQLAlchemyUnitOfWork, make_session_factory(engine))
+    session_factory = make_session_factory(engine)
+    uow_factory = partial(SQLAlchemyUnitOfWork, session_factory)
     return Database(
         url=settings.DATABASE_URL,
         engine=engine,
         uow_factory=uow_factory,
         users=UserService(uow_factory),
         posts=PostService(uow_factory),
+        user_reader=SQLAlchemyUserReader(session_factory),
+        post_reader=SQLAlchemyPostReader(session_factory),
     )
 
 
@@ -66,7 +77,36 @@ async def open_database(settings: Settings) -> Database:
     database = connect(settings)
     try:
         database.revision = await migrations.upgrade(database.engine, database.url)
-    except BaseException:
+    except BaseException as error:
         await database.close()
+        domain_error = translate(error)
+        if domain_error is not None:
+            raise domain_error from error
         raise
     return database
+
+
+async def probe(settings: Settings) -> str:
+    """Try a database without switching to it: one line saying what answered, or an error."""
+    engine = make_engine(settings.DATABASE_URL, pool_size=1, max_overflow=0)
+    try:
+        async with engine.connect() as connection:
+            version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())
+        revision = await migrations.ensure_known_revision(engine)
+    except Exception as error:
+        domain_error = translate(error)
+        if domain_error is not None:
+            raise domain_error from error
+        raise
+    finally:
+        await engine.dispose()
+    backend = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL"
+    server = ".".join(str(part) for part in version)
+    head = migrations.head_revision()
+    if revision is None:
+        schema = "no schema yet: it will be created"
+    elif revision == head:
+        schema = f"schema {revision}, up to date"
+    else:
+        schema = f"schema {revision}, will be upgraded to {head}"
+    return f"Connected: {backend} {server}, {schema}."

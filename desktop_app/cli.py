@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.config import Settings, SettingsError, load_settings
@@ -34,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--database-url",
         metavar="URL",
         help="use this database instead of DATABASE_URL / the settings file",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        type=Path,
+        help="open the window, wait for the first rows, save a screenshot and quit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     db = commands.add_parser("db", help="inspect or migrate the database schema")
@@ -105,6 +112,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "db":
         return run_db_command(args.db_command, settings)
-    from desktop_app.ui_main import run_gui  # Qt is imported only when a window is wanted
+    from desktop_app.gui import run_gui  # Qt is imported only when a window is wanted
 
-    return run_gui(settings)
+    return run_gui(settings, screenshot=args.screenshot)

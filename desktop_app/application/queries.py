@@ -1,0 +1,104 @@
+"""Read-side ports: paged, sorted, searched rows for the table views.
+
+The read side bypasses repositories and returns plain, immutable rows (cosmicpython's views):
+a table page needs a few columns fast, not entities. Two ways to ask for a page:
+
+* by position (``offset``): for a jump to an arbitrary row, e.g. the scrollbar dragged to 90 %;
+* after a cursor (``after``): keyset paging while scrolling, as fast at row 900,000 as at row 0.
+
+A cursor is the sort value and id of the last row already shown; ``cursor_of`` builds it.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, Literal, TypeAlias, TypeVar
+from uuid import UUID
+
+UserSort: TypeAlias = Literal["username", "email", "is_active", "created_at", "updated_at"]
+PostSort: TypeAlias = Literal["title", "author_username", "created_at", "updated_at"]
+
+USER_SORTS: tuple[UserSort, ...] = ("username", "email", "is_active", "created_at", "updated_at")
+POST_SORTS: tuple[PostSort, ...] = ("title", "author_username", "created_at", "updated_at")
+
+# How much of a post's content a table row carries; the editor loads the whole post.
+CONTENT_PREVIEW_CHARS = 200
+
+Cursor: TypeAlias = tuple[object, UUID]
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    id: UUID
+    email: str
+    username: str
+    is_active: bool
+    bio: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PostRow:
+    id: UUID
+    title: str
+    content_preview: str
+    author_id: UUID
+    author_username: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class UserQuery:
+    """Which users, in which order. ``search`` matches email, username and bio."""
+
+    search: str = ""
+    sort: UserSort = "created_at"
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PostQuery:
+    """Which posts, in which order. ``search`` matches title, content and the author's username;
+    ``author_ids`` (when not None) keeps only posts by those users (master-detail)."""
+
+    search: str = ""
+    sort: PostSort = "created_at"
+    descending: bool = True
+    author_ids: frozenset[UUID] | None = None
+
+
+RowT = TypeVar("RowT", UserRow, PostRow)
+QueryT = TypeVar("QueryT", UserQuery, PostQuery)
+
+
+def cursor_of(row: UserRow | PostRow, query: UserQuery | PostQuery) -> Cursor:
+    """The keyset cursor after ``row`` in ``query``'s order: (sort value, id)."""
+    return (getattr(row, query.sort), row.id)
+
+
+class RowReader(abc.ABC, Generic[QueryT, RowT]):
+    """Pages of rows for one table. Order is always (sort column, id), so it is total and a
+    cursor is unambiguous."""
+
+    @abc.abstractmethod
+    async def fetch(
+        self, query: QueryT, *, offset: int = 0, limit: int = 100, after: Cursor | None = None
+    ) -> list[RowT]:
+        """Up to ``limit`` rows: those following ``after`` if given (``offset`` is then
+        ignored), else those starting at position ``offset``."""
+
+    @abc.abstractmethod
+    async def count(self, query: QueryT) -> int:
+        """How many rows ``query`` matches (may take a while on a big table: run it apart)."""
+
+
+class UserReader(RowReader[UserQuery, UserRow]):
+    """Users for the users table and the author picker."""
+
+
+class PostReader(RowReader[PostQuery, PostRow]):
+    """Posts, each with its author's username."""

@@ -1,0 +1,76 @@
+"""Field-level error messages for the editing dialogs: shown under the field, never a popup."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #d64541;"
+
+
+def error_label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def with_error(field: QWidget, label: QLabel) -> QWidget:
+    """The field with its error label beneath it, as one form row."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(label)
+    return box
+
+
+class FormErrors:
+    """Which label shows which field's message, and the general message for the rest."""
+
+    def __init__(self, *, fields: Mapping[str, tuple[QWidget, QLabel]], general: QLabel) -> None:
+        self._fields = dict(fields)
+        self._general = general
+
+    def clear(self) -> None:
+        for _widget, label in self._fields.values():
+            label.clear()
+            label.hide()
+        self._general.clear()
+        self._general.hide()
+
+    def show(self, errors: Mapping[str, str]) -> None:
+        """Show each message under its field; focus the first field in error."""
+        first: QWidget | None = None
+        unplaced = []
+        for field, message in errors.items():
+            if field in self._fields:
+                widget, label = self._fields[field]
+                label.setText(message)
+                label.show()
+                first = first or widget
+            else:
+                unplaced.append(message)
+        if unplaced:
+            self.show_general(" ".join(unplaced))
+        if first is not None:
+            first.setFocus()
+
+    def show_general(self, message: str) -> None:
+        self._general.setText(message)
+        self._general.show()
+
+    def message(self, field: str) -> str:
+        return self._fields[field][1].text()
+
+    @property
+    def general(self) -> str:
+        return self._general.text()
+
+
+def add_row(form: QFormLayout, title: str, field: QWidget, label: QLabel) -> None:
+    form.addRow(title, with_error(field, label))

@@ -1,0 +1,605 @@
+"""The main window: users above, their posts below, and every database call off the UI's back.
+
+Selecting users shows their posts (master-detail); clearing the selection shows all posts.
+Errors the environment causes appear in a banner with Retry and "Choose database…"; edits that
+fail stay visible in red with the reason, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import replace
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.application.queries import PostQuery, PostRow, UserQuery, UserRow
+from desktop_app.domain.entities import Post, User
+from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.ui.async_dialogs import confirm
+from desktop_app.ui.banner import ErrorBanner
+from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
+from desktop_app.ui.editing import PostCellEditor, UserCellEditor
+from desktop_app.ui.formatting import post_row, user_row
+from desktop_app.ui.post_dialog import PostDialog
+from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.resources import app_icon, icon
+from desktop_app.ui.session import DatabaseSession, OpenDatabase, SaveDatabaseUrl, TestConnection
+from desktop_app.ui.table_model import LazyTableModel
+from desktop_app.ui.table_panel import TablePanel
+from desktop_app.ui.user_dialog import UserDialog
+
+log = logging.getLogger(__name__)
+
+STATUS_MS = 8_000
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+    database_opened = Signal()
+
+    def __init__(
+        self,
+        *,
+        open_database: OpenDatabase,
+        test_connection: TestConnection,
+        save_database_url: SaveDatabaseUrl,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAccessibleName("desktop_app main window")
+        self.setWindowTitle("desktop_app")
+        self.setWindowIcon(app_icon())
+        self._open_database = open_database
+        self._test_connection = test_connection
+        self._save_database_url = save_database_url
+        self._settings = settings or QSettings()
+        self.session: DatabaseSession | None = None
+        self._opening = False
+        self._dialogs: set[QWidget] = set()
+        self._tasks: set[asyncio.Future[None]] = set()
+
+        self.users_model = LazyTableModel(columns=USER_COLUMNS, query=UserQuery(), parent=self)
+        self.posts_model = LazyTableModel(columns=POST_COLUMNS, query=PostQuery(), parent=self)
+        self.users_panel = TablePanel(
+            title="Users",
+            noun="user",
+            model=self.users_model,
+            table_name="usersTable",
+            search_name="usersSearch",
+            search_hint="Search email, username, bio…  (Ctrl+F)",
+        )
+        self.posts_panel = TablePanel(
+            title="All posts",
+            noun="post",
+            model=self.posts_model,
+            table_name="postsTable",
+            search_name="postsSearch",
+            search_hint="Search title, content, author…",
+        )
+        self._current = self.users_panel
+        self.users_panel.focused.connect(lambda: self._set_current(self.users_panel))
+        self.posts_panel.focused.connect(lambda: self._set_current(self.posts_panel))
+        self.users_panel.table.selectionModel().selectionChanged.connect(self._users_selected)
+        for panel in (self.users_panel, self.posts_panel):
+            panel.table.doubleClicked.connect(self._double_clicked)
+            panel.table.selectionModel().selectionChanged.connect(self._update_actions)
+            panel.model.load_failed.connect(self._load_failed)
+            panel.model.edit_failed.connect(self._edit_failed)
+            panel.model.edit_saved.connect(lambda: self.statusBar().showMessage("Saved.", 3_000))
+            panel.model.loading_changed.connect(self._loading_changed)
+            panel.model.count_changed.connect(lambda *_: self._show_counts())
+
+        self.banner = ErrorBanner()
+        self.banner.retry_requested.connect(self.retry)
+        self.banner.switch_requested.connect(self.choose_database)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("tablesSplitter")
+        self.splitter.addWidget(self.users_panel)
+        self.splitter.addWidget(self.posts_panel)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([420, 330])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_status_bar()
+        self._restore_settings()
+        self._update_actions()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        *,
+        shortcut: QKeySequence | str | None = None,
+        icon_name: str | None = None,
+        tip: str | None = None,
+        name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                if shortcut
+                else tip
+            )
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.act_new_user = self._action(
+            "New &user…",
+            self.new_user,
+            shortcut=QKeySequence(std.New),
+            icon_name="user-new",
+            tip="Add a user",
+            name="actionNewUser",
+        )
+        self.act_new_post = self._action(
+            "New &post…",
+            self.new_post,
+            shortcut="Ctrl+Shift+N",
+            icon_name="post-new",
+            tip="Add a post",
+            name="actionNewPost",
+        )
+        self.act_edit = self._action(
+            "&Edit…",
+            self.edit_current,
+            shortcut="Ctrl+E",
+            icon_name="edit",
+            tip="Edit the selected row in a form",
+            name="actionEdit",
+        )
+        self.act_delete = self._action(
+            "&Delete…",
+            self.delete_selected,
+            shortcut=QKeySequence(std.Delete),
+            icon_name="delete",
+            tip="Delete the selected rows",
+            name="actionDelete",
+        )
+        self.act_refresh = self._action(
+            "&Refresh",
+            self.refresh,
+            shortcut=QKeySequence(std.Refresh),
+            icon_name="refresh",
+            tip="Read the tables again",
+            name="actionRefresh",
+        )
+        self.act_find = self._action(
+            "&Find", self.focus_search, shortcut=QKeySequence(std.Find), name="actionFind"
+        )
+        self.act_copy = self._action(
+            "&Copy",
+            self.copy_selection,
+            shortcut=QKeySequence(std.Copy),
+            icon_name="copy",
+            name="actionCopy",
+        )
+        self.act_discard = self._action(
+            "Discard &unsaved edits", self.discard_failed_edits, name="actionDiscardEdits"
+        )
+        self.act_database = self._action(
+            "&Database…",
+            self.choose_database,
+            shortcut="Ctrl+,",
+            icon_name="database",
+            tip="Open another SQLite file or connect to PostgreSQL",
+            name="actionDatabase",
+        )
+        self.act_quit = self._action(
+            "&Quit", self.close, shortcut=QKeySequence(std.Quit), name="actionQuit"
+        )
+        if self.act_quit.shortcut().isEmpty():
+            self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_about = self._action("&About desktop_app", self.about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.act_database)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = menu.addMenu("&Edit")
+        for action in (self.act_new_user, self.act_new_post, self.act_edit, self.act_delete):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_copy)
+        edit_menu.addAction(self.act_discard)
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.act_refresh)
+        view_menu.addAction(self.act_find)
+        menu.addMenu("&Help").addAction(self.act_about)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_new_user, self.act_new_post, self.act_edit, self.act_delete):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_refresh)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.act_database)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        self.loading_label = QLabel("")
+        self.loading_label.setObjectName("loadingLabel")
+        self.counts_label = QLabel("")
+        self.counts_label.setObjectName("countsLabel")
+        self.revision_label = QLabel("")
+        self.revision_label.setObjectName("revisionLabel")
+        self.database_label = QLabel("No database")
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (
+            self.loading_label,
+            self.counts_label,
+            self.revision_label,
+            self.database_label,
+        ):
+            bar.addPermanentWidget(widget)
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 780)
+        for key, widget in (
+            ("window/splitter", self.splitter),
+            ("users/header", self.users_panel.table.horizontalHeader()),
+            ("posts/header", self.posts_panel.table.horizontalHeader()),
+        ):
+            state = self._settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                widget.restoreState(state)
+
+    def _save_settings(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue(
+            "users/header", self.users_panel.table.horizontalHeader().saveState()
+        )
+        self._settings.setValue(
+            "posts/header", self.posts_panel.table.horizontalHeader().saveState()
+        )
+        self._settings.sync()
+
+    # -- the database ------------------------------------------------------------------------
+
+    async def open(self, url: str | None = None) -> bool:
+        """Open (and migrate) a database and show it; on failure say why and keep the old one."""
+        self._opening = True
+        self.loading_label.setText("Opening database…")
+        try:
+            session = await self._open_database(url)
+        except (StorageError, DomainError) as error:
+            self.banner.show_error(f"Could not open the database. {error}")
+            self.loading_label.setText("")
+            return False
+        finally:
+            self._opening = False
+        old, self.session = self.session, session
+        self.banner.hide()
+        self.database_label.setText(session.display_url)
+        self.database_label.setToolTip(session.display_url)
+        self.revision_label.setText(f"schema {session.revision or '—'}")
+        self.setWindowTitle(f"{session.display_url} — desktop_app")
+        self.users_panel.table.clearSelection()
+        self.users_model.set_reader(session.user_reader, UserCellEditor(session.users))
+        self.posts_model.set_reader(session.post_reader, PostCellEditor(session.posts))
+        self._update_actions()
+        self.database_opened.emit()
+        if old is not None:
+            await old.close()
+        return True
+
+    async def shutdown(self) -> None:
+        """Let running work finish (briefly), then close the database."""
+        for model in (self.users_model, self.posts_model):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(model.wait_idle(), timeout=5)
+        if self.session is not None:
+            session, self.session = self.session, None
+            await session.close()
+
+    @async_slot()
+    async def retry(self) -> None:
+        self.banner.hide()
+        if self.session is None:
+            await self.open(None)
+        else:
+            self.users_model.reload()
+            self.posts_model.reload()
+
+    def choose_database(self) -> None:
+        from desktop_app.ui.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(
+            current_url=self.session.url if self.session else "",
+            test_connection=self._test_connection,
+            parent=self,
+        )
+        dialog.url_chosen.connect(self._switch_database)
+        self._keep(dialog)
+        dialog.open()
+
+    @async_slot(str)
+    async def _switch_database(self, url: str) -> None:
+        if await self.open(url):
+            self._save_database_url(url)
+            self.statusBar().showMessage(
+                f"Opened {self.session.display_url if self.session else url}.", STATUS_MS
+            )
+
+    # -- reacting ----------------------------------------------------------------------------
+
+    def _set_current(self, panel: TablePanel) -> None:
+        self._current = panel
+        self._update_actions()
+
+    def _users_selected(self) -> None:
+        rows = [r for r in self.users_panel.selected_rows() if isinstance(r, UserRow)]
+        query = self.posts_model.query
+        assert isinstance(query, PostQuery)
+        if rows:
+            ids = frozenset(r.id for r in rows)
+            names = ", ".join(r.username for r in rows[:3])
+            title = f"Posts by {names}" if len(rows) <= 3 else f"Posts by {len(rows):,} users"
+        else:
+            ids, title = None, "All posts"
+        self.posts_panel.title.setText(title)
+        self.posts_model.set_query(replace(query, author_ids=ids))
+
+    def _update_actions(self, *_args: object) -> None:
+        has_db = self.session is not None
+        selected = bool(self._current.table.selectionModel().selectedRows())
+        self.act_new_user.setEnabled(has_db)
+        self.act_new_post.setEnabled(has_db)
+        self.act_edit.setEnabled(has_db and selected)
+        self.act_delete.setEnabled(has_db and selected)
+        self.act_refresh.setEnabled(has_db)
+
+    def _load_failed(self, message: str) -> None:
+        self.banner.show_error(f"{message} Check the connection, then Retry.")
+
+    def _edit_failed(self, message: str) -> None:
+        self.statusBar().showMessage(
+            f"Not saved: {message} (the cell keeps what you typed; edit it again, or "
+            "Edit → Discard unsaved edits)",
+            15_000,
+        )
+
+    def _loading_changed(self, _loading: bool) -> None:
+        models = (("users", self.users_model), ("posts", self.posts_model))
+        busy = [name for name, model in models if model.is_loading]
+        self.loading_label.setText(f"Loading {' and '.join(busy)}…" if busy else "")
+
+    def _show_counts(self) -> None:
+        users, posts = self.users_model.row_count, self.posts_model.row_count
+        self.counts_label.setText(
+            f"{users.rows:,}{'' if users.exact else '+'} users · "
+            f"{posts.rows:,}{'' if posts.exact else '+'} posts shown"
+        )
+
+    def _double_clicked(self, index: Any) -> None:
+        if not (index.flags() & Qt.ItemFlag.ItemIsEditable) and not (
+            index.flags() & Qt.ItemFlag.ItemIsUserCheckable
+        ):
+            self.edit_current()
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def _keep(self, dialog: QWidget) -> None:
+        """Hold a reference while a non-blocking dialog is open."""
+        self._dialogs.add(dialog)
+        dialog.destroyed.connect(lambda *_: self._dialogs.discard(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def new_user(self) -> None:
+        if self.session is None:
+            return
+        dialog = UserDialog(users=self.session.users, parent=self)
+        dialog.saved.connect(self._user_saved)
+        self._keep(dialog)
+        dialog.open()
+
+    def new_post(self) -> None:
+        if self.session is None:
+            return
+        selected = [r for r in self.users_panel.selected_rows() if isinstance(r, UserRow)]
+        dialog = PostDialog(
+            posts=self.session.posts,
+            users=self.session.user_reader,
+            author=selected[0] if len(selected) == 1 else None,
+            parent=self,
+        )
+        dialog.saved.connect(self._post_saved)
+        self._keep(dialog)
+        dialog.open()
+
+    def edit_current(self) -> None:
+        if self.session is None:
+            return
+        row = self._current.current_row()
+        if isinstance(row, UserRow):
+            dialog: QWidget = UserDialog(users=self.session.users, existing=row, parent=self)
+            dialog.saved.connect(self._user_saved)  # type: ignore[attr-defined]
+        elif isinstance(row, PostRow):
+            post_dialog = PostDialog(
+                posts=self.session.posts, users=self.session.user_reader, existing=row, parent=self
+            )
+            post_dialog.saved.connect(self._post_saved)
+            task = asyncio.ensure_future(post_dialog.load())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            dialog = post_dialog
+        else:
+            return
+        self._keep(dialog)
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _user_saved(self, user: User) -> None:
+        self.statusBar().showMessage(f"Saved user {user.username}.", STATUS_MS)
+        self.users_model.replace_row(user_row(user))
+        self.users_model.refresh()
+        self.posts_model.refresh()  # a renamed author shows on their posts
+
+    def _post_saved(self, post: Post) -> None:
+        self.statusBar().showMessage(f"Saved post “{post.title}”.", STATUS_MS)
+        self.posts_model.replace_row(post_row(post))
+        self.posts_model.refresh()
+
+    @async_slot()
+    async def delete_selected(self) -> None:
+        if self.session is None:
+            return
+        rows = self._current.selected_rows()
+        users = [r for r in rows if isinstance(r, UserRow)]
+        posts = [r for r in rows if isinstance(r, PostRow)]
+        try:
+            if users:
+                await self._delete_users(users)
+            elif posts:
+                await self._delete_posts(posts)
+        except (StorageError, DomainError) as error:
+            self.banner.show_error(f"Nothing was deleted: {error}")
+
+    async def _delete_users(self, rows: list[UserRow]) -> None:
+        assert self.session is not None
+        ids: list[UUID] = [r.id for r in rows]
+        cascade = await self.session.users.count_posts_of(ids)
+        who = f"user {rows[0].username}" if len(rows) == 1 else f"{len(rows):,} users"
+        also = (
+            f"This also deletes {cascade:,} post{'s' if cascade != 1 else ''} by "
+            f"{'them' if len(rows) > 1 else 'this user'}. "
+            if cascade
+            else "They have no posts. "
+            if len(rows) > 1
+            else "This user has no posts. "
+        )
+        if not await confirm(
+            self,
+            title="Delete users",
+            text=f"Delete {who}?",
+            informative=also + "This cannot be undone.",
+            accept_text="Delete",
+        ):
+            return
+        outcome = await self.session.users.delete_users(ids)
+        self.users_panel.table.clearSelection()
+        self.statusBar().showMessage(
+            f"Deleted {outcome.users:,} user{'s' if outcome.users != 1 else ''} and "
+            f"{outcome.posts:,} post{'s' if outcome.posts != 1 else ''}.",
+            STATUS_MS,
+        )
+        self.users_model.refresh()
+        self.posts_model.refresh()
+
+    async def _delete_posts(self, rows: list[PostRow]) -> None:
+        assert self.session is not None
+        what = f"the post “{rows[0].title}”" if len(rows) == 1 else f"{len(rows):,} posts"
+        if not await confirm(
+            self,
+            title="Delete posts",
+            text=f"Delete {what}?",
+            informative="This cannot be undone.",
+            accept_text="Delete",
+        ):
+            return
+        removed = await self.session.posts.delete_posts([r.id for r in rows])
+        self.posts_panel.table.clearSelection()
+        self.statusBar().showMessage(
+            f"Deleted {removed:,} post{'s' if removed != 1 else ''}.", STATUS_MS
+        )
+        self.posts_model.refresh()
+
+    def refresh(self) -> None:
+        self.banner.hide()
+        for model in (self.users_model, self.posts_model):
+            if model.failure is not None:
+                model.reload()
+            else:
+                model.refresh()
+
+    def focus_search(self) -> None:
+        self._current.search.setFocus()
+        self._current.search.selectAll()
+
+    def copy_selection(self) -> None:
+        table = self._current.table
+        indexes = sorted(
+            table.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column())
+        )
+        if not indexes:
+            return
+        lines: dict[int, list[str]] = {}
+        for index in indexes:
+            lines.setdefault(index.row(), []).append(self._current.model.copy_text(index))
+        QGuiApplication.clipboard().setText("\n".join("\t".join(v) for v in lines.values()))
+        self.statusBar().showMessage(
+            f"Copied {len(lines):,} row{'s' if len(lines) != 1 else ''}.", 3_000
+        )
+
+    def discard_failed_edits(self) -> None:
+        self.users_model.discard_failed_edits()
+        self.posts_model.discard_failed_edits()
+
+    def about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About desktop_app")
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(f"<b>desktop_app {__version__}</b>")
+        box.setInformativeText(
+            "An offline editor for a users-and-posts database, on SQLite or PostgreSQL."
+        )
+        self._keep(box)
+        box.open()
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_settings()
+        event.accept()
+        self.closed.emit()

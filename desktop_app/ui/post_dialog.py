@@ -1,0 +1,160 @@
+"""New / Edit post: title, author (searchable picker), content; errors shown beside the fields.
+
+Editing loads the whole post first (table rows carry only a preview of the content).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.application.posts import PostService
+from desktop_app.application.queries import PostRow, UserReader, UserRow
+from desktop_app.domain.dtos import CreatePostDTO, UpdatePostDTO
+from desktop_app.domain.entities import Post
+from desktop_app.domain.errors import (
+    DomainError,
+    NotFoundError,
+    StaleEditError,
+    StorageError,
+    UserNotFoundError,
+    ValidationError,
+)
+from desktop_app.ui.author_picker import AuthorPicker
+from desktop_app.ui.forms import FormErrors, add_row, error_label
+from desktop_app.ui.qt_async import async_slot, named
+
+
+class PostDialog(QDialog):
+    saved = Signal(object)  # the saved Post
+
+    def __init__(
+        self,
+        *,
+        posts: PostService,
+        users: UserReader,
+        existing: PostRow | None = None,
+        author: UserRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._posts = posts
+        self._existing = existing
+        self._loaded: Post | None = None
+        self.setObjectName("PostDialog")
+        self.setWindowTitle("Edit post" if existing else "New post")
+        self.setMinimumSize(560, 460)
+
+        self.title = named(QLineEdit(), "titleField", "Title")
+        self.title.setMaxLength(1000)  # the 255 limit is explained by validation, not truncation
+        self.author = AuthorPicker(reader=users)
+        self.content = named(QPlainTextEdit(), "contentField", "Content")
+        labels = {name: error_label(f"{name}Error") for name in ("title", "author", "content")}
+        self.general_error = error_label("formError")
+        self.errors = FormErrors(
+            fields={
+                "title": (self.title, labels["title"]),
+                "author": (self.author, labels["author"]),
+                "author_id": (self.author, labels["author"]),
+                "content": (self.content, labels["content"]),
+            },
+            general=self.general_error,
+        )
+        form = QFormLayout()
+        add_row(form, "&Title:", self.title, labels["title"])
+        add_row(form, "&Author:", self.author, labels["author"])
+        add_row(form, "&Content:", self.content, labels["content"])
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.buttons)
+
+        if existing is not None:
+            self.title.setText(existing.title)
+            self.author.set_author(existing.author_id, existing.author_username)
+            self.content.setPlainText(existing.content_preview)
+            self._set_busy(True, "Loading…")
+        elif author is not None:
+            self.author.set_author(author.id, author.username)
+
+    async def load(self) -> None:
+        """Fetch the whole post being edited; the form stays read-only until it arrives."""
+        if self._existing is None:
+            return
+        try:
+            post = await self._posts.get_post(self._existing.id)
+        except (DomainError, StorageError) as error:
+            self.errors.show_general(f"Could not load the whole post: {error}")
+            self._set_busy(False)
+            self.save_button.setEnabled(False)
+            return
+        self._loaded = post
+        self.title.setText(post.title)
+        self.author.set_author(post.author_id, post.author_username or "")
+        self.content.setPlainText(post.content)
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool, label: str = "Saving…") -> None:
+        for widget in (self.title, self.author, self.content):
+            widget.setEnabled(not busy)
+        self.save_button.setEnabled(not busy)
+        self.save_button.setText(label if busy else "Save")
+
+    @async_slot()
+    async def save(self) -> None:
+        self.errors.clear()
+        author_id = self.author.author_id
+        if author_id is None:
+            self.errors.show({"author": "Choose an author from the list (type part of a name)."})
+            return
+        self._set_busy(True)
+        try:
+            if self._existing is None:
+                post = await self._posts.create_post(
+                    CreatePostDTO(self.title.text(), self.content.toPlainText(), author_id)
+                )
+            else:
+                expected = self._loaded.updated_at if self._loaded else self._existing.updated_at
+                post = await self._posts.update_post(
+                    self._existing.id,
+                    UpdatePostDTO(
+                        title=self.title.text(),
+                        content=self.content.toPlainText(),
+                        author_id=author_id,
+                    ),
+                    expected_updated_at=expected,
+                )
+        except ValidationError as error:
+            self.errors.show(error.errors)
+        except UserNotFoundError:
+            self.errors.show({"author": "That user no longer exists; choose another author."})
+        except StaleEditError as error:
+            self.errors.show_general(
+                f"{error} Your input is kept: copy what you need, then cancel and reopen."
+            )
+        except NotFoundError as error:
+            self.errors.show_general(str(error))
+        except (DomainError, StorageError) as error:
+            self.errors.show_general(f"Not saved: {error} Your input is kept; try again.")
+        else:
+            self.saved.emit(post)
+            self.accept()
+        finally:
+            if self.isVisible():
+                self._set_busy(False)

@@ -1,0 +1,71 @@
+"""Light and dark, following the system colour scheme (Qt 6.5+ reports it).
+
+Fusion with explicit palettes looks the same on every platform, including Xvfb and the
+offscreen platform, where no platform theme would supply a dark palette.
+``DESKTOP_APP_COLOR_SCHEME=light|dark`` forces one (screenshots, users who prefer it).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.ui import resources
+
+FORCE_ENV = "DESKTOP_APP_COLOR_SCHEME"
+
+
+def _palette(dark: bool) -> QPalette:
+    p = QPalette()
+    if dark:
+        window, base, alt, text = "#24272b", "#1b1d20", "#22252a", "#e6e6e6"
+        button, highlight, mid, link = "#2f3338", "#3d7cc9", "#3a3f45", "#7fb2ff"
+        disabled = "#7a7f86"
+    else:
+        window, base, alt, text = "#f3f4f6", "#ffffff", "#f7f8fa", "#1d2125"
+        button, highlight, mid, link = "#e9ebee", "#2f6fbd", "#c9ced6", "#1f5fae"
+        disabled = "#9aa0a8"
+    role = QPalette.ColorRole
+    for r, c in (
+        (role.Window, window),
+        (role.WindowText, text),
+        (role.Base, base),
+        (role.AlternateBase, alt),
+        (role.Text, text),
+        (role.Button, button),
+        (role.ButtonText, text),
+        (role.Highlight, highlight),
+        (role.HighlightedText, "#ffffff"),
+        (role.ToolTipBase, base),
+        (role.ToolTipText, text),
+        (role.Mid, mid),
+        (role.Link, link),
+        (role.PlaceholderText, disabled),
+        (role.BrightText, "#ff5555"),
+    ):
+        p.setColor(r, QColor(c))
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor(disabled))
+    return p
+
+
+def is_dark() -> bool:
+    forced = os.environ.get(FORCE_ENV, "").lower()
+    if forced in ("dark", "light"):
+        return forced == "dark"
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication) -> None:
+    """Apply the palette for the current scheme, and follow the system when it changes."""
+    app.setStyle("Fusion")
+    _apply(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply(app))
+
+
+def _apply(app: QApplication) -> None:
+    app.setPalette(_palette(is_dark()))
+    resources.clear_cache()

@@ -1,0 +1,61 @@
+"""UI test fixtures: a qasync event loop per test, and a real migrated SQLite file.
+
+pytest-qt has no qasync support of its own: each test gets a ``qasync.QEventLoop`` that is
+both the current and the running loop, so ``asyncSlot``s and ``asyncio.ensure_future`` work
+while the test drives widgets with ``qtbot`` and waits with ``qtbot.waitUntil``. Teardown cancels
+what is still pending and closes the loop. Exceptions that reach ``sys.excepthook`` (including
+those raised inside an ``asyncSlot``) fail the test through pytest-qt's capture.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def event_loop_qt(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    errors: list[str] = []
+    loop.set_exception_handler(lambda _loop, context: errors.append(str(context)))
+    try:
+        yield loop
+        assert not errors, f"exceptions in asyncio tasks: {errors}"
+    finally:
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        deadline = 200
+        while deadline and any(not task.done() for task in pending):
+            qapp.processEvents()
+            deadline -= 1
+        asyncio.events._set_running_loop(None)
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(event_loop_qt: qasync.QEventLoop, qtbot: object) -> Callable[[Awaitable[T]], T]:
+    """Run a coroutine to completion on the test's loop while Qt keeps processing events."""
+
+    def runner(awaitable: Awaitable[T], timeout: int = 20_000) -> T:
+        future = asyncio.ensure_future(awaitable)
+        qtbot.waitUntil(future.done, timeout=timeout)  # type: ignore[attr-defined]
+        return future.result()
+
+    return runner
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'ui.db'}"

@@ -1,0 +1,409 @@
+"""The main window against a real SQLite file: every flow a person uses, driven like a person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from desktop_app.application.queries import UserRow
+from desktop_app.config import load_settings
+from desktop_app.gui import DatabaseOpener
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.post_dialog import PostDialog
+from desktop_app.ui.table_model import LOADING
+from desktop_app.ui.user_dialog import UserDialog
+from tests.ui.helpers import Run, seed
+
+
+@pytest.fixture
+def window(qtbot: QtBot, run: Run, sqlite_url: str, tmp_path: Path) -> Iterator[MainWindow]:
+    opener = DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
+    saved: list[str] = []
+    win = MainWindow(
+        open_database=opener.open,
+        test_connection=opener.test,
+        save_database_url=saved.append,
+        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    )
+    win.saved_urls = saved  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    win.show()
+    assert run(win.open(None))
+    yield win
+    run(win.shutdown())
+
+
+def wait_rows(qtbot: QtBot, model: object, rows: int) -> None:
+    qtbot.waitUntil(
+        lambda: model.row_count.exact and model.row_count.rows == rows,  # type: ignore[attr-defined]
+        timeout=10_000,
+    )
+    if rows:
+        qtbot.waitUntil(lambda: model.cache.get(0) is not None, timeout=10_000)  # type: ignore[attr-defined]
+
+
+def cell(model: object, row: int, column: int) -> str:
+    return str(model.index(row, column).data())  # type: ignore[attr-defined]
+
+
+def closed(widget: object) -> bool:
+    """Dialogs delete themselves on close: gone or hidden both count."""
+    return not isValid(widget) or not widget.isVisible()  # type: ignore[attr-defined]
+
+
+def find_dialog(kind: type) -> object:
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    assert len(dialogs) == 1, dialogs
+    return dialogs[0]
+
+
+def test_window_shows_newest_users_and_all_posts(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 3)
+    wait_rows(qtbot, window.posts_model, 6)
+    assert [cell(window.users_model, r, 0) for r in range(3)] == ["user2", "user1", "user0"]
+    header = window.users_panel.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        4,  # "Created", newest first
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert window.users_model.query.sort == "created_at"
+    assert cell(window.posts_model, 0, 1) == "user2"  # author shown by username
+    headers = [window.users_model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert "Password" not in " ".join(str(h) for h in headers)
+    assert window.database_label.text().endswith("ui.db")
+    assert window.revision_label.text() == "schema 0001"
+    assert window.findChild(object, "usersTable") is window.users_panel.table
+    assert window.findChild(object, "postsSearch") is window.posts_panel.search
+
+
+def test_models_pass_qt_modeltester(
+    window: MainWindow, run: Run, qtbot: QtBot, qtmodeltester: object
+) -> None:
+    run(seed(window.session, users=5, posts_per_user=1))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 5)
+    wait_rows(qtbot, window.posts_model, 5)
+    qtmodeltester.check(window.users_model)  # type: ignore[attr-defined]
+    qtmodeltester.check(window.posts_model)  # type: ignore[attr-defined]
+
+
+def test_selecting_users_shows_their_posts(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 3)
+    window.users_panel.select_row(1)  # user1
+    wait_rows(qtbot, window.posts_model, 2)
+    assert {cell(window.posts_model, r, 1) for r in range(2)} == {"user1"}
+    assert window.posts_panel.title.text() == "Posts by user1"
+    window.users_panel.table.clearSelection()
+    wait_rows(qtbot, window.posts_model, 6)
+    assert window.posts_panel.title.text() == "All posts"
+
+
+def test_search_filters_on_the_server_and_never_blocks_typing(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    run(seed(window.session, users=12))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 12)
+    qtbot.keyClicks(window.users_panel.search, "user1")
+    assert window.users_panel.search.text() == "user1"  # typed at once, nothing waited
+    wait_rows(qtbot, window.users_model, 3)  # user1, user10, user11
+    assert {cell(window.users_model, r, 0) for r in range(3)} == {"user1", "user10", "user11"}
+    window.users_panel.search.clear()
+    wait_rows(qtbot, window.users_model, 12)
+
+
+def test_clicking_a_header_sorts_on_the_server(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    run(seed(window.session, users=4))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 4)
+    header = window.users_panel.table.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # as a click on "Username" does
+    qtbot.waitUntil(lambda: window.users_model.query.sort == "username")
+    wait_rows(qtbot, window.users_model, 4)
+    assert [cell(window.users_model, r, 0) for r in range(4)] == [
+        "user0",
+        "user1",
+        "user2",
+        "user3",
+    ]
+    header.setSortIndicator(3, Qt.SortOrder.AscendingOrder)  # "Bio" does not sort
+    qtbot.wait(50)
+    assert window.users_model.query.sort == "username"
+
+
+def test_new_user_dialog_creates_a_user(window: MainWindow, qtbot: QtBot) -> None:
+    window.act_new_user.trigger()
+    dialog = find_dialog(UserDialog)
+    assert isinstance(dialog, UserDialog)
+    qtbot.keyClicks(dialog.email, "ann@example.org")
+    qtbot.keyClicks(dialog.username, "ann")
+    qtbot.keyClicks(dialog.password, "a good password")
+    qtbot.keyClicks(dialog.confirm, "a good password")
+    dialog.bio.setPlainText("Writes about databases")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
+    wait_rows(qtbot, window.users_model, 1)
+    assert cell(window.users_model, 0, 0) == "ann"
+    assert cell(window.users_model, 0, 3) == "Writes about databases"
+
+
+def test_validation_errors_appear_beside_fields_and_keep_the_input(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    run(seed(window.session, users=1))  # type: ignore[arg-type]
+    window.act_new_user.trigger()
+    dialog = find_dialog(UserDialog)
+    assert isinstance(dialog, UserDialog)
+    qtbot.keyClicks(dialog.email, "not-an-email")
+    qtbot.keyClicks(dialog.username, "x")
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.keyClicks(dialog.confirm, "short")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors.message("email") != "", timeout=10_000)
+    assert "@" in dialog.errors.message("email")
+    assert "3-50" in dialog.errors.message("username")
+    assert "at least 8" in dialog.errors.message("password")
+    assert dialog.isVisible()
+    assert (dialog.email.text(), dialog.username.text()) == ("not-an-email", "x")
+
+    # now a duplicate e-mail (different case): the message sits beside the e-mail field
+    dialog.email.setText("USER0@example.org")
+    dialog.username.setText("someone")
+    dialog.password.setText("long enough now")
+    dialog.confirm.setText("long enough now")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already exists" in dialog.errors.message("email"), timeout=10_000)
+    assert dialog.username.text() == "someone"
+    assert dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def test_mismatched_passwords_are_caught_before_saving(window: MainWindow, qtbot: QtBot) -> None:
+    window.act_new_user.trigger()
+    dialog = find_dialog(UserDialog)
+    assert isinstance(dialog, UserDialog)
+    dialog.password.setText("first password")
+    dialog.confirm.setText("second password")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors.message("confirm") != "")
+    assert dialog.errors.message("confirm") == "The two passwords differ."
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+    dialog.reject()
+
+
+def test_inline_edit_saves_and_a_bad_value_stays_visible_with_the_reason(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    run(seed(window.session, users=2))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 2)
+    model = window.users_model
+    assert model.setData(model.index(0, 3), "New bio", Qt.ItemDataRole.EditRole)
+    with qtbot.waitSignal(model.edit_saved, timeout=10_000):
+        pass
+    user = run(window.session.users.list_users())  # type: ignore[union-attr]
+    assert user[0].bio == "New bio"
+
+    assert model.setData(model.index(0, 0), "bad name!", Qt.ItemDataRole.EditRole)
+    with qtbot.waitSignal(model.edit_failed, timeout=10_000) as failed:
+        pass
+    assert "only letters" in failed.args[0]
+    assert cell(model, 0, 0) == "bad name!"  # what was typed is still there
+    assert "Not saved" in str(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert run(window.session.users.list_users())[0].username == "user1"  # type: ignore[union-attr]
+    window.discard_failed_edits()
+    assert cell(model, 0, 0) == "user1"
+
+
+def test_toggling_active_saves(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    run(seed(window.session, users=1))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 1)
+    model = window.users_model
+    index = model.index(0, 2)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    with qtbot.waitSignal(model.edit_saved, timeout=10_000):
+        pass
+    assert run(window.session.users.list_users())[0].is_active is False  # type: ignore[union-attr]
+
+
+def answer_confirmation(qtbot: QtBot, button_text: str) -> list[str]:
+    """Click a button of the confirmation box when it appears; returns its texts."""
+    texts: list[str] = []
+
+    def box_is_open() -> bool:
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+        if not boxes:
+            return False
+        texts.extend([boxes[0].text(), boxes[0].informativeText()])
+        [button] = [b for b in boxes[0].findChildren(QPushButton) if b.text() == button_text]
+        button.click()
+        return True
+
+    qtbot.waitUntil(box_is_open, timeout=10_000)
+    return texts
+
+
+def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 3)
+    window.users_panel.table.setFocus()
+    window.users_panel.table.selectRow(0)
+    window.users_panel.table.selectionModel().select(
+        window.users_model.index(1, 0),
+        window.users_panel.table.selectionModel().SelectionFlag.Select
+        | window.users_panel.table.selectionModel().SelectionFlag.Rows,
+    )
+    window.act_delete.trigger()
+    texts = answer_confirmation(qtbot, "Cancel")
+    assert texts[0] == "Delete 2 users?"
+    assert "also deletes 4 posts" in texts[1]
+    qtbot.wait(50)
+    assert run(window.session.users.count_posts_of([])) == 0  # type: ignore[union-attr]
+    window.act_delete.trigger()
+    answer_confirmation(qtbot, "Delete")
+    wait_rows(qtbot, window.users_model, 1)
+    wait_rows(qtbot, window.posts_model, 2)
+    assert "Deleted 2 users and 4 posts" in window.statusBar().currentMessage()
+
+
+def test_new_post_with_the_author_picker(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    run(seed(window.session, users=30))  # type: ignore[arg-type]
+    window.act_new_post.trigger()
+    dialog = find_dialog(PostDialog)
+    assert isinstance(dialog, PostDialog)
+    qtbot.keyClicks(dialog.title, "Hello")
+    dialog.content.setPlainText("A first post")
+    dialog.author.setFocus()
+    qtbot.keyClicks(dialog.author, "user17")
+    qtbot.waitUntil(lambda: dialog.author.author_id is not None, timeout=10_000)
+    assert dialog.author.matches.rowCount() == 1
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
+    wait_rows(qtbot, window.posts_model, 1)
+    assert (cell(window.posts_model, 0, 0), cell(window.posts_model, 0, 1)) == ("Hello", "user17")
+
+
+def test_post_dialog_requires_an_author_from_the_list(window: MainWindow, qtbot: QtBot) -> None:
+    window.act_new_post.trigger()
+    dialog = find_dialog(PostDialog)
+    assert isinstance(dialog, PostDialog)
+    qtbot.keyClicks(dialog.title, "Keep me")
+    qtbot.keyClicks(dialog.author, "nobody")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors.message("author") != "")
+    assert "Choose an author" in dialog.errors.message("author")
+    assert dialog.title.text() == "Keep me"
+    dialog.reject()
+
+
+def test_edit_post_loads_the_whole_content(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    [author] = run(seed(window.session, users=1))  # type: ignore[arg-type]
+    from desktop_app.domain.dtos import CreatePostDTO
+
+    long = "word " * 200
+    run(window.session.posts.create_post(CreatePostDTO("Long one", long, author.id)))  # type: ignore[union-attr]
+    window.refresh()
+    wait_rows(qtbot, window.posts_model, 1)
+    window.posts_panel.table.setFocus()
+    window.posts_panel.select_row(0)
+    window.act_edit.trigger()
+    dialog = find_dialog(PostDialog)
+    assert isinstance(dialog, PostDialog)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
+    assert dialog.content.toPlainText() == long
+    dialog.title.setText("")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors.message("title") != "", timeout=10_000)
+    assert dialog.errors.message("title") == "Title is required."
+    dialog.reject()
+
+
+def test_lost_connection_in_a_dialog_keeps_the_input(qtbot: QtBot, run: Run) -> None:
+    from functools import partial
+
+    from desktop_app.application.users import UserService
+    from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
+    from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
+
+    engine = make_engine("postgresql+asyncpg://u:pw@127.0.0.1:9/gone")
+    users = UserService(partial(SQLAlchemyUnitOfWork, make_session_factory(engine)))
+    dialog = UserDialog(users=users)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.email.setText("ann@example.org")
+    dialog.username.setText("ann")
+    dialog.password.setText("a good password")
+    dialog.confirm.setText("a good password")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors.general != "", timeout=15_000)
+    assert "Could not connect to the database" in dialog.errors.general
+    assert "input is kept" in dialog.errors.general
+    assert (dialog.email.text(), dialog.password.text()) == ("ann@example.org", "a good password")
+    assert dialog.save_button.isEnabled()
+    run(engine.dispose())
+
+
+def test_unreachable_database_shows_a_banner_with_retry(
+    qtbot: QtBot, run: Run, tmp_path: Path
+) -> None:
+    opener = DatabaseOpener(load_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:9/gone"))
+    win = MainWindow(
+        open_database=opener.open,
+        test_connection=opener.test,
+        save_database_url=lambda _url: None,
+        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(win)
+    win.show()
+    assert not run(win.open(None))
+    assert win.banner.isVisible()
+    assert "Could not open the database" in win.banner.message.text()
+    assert "pw" not in win.banner.message.text()
+    assert not win.act_new_user.isEnabled()
+    run(win.shutdown())
+
+
+def test_big_table_loads_only_what_is_shown(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    run(seed(window.session, users=1_050))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 1_050)
+    model = window.users_model
+    assert model.index(1_000, 0).data() == LOADING  # not loaded: nobody looked at it
+    before = model.fetches
+    window.users_panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.cache.get(1_049) is not None, timeout=10_000)
+    assert cell(model, 1_049, 0) == "user0"
+    assert model.fetches - before <= 2  # the last block(s), not the ten in between
+    assert len(model.cache.cached_blocks()) <= 3
+
+
+def test_an_answer_to_an_old_query_is_dropped(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    run(seed(window.session, users=5))  # type: ignore[arg-type]
+    model = window.users_model
+    model.set_query(replace(model.query, search="user1"))
+    model.set_query(replace(model.query, search="user3"))  # typed on before the first answered
+    wait_rows(qtbot, model, 1)
+    qtbot.wait(100)
+    assert cell(model, 0, 0) == "user3"
+    assert isinstance(model.row_at(0), UserRow)
