@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from uuid import UUID
@@ -9,7 +10,7 @@ from uuid import UUID
 from desktop_app.application.unit_of_work import UnitOfWorkFactory
 from desktop_app.domain.dtos import CreatePostDTO, UpdatePostDTO, pick
 from desktop_app.domain.entities import Post
-from desktop_app.domain.errors import PostNotFoundError, StaleEditError
+from desktop_app.domain.errors import OperationCancelledError, PostNotFoundError, StaleEditError
 from desktop_app.domain.validation import validate_create_post, validate_update_post
 
 
@@ -59,10 +60,17 @@ class PostService:
         if not removed:
             raise PostNotFoundError(post_id)
 
-    async def delete_posts(self, post_ids: list[UUID]) -> int:
+    async def delete_posts(
+        self, post_ids: list[UUID], *, progress: Callable[[int, int], bool] | None = None
+    ) -> int:
+        """Delete these posts in one transaction; ``progress`` returning False cancels."""
         async with self._uow() as uow:
             removed = 0
-            for post_id in post_ids:
+            for done, post_id in enumerate(post_ids):
+                if progress is not None and not progress(done, len(post_ids)):
+                    raise OperationCancelledError
                 removed += await uow.posts.delete(post_id)
             await uow.commit()
+        if progress is not None:
+            progress(len(post_ids), len(post_ids))
         return removed

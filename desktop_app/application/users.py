@@ -12,7 +12,7 @@ from desktop_app.core.emails import normalise_email
 from desktop_app.core.security import hash_password_async
 from desktop_app.domain.dtos import CreateUserDTO, UpdateUserDTO, pick
 from desktop_app.domain.entities import User
-from desktop_app.domain.errors import StaleEditError, UserNotFoundError
+from desktop_app.domain.errors import OperationCancelledError, StaleEditError, UserNotFoundError
 from desktop_app.domain.validation import (
     EmailNormaliser,
     check_password,
@@ -21,6 +21,8 @@ from desktop_app.domain.validation import (
 )
 
 PasswordHasher = Callable[[str], Awaitable[str]]
+# Called as progress(done, total) during long operations; returning False cancels (rolls back).
+Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +119,23 @@ class UserService:
             raise UserNotFoundError(user_id)
         return outcome
 
-    async def delete_users(self, user_ids: Sequence[UUID]) -> DeleteOutcome:
+    async def delete_users(
+        self, user_ids: Sequence[UUID], *, progress: Progress | None = None
+    ) -> DeleteOutcome:
         """Delete these users and, by cascade, their posts, all in one transaction.
 
-        Users already gone are skipped; the outcome counts what was really removed.
+        Users already gone are skipped; the outcome counts what was really removed. When
+        ``progress`` returns False the transaction rolls back and OperationCancelledError says
+        that nothing changed.
         """
         async with self._uow() as uow:
             posts = await uow.posts.count_by_authors(list(user_ids))
             users = 0
-            for user_id in user_ids:
+            for done, user_id in enumerate(user_ids):
+                if progress is not None and not progress(done, len(user_ids)):
+                    raise OperationCancelledError
                 users += await uow.users.delete(user_id)
             await uow.commit()
+        if progress is not None:
+            progress(len(user_ids), len(user_ids))
         return DeleteOutcome(users=users, posts=posts)

@@ -70,6 +70,13 @@ class PostNotFoundError(NotFoundError):
     entity = "Post"
 
 
+class OperationCancelledError(DomainError):
+    """The user cancelled a long operation; its transaction was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled: nothing was changed.")
+
+
 class ConstraintViolationError(DomainError):
     """The database refused a change for a rule we did not check first (the message says which)."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 from uuid import UUID
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSizePolicy,
     QSplitter,
     QToolBar,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.application.queries import PostQuery, PostRow, UserQuery, UserRow
 from desktop_app.domain.entities import Post, User
-from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.async_dialogs import confirm
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
@@ -47,6 +49,7 @@ from desktop_app.ui.user_dialog import UserDialog
 log = logging.getLogger(__name__)
 
 STATUS_MS = 8_000
+PROGRESS_AFTER_MS = 400
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self._opening = False
         self._dialogs: set[QWidget] = set()
         self._tasks: set[asyncio.Future[None]] = set()
+        self.progress_dialog: QProgressDialog | None = None
 
         self.users_model = LazyTableModel(columns=USER_COLUMNS, query=UserQuery(), parent=self)
         self.posts_model = LazyTableModel(columns=POST_COLUMNS, query=PostQuery(), parent=self)
@@ -503,8 +507,37 @@ class MainWindow(QMainWindow):
                 await self._delete_users(users)
             elif posts:
                 await self._delete_posts(posts)
+        except OperationCancelledError as error:
+            self.statusBar().showMessage(str(error), STATUS_MS)
         except (StorageError, DomainError) as error:
             self.banner.show_error(f"Nothing was deleted: {error}")
+
+    @contextlib.contextmanager
+    def _progress(self, label: str, total: int) -> Iterator[Callable[[int, int], bool]]:
+        """A progress dialog with Cancel that appears only if the work takes a while.
+
+        It is not modal: a modal QProgressDialog pumps the event loop from inside setValue(),
+        which would re-enter the asyncio task that is reporting progress.
+        """
+        dialog = QProgressDialog(label, "Cancel", 0, total, self)
+        dialog.setObjectName("progressDialog")
+        dialog.setWindowTitle("desktop_app")
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+        self.progress_dialog = dialog
+
+        def report(done: int, _total: int) -> bool:
+            dialog.setValue(done)
+            return not dialog.wasCanceled()
+
+        try:
+            yield report
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+            self.progress_dialog = None
 
     async def _delete_users(self, rows: list[UserRow]) -> None:
         assert self.session is not None
@@ -527,7 +560,8 @@ class MainWindow(QMainWindow):
             accept_text="Delete",
         ):
             return
-        outcome = await self.session.users.delete_users(ids)
+        with self._progress(f"Deleting {who}…", len(ids)) as progress:
+            outcome = await self.session.users.delete_users(ids, progress=progress)
         self.users_panel.table.clearSelection()
         self.statusBar().showMessage(
             f"Deleted {outcome.users:,} user{'s' if outcome.users != 1 else ''} and "
@@ -548,7 +582,8 @@ class MainWindow(QMainWindow):
             accept_text="Delete",
         ):
             return
-        removed = await self.session.posts.delete_posts([r.id for r in rows])
+        with self._progress(f"Deleting {what}…", len(rows)) as progress:
+            removed = await self.session.posts.delete_posts([r.id for r in rows], progress=progress)
         self.posts_panel.table.clearSelection()
         self.statusBar().showMessage(
             f"Deleted {removed:,} post{'s' if removed != 1 else ''}.", STATUS_MS

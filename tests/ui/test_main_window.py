@@ -407,3 +407,81 @@ def test_an_answer_to_an_old_query_is_dropped(window: MainWindow, run: Run, qtbo
     qtbot.wait(100)
     assert cell(model, 0, 0) == "user3"
     assert isinstance(model.row_at(0), UserRow)
+
+
+@pytest.mark.postgres
+def test_switching_to_postgresql_reconnects_without_a_restart(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    from tests.integration.conftest import create_postgres_database, drop_postgres_database
+
+    run(seed(window.session, users=2))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 2)
+    url = run(create_postgres_database())
+    try:
+        window._switch_database(url)
+        qtbot.waitUntil(lambda: window.saved_urls == [url], timeout=20_000)  # type: ignore[attr-defined]
+        assert window.session is not None
+        assert window.session.url.startswith("postgresql")
+        wait_rows(qtbot, window.users_model, 0)  # a new, empty database
+        run(seed(window.session, users=3, posts_per_user=1))  # type: ignore[arg-type]
+        window.refresh()
+        wait_rows(qtbot, window.users_model, 3)
+        wait_rows(qtbot, window.posts_model, 3)
+        assert window.revision_label.text() == "schema 0001"
+        assert "postgresql+asyncpg://postgres@" in window.database_label.text()
+    finally:
+        run(window.shutdown())
+        run(drop_postgres_database(url))
+
+
+@pytest.mark.postgres
+def test_connection_test_against_the_server(window: MainWindow, run: Run) -> None:
+    from tests.integration.conftest import postgres_admin_url
+
+    message = run(window._test_connection(postgres_admin_url()))
+    assert message.startswith("Connected: PostgreSQL 15")
+    with pytest.raises(Exception, match="Could not connect"):
+        run(window._test_connection("postgresql+asyncpg://u@127.0.0.1:9/none"))
+
+
+def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
+    window: MainWindow, run: Run, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(seed(window.session, users=300, posts_per_user=1))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 300)
+    table = window.users_panel.table
+    table.setFocus()
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.users_model.cache.get(299) is not None, timeout=10_000)
+    table.scrollToTop()
+    qtbot.waitUntil(lambda: window.users_model.cache.get(0) is not None, timeout=10_000)
+    for block_start in (100, 200):
+        table.scrollTo(window.users_model.index(block_start + 50, 0))
+        qtbot.waitUntil(
+            lambda b=block_start: window.users_model.cache.get(b) is not None, timeout=10_000
+        )
+    users = window.session.users  # type: ignore[union-attr]
+    original = users.delete_users
+    reported: list[int] = []
+
+    async def delete_and_press_cancel(ids: list[object], *, progress: object) -> object:
+        def report(done: int, total: int) -> bool:
+            reported.append(done)
+            if done == 5:  # the user presses Cancel while the sixth row is being deleted
+                assert window.progress_dialog is not None
+                window.progress_dialog.cancel()
+            return progress(done, total)  # type: ignore[operator, no-any-return]
+
+        return await original(ids, progress=report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(users, "delete_users", delete_and_press_cancel)
+    table.selectAll()
+    window.act_delete.trigger()
+    texts = answer_confirmation(qtbot, "Delete")
+    assert texts[0] == "Delete 300 users?"
+    qtbot.waitUntil(lambda: "Cancelled" in window.statusBar().currentMessage(), timeout=10_000)
+    assert reported == [0, 1, 2, 3, 4, 5]
+    assert len(run(users.list_users(limit=1000))) == 300

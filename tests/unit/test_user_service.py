@@ -11,6 +11,7 @@ from desktop_app.domain.dtos import CreatePostDTO, CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,
+    OperationCancelledError,
     StaleEditError,
     UserNotFoundError,
     ValidationError,
@@ -125,3 +126,23 @@ async def test_list_users_newest_first(users: UserService) -> None:
         await users.create_user(new_user(n))
     listed = await users.list_users(skip=1, limit=2)
     assert [u.username for u in listed] == ["user3", "user2"]
+
+
+async def test_cancelled_bulk_delete_changes_nothing(
+    users: UserService, posts: PostService, store: FakeStore
+) -> None:
+    created = [await users.create_user(new_user(n)) for n in range(5)]
+    await posts.create_post(CreatePostDTO(title="t", content="c", author_id=created[0].id))
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 3
+
+    with pytest.raises(OperationCancelledError):
+        await users.delete_users([u.id for u in created], progress=progress)
+    assert seen == [(0, 5), (1, 5), (2, 5), (3, 5)]
+    assert len(store.users) == 5
+    assert len(store.posts) == 1
+    outcome = await users.delete_users([u.id for u in created], progress=lambda d, t: True)
+    assert (outcome.users, outcome.posts) == (5, 1)
