@@ -22,6 +22,7 @@ from desktop_app.config.store import save_database_url, with_remembered_password
 from desktop_app.core.logging_setup import setup_logging
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
+from desktop_app.ui.gc_guard import GarbageCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import app_icon
 from desktop_app.ui.session import DatabaseSession
@@ -107,6 +108,8 @@ def run_gui(settings: Settings, *, screenshot: Path | None = None) -> int:
         settings=QSettings(),
     )
     CrashReporter(log_path=str(log_path), parent=lambda: window).install(loop)
+    collector = GarbageCollector(parent=app)
+    collector.start()
 
     async def main() -> int:
         closed = asyncio.Event()
@@ -125,6 +128,9 @@ def run_gui(settings: Settings, *, screenshot: Path | None = None) -> int:
         await window.shutdown()
         return 0 if (screenshot is None or opened) else 1
 
-    with contextlib.closing(loop):
-        code = int(loop.run_until_complete(main()))
+    try:
+        with contextlib.closing(loop):
+            code = int(loop.run_until_complete(main()))
+    finally:
+        collector.stop()
     return code

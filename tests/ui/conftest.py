@@ -10,6 +10,7 @@ those raised inside an ``asyncSlot``) fail the test through pytest-qt's capture.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -23,6 +24,7 @@ T = TypeVar("T")
 
 @pytest.fixture
 def event_loop_qt(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    gc.disable()  # as the app does: collect only on the GUI thread (see ui/gc_guard.py)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     asyncio.events._set_running_loop(loop)
@@ -42,6 +44,8 @@ def event_loop_qt(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         asyncio.events._set_running_loop(None)
         loop.close()
         asyncio.set_event_loop(None)
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture

@@ -1,0 +1,44 @@
+"""Run Python's cyclic garbage collector on the GUI thread only.
+
+Automatic collection runs in whichever thread happens to allocate at the wrong moment: here an
+aiosqlite worker or the password-hashing executor. If a reference cycle holding a Qt object is
+freed there, the QObject is destroyed off its thread, its timers are not unregistered, and the
+next timer event crashes the process (seen in our suite as a segfault in
+QTimerInfoList::activateTimers). qutebrowser avoids the same trap this way: automatic GC off,
+and a timer on the GUI thread collects when the allocation counts say it is due.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 1_000
+
+
+class GarbageCollector(QObject):
+    def __init__(self, *, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.collect_if_due)
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.collect()
+        gc.enable()
+
+    def collect_if_due(self) -> int:
+        """Collect the oldest generation whose allocation count passed its threshold."""
+        counts = gc.get_count()
+        generation = -1
+        for level in range(3):
+            if counts[level] > self._thresholds[level]:
+                generation = level
+        return gc.collect(generation) if generation >= 0 else 0
