@@ -1,0 +1,242 @@
+"""The read side the tables page through: sort, search, filters, keyset vs offset paging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from desktop_app.application.queries import (
+    CONTENT_PREVIEW_CHARS,
+    POST_SORTS,
+    USER_SORTS,
+    PostQuery,
+    PostRow,
+    UserQuery,
+    UserRow,
+    cursor_of,
+)
+from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.domain.entities import Post, User
+from desktop_app.infrastructure.database.connection import make_session_factory
+from desktop_app.infrastructure.database.queries import (
+    SQLAlchemyPostReader,
+    SQLAlchemyUserReader,
+)
+from tests.integration.test_post_repository import count_selects
+
+pytestmark = pytest.mark.asyncio
+
+BASE = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+async def seed(uow_factory: UnitOfWorkFactory, n_users: int = 37) -> list[User]:
+    """Users with ties (is_active, equal created_at pairs) and posts with equal titles."""
+    users = []
+    async with uow_factory() as uow:
+        for n in range(n_users):
+            # timestamps that differ only in microseconds, and some exact ties
+            when = BASE + timedelta(microseconds=(n // 2) * 7)
+            users.append(
+                await uow.users.create(
+                    User(
+                        email=f"person{n:02d}@{'alpha' if n % 3 else 'beta'}.example.org",
+                        username=f"{'Zed' if n % 4 == 0 else 'amy'}_{n:02d}",
+                        hashed_password="x",
+                        is_active=n % 5 != 0,
+                        bio=None if n % 6 == 0 else f"likes 100% {'cats' if n % 2 else 'dogs'}",
+                        created_at=when,
+                        updated_at=when + timedelta(hours=n % 3),
+                    )
+                )
+            )
+        for n, user in enumerate(users[:12]):
+            for p in range(3):
+                when = BASE + timedelta(minutes=n, seconds=p)
+                await uow.posts.create(
+                    Post(
+                        title=["Same title", f"Post {n}-{p}", "under_score"][p],
+                        content=("long " * 100) if p == 0 else f"content {n} {p}",
+                        author_id=user.id,
+                        created_at=when,
+                        updated_at=when,
+                    )
+                )
+        await uow.commit()
+    return users
+
+
+def readers(engine: AsyncEngine) -> tuple[SQLAlchemyUserReader, SQLAlchemyPostReader]:
+    factory = make_session_factory(engine)
+    return SQLAlchemyUserReader(factory), SQLAlchemyPostReader(factory)
+
+
+def expected_order(rows: list[Any], key: str, descending: bool) -> list[Any]:
+    def sort_key(row: Any) -> tuple[Any, ...]:
+        return (getattr(row, key), row.id.hex)
+
+    return sorted(rows, key=sort_key, reverse=descending)
+
+
+async def walk(fetch: Callable[..., Any], query: Any, limit: int, *, keyset: bool) -> list[Any]:
+    """All rows page by page, by keyset cursor or by offset."""
+    rows: list[Any] = []
+    while True:
+        if keyset:
+            after = cursor_of(rows[-1], query) if rows else None
+            page = await fetch(query, limit=limit, after=after)
+        else:
+            page = await fetch(query, offset=len(rows), limit=limit)
+        rows.extend(page)
+        if len(page) < limit:
+            return rows
+
+
+@pytest.mark.parametrize("sort", USER_SORTS)
+@pytest.mark.parametrize("descending", [False, True])
+async def test_user_sorts_and_paging_agree(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, sort: str, descending: bool
+) -> None:
+    await seed(uow_factory)
+    users, _ = readers(engine)
+    query = UserQuery(sort=sort, descending=descending)  # type: ignore[arg-type]
+    everything = await users.fetch(query, limit=1000)
+    assert len(everything) == 37
+    # Both test servers compare text bytewise (SQLite BINARY, PostgreSQL initdb --no-locale),
+    # as Python does; ties in the sort value are broken by id.
+    assert [r.id for r in everything] == [
+        r.id for r in expected_order(everything, sort, descending)
+    ]
+    by_keyset = await walk(users.fetch, query, 5, keyset=True)
+    by_offset = await walk(users.fetch, query, 5, keyset=False)
+    assert [r.id for r in by_keyset] == [r.id for r in everything]
+    assert [r.id for r in by_offset] == [r.id for r in everything]
+
+
+@pytest.mark.parametrize("sort", POST_SORTS)
+@pytest.mark.parametrize("descending", [False, True])
+async def test_post_sorts_and_paging_agree(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, sort: str, descending: bool
+) -> None:
+    await seed(uow_factory)
+    _, posts = readers(engine)
+    query = PostQuery(sort=sort, descending=descending)  # type: ignore[arg-type]
+    everything = await posts.fetch(query, limit=1000)
+    assert len(everything) == 36
+    assert [r.id for r in everything] == [
+        r.id for r in expected_order(everything, sort, descending)
+    ]
+    by_keyset = await walk(posts.fetch, query, 7, keyset=True)
+    assert [r.id for r in by_keyset] == [r.id for r in everything]
+
+
+async def test_search_is_case_insensitive_over_user_fields(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    await seed(uow_factory)
+    users, _ = readers(engine)
+    by_name = await users.fetch(UserQuery(search="ZED"), limit=100)
+    assert by_name and all("zed" in r.username.lower() for r in by_name)
+    assert await users.count(UserQuery(search="ZED")) == len(by_name) == 10
+    by_email = await users.count(UserQuery(search="BETA.example"))
+    assert by_email == 13
+    by_bio = await users.fetch(UserQuery(search="Cats"), limit=100)
+    assert by_bio and all(r.bio and "cats" in r.bio for r in by_bio)
+    assert await users.count(UserQuery(search="   ")) == 37
+
+
+async def test_percent_and_underscore_are_literal(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    await seed(uow_factory)
+    users, posts = readers(engine)
+    assert await users.count(UserQuery(search="100%")) == 30  # bios, not a wildcard
+    assert await users.count(UserQuery(search="0% c")) == 18  # odd n: "cats"
+    assert await users.count(UserQuery(search="%%")) == 0
+    underscored = await posts.fetch(PostQuery(search="under_score"), limit=100)
+    assert len(underscored) == 12
+    assert await posts.count(PostQuery(search="under_sc_re")) == 0
+
+
+async def test_post_search_covers_title_content_and_author(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    await seed(uow_factory)
+    _, posts = readers(engine)
+    assert await posts.count(PostQuery(search="same TITLE")) == 12
+    assert await posts.count(PostQuery(search="content 3 ")) == 2
+    by_author = await posts.fetch(PostQuery(search="zed_04"), limit=100)
+    assert {r.author_username for r in by_author} == {"Zed_04"}
+    assert await posts.count(PostQuery(search="zed_04")) == 3
+
+
+async def test_author_filter(engine: AsyncEngine, uow_factory: UnitOfWorkFactory) -> None:
+    users_seeded = await seed(uow_factory)
+    _, posts = readers(engine)
+    one = frozenset({users_seeded[1].id})
+    two = frozenset({users_seeded[1].id, users_seeded[2].id})
+    assert await posts.count(PostQuery(author_ids=None)) == 36
+    assert await posts.count(PostQuery(author_ids=frozenset())) == 0
+    assert await posts.fetch(PostQuery(author_ids=frozenset()), limit=10) == []
+    assert await posts.count(PostQuery(author_ids=one)) == 3
+    rows = await posts.fetch(PostQuery(author_ids=two), limit=100)
+    assert len(rows) == 6
+    assert {r.author_id for r in rows} == set(two)
+    searched = await posts.count(PostQuery(author_ids=two, search="same"))
+    assert searched == 2
+
+
+async def test_rows_carry_a_preview_and_no_hash(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    await seed(uow_factory)
+    users, posts = readers(engine)
+    [long_post] = await posts.fetch(PostQuery(search="long long", sort="title"), limit=1)
+    assert isinstance(long_post, PostRow)
+    assert len(long_post.content_preview) == CONTENT_PREVIEW_CHARS
+    [user] = await users.fetch(UserQuery(), limit=1)
+    assert isinstance(user, UserRow)
+    assert not hasattr(user, "hashed_password")
+    assert user.created_at.tzinfo is not None
+
+
+async def test_a_page_of_posts_is_one_select(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    await seed(uow_factory)
+    _, posts = readers(engine)
+    first = await posts.fetch(PostQuery(), limit=10)
+    with count_selects(engine) as selects:
+        await posts.fetch(PostQuery(), limit=10, after=cursor_of(first[-1], PostQuery()))
+    assert len(selects) == 1
+
+
+async def test_keyset_pages_do_not_read_skipped_rows(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """A keyset page's SQL has no OFFSET: the database seeks instead of counting rows."""
+    await seed(uow_factory)
+    users, _ = readers(engine)
+    first = await users.fetch(UserQuery(), limit=10)
+    executed: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        executed.append((statement, parameters))
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        second = await users.fetch(
+            UserQuery(), offset=10, limit=10, after=cursor_of(first[-1], UserQuery())
+        )
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    [(statement, parameters)] = executed
+    # SQLite's dialect always writes "LIMIT ? OFFSET ?"; what matters is that it skips nothing
+    if "OFFSET" in statement.upper():
+        values = list(parameters.values()) if isinstance(parameters, dict) else list(parameters)
+        assert values[-1] == 0
+    assert second == (await users.fetch(UserQuery(), limit=20))[10:]
