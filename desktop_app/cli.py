@@ -10,14 +10,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop_app import __version__
 from desktop_app.config import Settings, SettingsError, load_settings
 from desktop_app.domain.errors import StorageError
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import describe_url, make_engine
+from desktop_app.infrastructure.database.demo_data import DEMO_PASSWORD, fill_demo_data
 from desktop_app.infrastructure.database.errors import translate
 
 EXIT_ERROR = 1
@@ -48,7 +51,59 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="migrate the database to the newest schema")
     db_commands.add_parser("current", help="show the database's schema revision")
     db_commands.add_parser("history", help="list the schema revisions this version knows")
+    demo = commands.add_parser(
+        "demo-data",
+        help="fill the database with realistic demo users and posts",
+        description="Add realistic demo users and posts to the configured database (it is "
+        "migrated first). All demo users share ONE password hash: their password is "
+        f"'{DEMO_PASSWORD}'. The import is one transaction: interrupted, it adds nothing.",
+    )
+    demo.add_argument("--users", type=_count, default=1_000, help="users to add (default 1000)")
+    demo.add_argument("--posts", type=_count, default=5_000, help="posts to add (default 5000)")
+    demo.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+async def _demo_data(settings: Settings, users: int, posts: int, seed: int) -> int:
+    url = settings.DATABASE_URL
+    engine = make_engine(url, pool_size=1, max_overflow=0)
+    tty = sys.stderr.isatty()
+    last = [0.0]
+
+    def progress(what: str, done: int, total: int) -> bool:
+        now = time.monotonic()
+        if done == total or now - last[0] > (0.2 if tty else 5):
+            last[0] = now
+            line = f"{what}: {done:,}/{total:,} ({done * 100 // max(total, 1)}%)"
+            print(f"\r{line:<50}" if tty else line, end="" if tty else "\n", file=sys.stderr)
+            if tty and done == total:
+                print(file=sys.stderr)
+        return True
+
+    try:
+        await migrations.upgrade(engine, url)
+        result = await fill_demo_data(
+            engine, users=users, posts=posts, seed=seed, progress=progress
+        )
+    finally:
+        await engine.dispose()
+    rows = result.users + result.posts
+    rate = rows / result.seconds if result.seconds else 0.0
+    print(
+        f"{describe_url(url)}: added {result.users:,} users and {result.posts:,} posts in "
+        f"{result.seconds:.1f} s ({rate:,.0f} rows/s). Demo password: {DEMO_PASSWORD}"
+    )
+    return 0
 
 
 async def _db_command(action: str, settings: Settings) -> int:
@@ -89,8 +144,15 @@ async def _db_command(action: str, settings: Settings) -> int:
 
 
 def run_db_command(action: str, settings: Settings) -> int:
+    return _run(_db_command(action, settings))
+
+
+def _run(command: Coroutine[Any, Any, int]) -> int:
     try:
-        return asyncio.run(_db_command(action, settings))
+        return asyncio.run(command)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except StorageError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -112,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "db":
         return run_db_command(args.db_command, settings)
+    if args.command == "demo-data":
+        return _run(_demo_data(settings, args.users, args.posts, args.seed))
     from desktop_app.gui import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(settings, screenshot=args.screenshot)

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from desktop_app.infrastructure.database.demo_data import DEMO_PASSWORD
 from tests.integration.conftest import postgres_admin_url
 
 
@@ -59,3 +60,19 @@ def test_unknown_driver_names_the_setting() -> None:
     assert result.returncode == 2
     assert "DATABASE_URL" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_demo_data_command(database_url: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "demo-data", "--users", "30", "--posts", "40"],
+        env={**os.environ, "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "added 30 users and 40 posts" in result.stdout
+    assert "posts: 40/40 (100%)" in result.stderr
+    assert DEMO_PASSWORD in result.stdout

@@ -1,0 +1,359 @@
+"""Realistic demo users and posts, inserted in bulk: for screenshots and million-row testing.
+
+Rows are generated deterministically from a seed and inserted with executemany in batches,
+already in the shape the driver stores (no ORM objects, no per-row type processing), inside one
+transaction: a failed or cancelled import leaves nothing behind. All demo users share ONE
+password hash (of ``DEMO_PASSWORD``), computed once in a worker thread: hashing a million
+passwords would take a day and tell nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from desktop_app.core.security import hash_password
+from desktop_app.infrastructure.database.errors import translate
+from desktop_app.infrastructure.database.models import UserModel
+
+DEMO_PASSWORD = "demo-password"
+# (what, done, total) -> keep going? Returning False cancels the import (it rolls back).
+Progress = Callable[[str, int, int], bool]
+
+FIRST = [
+    "anna",
+    "ben",
+    "carla",
+    "david",
+    "elena",
+    "felix",
+    "greta",
+    "hugo",
+    "ines",
+    "jonas",
+    "kira",
+    "leon",
+    "maria",
+    "noah",
+    "olga",
+    "paul",
+    "quinn",
+    "rosa",
+    "sam",
+    "tara",
+    "uma",
+    "victor",
+    "wanda",
+    "xavier",
+    "yara",
+    "zoe",
+    "aiko",
+    "bruno",
+    "chloe",
+    "diego",
+    "emma",
+    "farid",
+    "gina",
+    "hamza",
+    "iris",
+    "jamal",
+    "kasia",
+    "lucas",
+    "mila",
+    "nils",
+    "oscar",
+    "priya",
+    "rafael",
+    "sofia",
+    "timo",
+    "uri",
+    "vera",
+    "will",
+]
+LAST = [
+    "adler",
+    "berg",
+    "costa",
+    "dubois",
+    "eriksen",
+    "fischer",
+    "garcia",
+    "hansen",
+    "ito",
+    "jensen",
+    "kowalski",
+    "lopez",
+    "meyer",
+    "nakamura",
+    "olsen",
+    "petrov",
+    "quist",
+    "rossi",
+    "schmidt",
+    "tanaka",
+    "ueda",
+    "vogel",
+    "weber",
+    "xu",
+    "yilmaz",
+    "zimmer",
+    "novak",
+    "silva",
+    "moreau",
+    "keller",
+    "bauer",
+    "lindqvist",
+    "horvat",
+    "santos",
+    "okafor",
+    "mensah",
+]
+DOMAINS = ("example.org", "example.com", "example.net", "mail.example.org")
+TOPICS = (
+    "SQLite",
+    "PostgreSQL",
+    "sourdough",
+    "trail running",
+    "home automation",
+    "typography",
+    "the night sky",
+    "urban gardening",
+    "mechanical keyboards",
+    "film photography",
+    "open source",
+    "bird watching",
+    "climbing",
+    "tea",
+    "jazz piano",
+    "bike repair",
+)
+TITLE_FORMS = (
+    "What I learned about {t} this year",
+    "A beginner's guide to {t}",
+    "{T}: ten small tips",
+    "Why {t} still matters",
+    "Notes on {t}",
+    "My first month with {t}",
+    "The trouble with {t}",
+    "{T}, revisited",
+    "How we use {t} at work",
+    "Questions about {t}",
+)
+SENTENCES = (
+    "It started as a weekend experiment and turned into a habit.",
+    "Most of the advice online assumes a setup nobody actually has.",
+    "The details matter more than the tools.",
+    "I kept notes the whole time, and these are the parts worth keeping.",
+    "If you try one thing from this post, make it the second tip.",
+    "Comments are open, and corrections are welcome.",
+    "There is a lot of folklore here, and some of it is even true.",
+    "Measure first; the results surprised me.",
+    "None of this is new, but it was new to me.",
+    "The community around it is what kept me going.",
+)
+BIOS = (
+    "Writes about {t}.",
+    "Curious about {t} and good coffee.",
+    "Moderator. Into {t}.",
+    "Weekend fan of {t}.",
+    "Editor at large; {t} on Sundays.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult:
+    users: int
+    posts: int
+    seconds: float
+
+
+def _text_time(moment: datetime, sqlite: bool) -> Any:
+    """Timestamps as the driver stores them: naive UTC text on SQLite, aware on PostgreSQL."""
+    if sqlite:
+        return moment.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    return moment
+
+
+def _uuid(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def _users(
+    rng: random.Random, count: int, tag: str, hashed: str, now: datetime, sqlite: bool
+) -> Iterator[tuple[Any, ...]]:
+    span = 3 * 365 * 24 * 3600
+    for n in range(count):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        username = f"{first}.{last}{tag}{n}"
+        created = now - timedelta(seconds=rng.random() * span)
+        updated = created + timedelta(seconds=rng.random() * (now - created).total_seconds())
+        bio = None if rng.random() < 0.25 else rng.choice(BIOS).format(t=rng.choice(TOPICS))
+        user_id = _uuid(rng)
+        yield (
+            user_id.hex if sqlite else user_id,
+            f"{username}@{rng.choice(DOMAINS)}",
+            username,
+            hashed,
+            (1 if sqlite else True) if rng.random() < 0.9 else (0 if sqlite else False),
+            bio,
+            _text_time(created, sqlite),
+            _text_time(updated, sqlite),
+        )
+
+
+def _posts(
+    rng: random.Random, count: int, authors: list[Any], now: datetime, sqlite: bool
+) -> Iterator[tuple[Any, ...]]:
+    span = 3 * 365 * 24 * 3600
+    titles = [
+        form.format(t=topic, T=topic[0].upper() + topic[1:])
+        for form in TITLE_FORMS
+        for topic in TOPICS
+    ]
+    contents = [
+        " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 9))) for _ in range(997)
+    ]
+    for _ in range(count):
+        title, content = rng.choice(titles), rng.choice(contents)
+        # a few prolific authors and a long tail, as on a real site
+        author = authors[min(int(rng.paretovariate(1.2)) - 1, len(authors) - 1)]
+        created = now - timedelta(seconds=rng.random() * span)
+        post_id = _uuid(rng)
+        yield (
+            post_id.hex if sqlite else post_id,
+            title,
+            content,
+            author,
+            _text_time(created, sqlite),
+            _text_time(created + timedelta(seconds=rng.random() * 86_400), sqlite),
+        )
+
+
+def _collect_ids(rows: Iterator[tuple[Any, ...]], ids: list[Any]) -> Iterator[tuple[Any, ...]]:
+    """Pass rows through, keeping their ids (the new users become post authors)."""
+    for row in rows:
+        ids.append(row[0])
+        yield row
+
+
+def _batches(rows: Iterator[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
+    batch: list[tuple[Any, ...]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+async def _insert(
+    connection: AsyncConnection,
+    sql: str,
+    rows: Iterator[tuple[Any, ...]],
+    *,
+    what: str,
+    total: int,
+    batch_size: int,
+    progress: Progress | None,
+) -> None:
+    done = 0
+    for batch in _batches(rows, batch_size):
+        await connection.exec_driver_sql(sql, batch)
+        done += len(batch)
+        if progress is not None and not progress(what, done, total):
+            raise asyncio.CancelledError("demo import cancelled")
+
+
+def _placeholders(sqlite: bool, count: int) -> str:
+    return ", ".join("?" if sqlite else f"${n}" for n in range(1, count + 1))
+
+
+async def fill_demo_data(
+    engine: AsyncEngine,
+    *,
+    users: int,
+    posts: int,
+    seed: int = 0,
+    progress: Progress | None = None,
+    batch_size: int = 10_000,
+) -> DemoResult:
+    """Add ``users`` users and ``posts`` posts (spread over new and existing users).
+
+    Appends to what is there: names carry a tag that differs from earlier runs' tags.
+    """
+    if users < 0 or posts < 0 or (posts and not users and not await _has_users(engine)):
+        raise ValueError("posts need authors: add users too (--users)")
+    started = asyncio.get_running_loop().time()
+    hashed = await asyncio.to_thread(hash_password, DEMO_PASSWORD)
+    sqlite = engine.dialect.name == "sqlite"
+    now = datetime.now(UTC)
+    users_sql = (
+        "INSERT INTO users (id, email, username, hashed_password, is_active, bio, created_at, "
+        f"updated_at) VALUES ({_placeholders(sqlite, 8)})"
+    )
+    posts_sql = (
+        "INSERT INTO posts (id, title, content, author_id, created_at, updated_at) "
+        f"VALUES ({_placeholders(sqlite, 6)})"
+    )
+    for attempt in range(5):
+        rng = random.Random(f"{seed}:{attempt}")
+        try:
+            async with engine.begin() as connection:
+                if sqlite:  # room for a million-row index build in memory
+                    await connection.exec_driver_sql("PRAGMA cache_size=-262144")
+                existing = int(
+                    await connection.scalar(select(func.count()).select_from(UserModel)) or 0
+                )
+                tag = "" if existing == 0 and attempt == 0 else f"_{rng.randrange(36**3):x}_"
+                authors: list[Any] = []
+                await _insert(
+                    connection,
+                    users_sql,
+                    _collect_ids(_users(rng, users, tag, hashed, now, sqlite), authors),
+                    what="users",
+                    total=users,
+                    batch_size=batch_size,
+                    progress=progress,
+                )
+                if len(authors) < 1000 and posts:
+                    authors += list(
+                        await connection.scalars(select(UserModel.id).limit(1000 - len(authors)))
+                    )
+                    if sqlite:
+                        authors = [a.hex if isinstance(a, uuid.UUID) else a for a in authors]
+                rng.shuffle(authors)
+                await _insert(
+                    connection,
+                    posts_sql,
+                    _posts(rng, posts, authors, now, sqlite),
+                    what="posts",
+                    total=posts,
+                    batch_size=batch_size,
+                    progress=progress,
+                )
+            break
+        except IntegrityError:
+            if attempt == 4:
+                raise
+            continue  # a name from an earlier run: try again with another tag
+        except Exception as error:
+            domain = translate(error)
+            if domain is not None:
+                raise domain from error
+            raise
+    return DemoResult(users, posts, asyncio.get_running_loop().time() - started)
+
+
+async def _has_users(engine: AsyncEngine) -> bool:
+    async with engine.connect() as connection:
+        return bool(await connection.scalar(select(func.count()).select_from(UserModel)))
