@@ -40,6 +40,7 @@ class RowCache(Generic[RowT]):
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._known_rows = 0
         self._exact = False
+        self.suspect = False  # a page contradicted the exact count: count again
 
     # -- generations -------------------------------------------------------------------------
 
@@ -52,6 +53,7 @@ class RowCache(Generic[RowT]):
         self.generation += 1
         self._blocks.clear()
         self._wanted.clear()
+        self.suspect = False
         if not keep_count:
             self._known_rows = 0
             self._exact = False
@@ -85,7 +87,10 @@ class RowCache(Generic[RowT]):
     def store(self, block: int, rows: list[RowT], generation: int) -> bool:
         """Keep a fetched block; False (and nothing kept) if it belongs to an older generation.
 
-        A block shorter than ``block_size`` marks the end of the table: the count becomes exact.
+        Before the count is known, a block shorter than ``block_size`` marks the end of the
+        table and makes the count exact. Once a COUNT said otherwise, a short block means the
+        table changed under us (or a page went wrong): the count is kept, and ``suspect``
+        tells the model to count again rather than cut the table where the page ended.
         """
         if generation != self.generation:
             return False
@@ -95,12 +100,13 @@ class RowCache(Generic[RowT]):
         while len(self._blocks) > self.max_blocks:
             self._blocks.popitem(last=False)
         end = block * self.block_size + len(rows)
-        if (rows and len(rows) < self.block_size) or (not rows and block == 0):
+        short = len(rows) < self.block_size
+        if self._exact:
+            if (short and end != self._known_rows) or end > self._known_rows:
+                self.suspect = True
+        elif short and (rows or block == 0):
             self._known_rows, self._exact = end, True  # this page ran past the last row
-        elif not rows:
-            if self._exact:  # the table shrank since it was counted
-                self._known_rows = min(self._known_rows, end)
-        else:
+        elif rows:
             self._known_rows = max(self._known_rows, end)
         return True
 
@@ -162,6 +168,7 @@ class RowCache(Generic[RowT]):
         if generation != self.generation:
             return False
         self._known_rows, self._exact = rows, True
+        self.suspect = False
         for block in [b for b in self._blocks if b * self.block_size >= rows]:
             del self._blocks[block]
         return True

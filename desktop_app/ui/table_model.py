@@ -36,6 +36,7 @@ from desktop_app.ui.row_cache import RowCache, RowCount
 log = logging.getLogger(__name__)
 
 LOADING = "Loading…"
+BIG_CHANGE = 5_000
 ModelIndex = QModelIndex | QPersistentModelIndex
 Query = UserQuery | PostQuery
 Row = Any
@@ -379,6 +380,9 @@ class LazyTableModel(QAbstractTableModel):
                     continue  # a reset happened meanwhile: this page answers an old question
                 self._sync_row_count()
                 self._emit_block_changed(block)
+                if self._cache.suspect and (self._counter is None or self._counter.done()):
+                    self._cache.suspect = False  # the table changed under us: count again
+                    self._counter = self._spawn(self._count(generation, query))
                 if not self._first_rows_seen:
                     self._first_rows_seen = True
                     self.rows_loaded.emit()
@@ -411,6 +415,12 @@ class LazyTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), self._rows, target - 1)
             self._rows = target
             self.endInsertRows()
+        elif self._rows - target > BIG_CHANGE:
+            # Removing a hundred thousand rows costs QHeaderView seconds (it asks headerData
+            # for every section); a reset is instant. The cache keeps the blocks that remain.
+            self.beginResetModel()
+            self._rows = target
+            self.endResetModel()
         elif target < self._rows:
             self.beginRemoveRows(QModelIndex(), target, self._rows - 1)
             self._rows = target

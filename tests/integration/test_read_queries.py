@@ -240,3 +240,40 @@ async def test_keyset_pages_do_not_read_skipped_rows(
         values = list(parameters.values()) if isinstance(parameters, dict) else list(parameters)
         assert values[-1] == 0
     assert second == (await users.fetch(UserQuery(), limit=20))[10:]
+
+
+@pytest.mark.parametrize(("sort", "descending"), [("created_at", True), ("username", False)])
+async def test_deep_jumps_seek_through_the_index_and_agree_with_offset(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    sort: str,
+    descending: bool,
+) -> None:
+    """A jump reads the key at the position from (sort, id) alone, then seeks after it."""
+    from desktop_app.infrastructure.database import queries
+
+    await seed(uow_factory)
+    users, posts = readers(engine)
+    query = UserQuery(sort=sort, descending=descending)  # type: ignore[arg-type]
+    everything = await users.fetch(query, limit=1000)
+    monkeypatch.setattr(queries, "SEEK_FROM_OFFSET", 2)
+    executed: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        executed.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        for offset in (2, 5, 17, 36):
+            page = await users.fetch(query, offset=offset, limit=5)
+            assert [r.id for r in page] == [r.id for r in everything[offset : offset + 5]]
+        assert await users.fetch(query, offset=37, limit=5) == []
+        post_query = PostQuery(sort="author_username", search="post")
+        all_posts = await posts.fetch(post_query, limit=1000)
+        page = await posts.fetch(post_query, offset=10, limit=4)
+        assert [r.id for r in page] == [r.id for r in all_posts[10:14]]
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    key_reads = [s for s in executed if "bio" not in s and "FROM users" in s]
+    assert key_reads, executed  # the key lookups select only the sort column and id

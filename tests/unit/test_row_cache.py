@@ -65,11 +65,20 @@ def test_empty_first_page_means_an_empty_table() -> None:
     assert cache.count == RowCount(0, exact=True)
 
 
-def test_empty_page_past_a_stale_count_shrinks_it() -> None:
+def test_a_page_that_contradicts_the_count_asks_for_a_recount() -> None:
     cache: RowCache[int] = RowCache(block_size=10)
     cache.set_count(100, cache.generation)
-    cache.store(5, [], cache.generation)
-    assert cache.count == RowCount(50, exact=True)
+    cache.store(3, rows(30, 10), cache.generation)
+    assert not cache.suspect
+    cache.store(5, [], cache.generation)  # rows vanished (deleted elsewhere), or a bad page
+    assert cache.count == RowCount(100, exact=True)  # no cutting the table at a guess
+    assert cache.suspect
+    cache.set_count(50, cache.generation)
+    assert not cache.suspect
+    cache.store(4, rows(40, 10), cache.generation)  # a full last block: consistent
+    assert not cache.suspect
+    cache.store(6, rows(60, 3), cache.generation)  # more rows than counted: grown
+    assert cache.suspect
 
 
 def test_count_drops_blocks_past_the_end() -> None:
