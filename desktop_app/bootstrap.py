@@ -18,6 +18,7 @@ from desktop_app.application.users import UserService
 from desktop_app.config import Settings
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import (
+    describe_database,
     describe_url,
     make_engine,
     make_session_factory,
@@ -46,6 +47,10 @@ class Database:
     @property
     def display_url(self) -> str:
         return describe_url(self.url)
+
+    @property
+    def display_name(self) -> str:
+        return describe_database(self.url)
 
     async def close(self) -> None:
         await self.engine.dispose()

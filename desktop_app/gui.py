@@ -86,8 +86,11 @@ async def _screenshot_when_ready(window: MainWindow, path: Path) -> None:
         return count.exact and (count.rows == 0 or model.cache.get(0) is not None)
 
     await _until(lambda: shown(window.users_model) and shown(window.posts_model), 60)
-    if window.users_model.row_count.rows:
-        window.users_panel.select_row(0)  # show master-detail: the first user's posts
+    if window.users_model.row_count.rows and window.session is not None:
+        # show master-detail with substance: the most prolific of the first users on screen
+        rows = [window.users_model.row_at(n) for n in range(min(15, window.users_model.rowCount()))]
+        counts = [await window.session.users.count_posts_of([r.id]) for r in rows if r]
+        window.users_panel.select_row(max(range(len(counts)), key=counts.__getitem__))
         await _until(lambda: shown(window.posts_model), 60)
     await asyncio.sleep(0.4)  # let the last repaint land
     path.parent.mkdir(parents=True, exist_ok=True)

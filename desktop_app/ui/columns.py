@@ -21,7 +21,7 @@ USER_COLUMNS = [
     Column(
         "Username", lambda r: _user(r).username, sort="username", edit_field="username", width=160
     ),
-    Column("Email", lambda r: _user(r).email, sort="email", edit_field="email", width=240),
+    Column("Email", lambda r: _user(r).email, sort="email", edit_field="email", width=250),
     Column("Active", lambda r: "", sort="is_active", check_field="is_active", width=64),
     Column(
         "Bio",
@@ -30,7 +30,7 @@ USER_COLUMNS = [
         edit_value=lambda r: _user(r).bio or "",
         tooltip=lambda r: _user(r).bio or "",
         copy=lambda r: _user(r).bio or "",
-        width=320,
+        width=270,
     ),
     Column(
         "Created",

@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         self.users_panel.focused.connect(lambda: self._set_current(self.users_panel))
         self.posts_panel.focused.connect(lambda: self._set_current(self.posts_panel))
         self.users_panel.table.selectionModel().selectionChanged.connect(self._users_selected)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.users_panel.table)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.users_panel.table.clearSelection)
         for panel in (self.users_panel, self.posts_panel):
             panel.table.doubleClicked.connect(self._double_clicked)
             panel.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -326,10 +329,10 @@ class MainWindow(QMainWindow):
             self._opening = False
         old, self.session = self.session, session
         self.banner.hide()
-        self.database_label.setText(session.display_url)
+        self.database_label.setText(session.display_name)
         self.database_label.setToolTip(session.display_url)
         self.revision_label.setText(f"schema {session.revision or '—'}")
-        self.setWindowTitle(f"{session.display_url} — desktop_app")
+        self.setWindowTitle(f"{session.display_name} — desktop_app")
         self.users_panel.table.clearSelection()
         self.users_model.set_reader(session.user_reader, UserCellEditor(session.users))
         self.posts_model.set_reader(session.post_reader, PostCellEditor(session.posts))

@@ -20,6 +20,10 @@ class DatabaseSession(Protocol):
         """The URL with any password masked."""
 
     @property
+    def display_name(self) -> str:
+        """A short name for people, e.g. "SQLite: /home/ann/blog.db"."""
+
+    @property
     def url(self) -> str: ...
 
     @property

@@ -66,6 +66,21 @@ def apply_theme(app: QApplication) -> None:
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply(app))
 
 
+def _check_box_style(dark: bool) -> str:
+    """Check boxes in table cells that read in both schemes (Fusion's vanish on dark)."""
+    outline = "#8d949e" if dark else "#7d838c"
+    fill = "#3d7cc9" if dark else "#2f6fbd"
+    check = (resources.resources_dir() / "icons" / "check.svg").as_posix()
+    return (
+        "QTableView::indicator { width: 13px; height: 13px; border-radius: 3px; }"
+        f"QTableView::indicator:unchecked {{ border: 1px solid {outline}; background: none; }}"
+        f"QTableView::indicator:checked {{ border: 1px solid {fill}; background: {fill};"
+        f' image: url("{check}"); }}'
+    )
+
+
 def _apply(app: QApplication) -> None:
-    app.setPalette(_palette(is_dark()))
+    dark = is_dark()
+    app.setPalette(_palette(dark))
+    app.setStyleSheet(_check_box_style(dark))
     resources.clear_cache()

@@ -90,3 +90,12 @@ def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession
 def describe_url(url: str | URL) -> str:
     """The URL as it may be shown or logged: the password masked."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def describe_database(url: str | URL) -> str:
+    """A short name for people: "SQLite: /path/file.db" or "PostgreSQL: user@host:5432/db"."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite: {parsed.database}"
+    user = f"{parsed.username}@" if parsed.username else ""
+    return f"PostgreSQL: {user}{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
