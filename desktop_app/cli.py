@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="use this database instead of DATABASE_URL / the settings file",
     )
     parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="migrate a temporary database and hash a password, then exit (0 = all good)",
+    )
+    parser.add_argument(
         "--screenshot",
         metavar="PNG",
         type=Path,
@@ -164,8 +169,51 @@ def _run(command: Coroutine[Any, Any, int]) -> int:
         return EXIT_ERROR
 
 
+def self_check() -> int:
+    """Prove the installation works: drivers, migrations and password hashing (a packaged app
+    fails here, not in front of a user, when something was left out of the bundle)."""
+    import tempfile
+
+    from desktop_app.core.security import hash_password, verify_password
+
+    async def check(url: str) -> str | None:
+        engine = make_engine(url, pool_size=1, max_overflow=0)
+        try:
+            return await migrations.upgrade(engine, url)
+        finally:
+            await engine.dispose()
+
+    steps: list[tuple[str, bool, str]] = []
+    with tempfile.TemporaryDirectory(prefix="desktop_app-check-") as directory:
+        url = f"sqlite+aiosqlite:///{Path(directory) / 'check.db'}"
+        try:
+            revision = asyncio.run(check(url))
+            steps.append(("migrations", revision == migrations.head_revision(), str(revision)))
+        except Exception as error:
+            steps.append(("migrations", False, f"{type(error).__name__}: {error}"))
+    try:
+        hashed = hash_password("self-check password")
+        ok = verify_password("self-check password", hashed) and not verify_password("x", hashed)
+        steps.append(("password hashing", ok, hashed.split("$")[1]))
+    except Exception as error:
+        steps.append(("password hashing", False, f"{type(error).__name__}: {error}"))
+    for module in ("aiosqlite", "asyncpg", "PySide6.QtWidgets", "qasync"):
+        try:
+            __import__(module)
+            steps.append((f"import {module}", True, ""))
+        except Exception as error:
+            steps.append((f"import {module}", False, f"{type(error).__name__}: {error}"))
+    for name, ok, detail in steps:
+        print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
+    failed = [name for name, ok, _ in steps if not ok]
+    print(f"desktop-app {__version__}: " + ("all checks passed" if not failed else "FAILED"))
+    return 0 if not failed else EXIT_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_check:
+        return self_check()
     overrides = {"DATABASE_URL": args.database_url} if args.database_url else {}
     try:
         settings = load_settings(**overrides)
