@@ -13,15 +13,15 @@ import sys
 import time
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
-from desktop_app.config import Settings, SettingsError, load_settings
-from desktop_app.domain.errors import StorageError
-from desktop_app.infrastructure.database import migrations
-from desktop_app.infrastructure.database.connection import describe_url, make_engine
-from desktop_app.infrastructure.database.demo_data import DEMO_PASSWORD, fill_demo_data
-from desktop_app.infrastructure.database.errors import translate
+
+if TYPE_CHECKING:
+    from desktop_app.config import Settings
+
+# The database layer is imported inside the commands that use it: the window must not wait
+# for SQLAlchemy, pydantic and Alembic to load before it can appear.
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -45,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="migrate a temporary database and hash a password, then exit (0 = all good)",
     )
     parser.add_argument(
+        "--quit-after-start",
+        nargs="?",
+        const="window",
+        choices=("window", "rows"),
+        help="quit as soon as the window has painted (or its first rows have): for "
+        "measuring start-up; prints the timings",
+    )
+    parser.add_argument(
         "--screenshot",
         metavar="PNG",
         type=Path,
@@ -61,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="fill the database with realistic demo users and posts",
         description="Add realistic demo users and posts to the configured database (it is "
         "migrated first). All demo users share ONE password hash: their password is "
-        f"'{DEMO_PASSWORD}'. The import is one transaction: interrupted, it adds nothing.",
+        "'demo-password'. The import is one transaction: interrupted, it adds nothing.",
     )
     demo.add_argument("--users", type=_count, default=1_000, help="users to add (default 1000)")
     demo.add_argument("--posts", type=_count, default=5_000, help="posts to add (default 5000)")
@@ -80,6 +88,10 @@ def _count(text: str) -> int:
 
 
 async def _demo_data(settings: Settings, users: int, posts: int, seed: int) -> int:
+    from desktop_app.infrastructure.database import migrations
+    from desktop_app.infrastructure.database.connection import describe_url, make_engine
+    from desktop_app.infrastructure.database.demo_data import DEMO_PASSWORD, fill_demo_data
+
     url = settings.DATABASE_URL
     engine = make_engine(url, pool_size=1, max_overflow=0)
     tty = sys.stderr.isatty()
@@ -112,6 +124,9 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int) -> i
 
 
 async def _db_command(action: str, settings: Settings) -> int:
+    from desktop_app.infrastructure.database import migrations
+    from desktop_app.infrastructure.database.connection import describe_url, make_engine
+
     url = settings.DATABASE_URL
     engine = make_engine(url, pool_size=1, max_overflow=0)
     try:
@@ -153,6 +168,9 @@ def run_db_command(action: str, settings: Settings) -> int:
 
 
 def _run(command: Coroutine[Any, Any, int]) -> int:
+    from desktop_app.domain.errors import StorageError
+    from desktop_app.infrastructure.database.errors import translate
+
     try:
         return asyncio.run(command)
     except ValueError as error:
@@ -175,6 +193,8 @@ def self_check() -> int:
     import tempfile
 
     from desktop_app.core.security import hash_password, verify_password
+    from desktop_app.infrastructure.database import migrations
+    from desktop_app.infrastructure.database.connection import make_engine
 
     async def check(url: str) -> str | None:
         engine = make_engine(url, pool_size=1, max_overflow=0)
@@ -214,6 +234,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_check:
         return self_check()
+    if args.command is None:
+        # The window: it appears first and reads the settings itself, so a bad setting is a
+        # message in the window (with a way to choose another database), not a dead start.
+        from desktop_app.gui import run_gui
+
+        return run_gui(
+            database_url=args.database_url,
+            screenshot=args.screenshot,
+            quit_after_start=args.quit_after_start,
+        )
+    from desktop_app.config import SettingsError, load_settings
+
     overrides = {"DATABASE_URL": args.database_url} if args.database_url else {}
     try:
         settings = load_settings(**overrides)
@@ -222,8 +254,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "db":
         return run_db_command(args.db_command, settings)
-    if args.command == "demo-data":
-        return _run(_demo_data(settings, args.users, args.posts, args.seed))
-    from desktop_app.gui import run_gui  # Qt is imported only when a window is wanted
-
-    return run_gui(settings, screenshot=args.screenshot)
+    return _run(_demo_data(settings, args.users, args.posts, args.seed))

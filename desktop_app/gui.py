@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, __version__, bootstrap
-from desktop_app.config import Settings, SettingsError, load_settings
-from desktop_app.config.store import save_database_url, with_remembered_password
+from desktop_app import APP_NAME, __version__
 from desktop_app.core.logging_setup import setup_logging
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
@@ -29,17 +30,43 @@ from desktop_app.ui.session import DatabaseSession
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from desktop_app.config import Settings
+
 
 class DatabaseOpener:
-    """Opens databases for the window: ``None`` means the one configured at start-up."""
+    """Opens databases for the window: ``None`` means the configured one.
 
-    def __init__(self, configured: Settings) -> None:
+    The settings and the database layer (SQLAlchemy, pydantic, Alembic) load on first use,
+    after the window has appeared. ``configured`` may be given (tests); otherwise the settings
+    are read then, with ``database_url`` (the --database-url option) winning.
+    """
+
+    def __init__(self, configured: Settings | None = None, *, database_url: str | None = None):
         self._configured = configured
+        self._database_url = database_url
+
+    def configured(self) -> Settings:
+        from desktop_app.config import SettingsError, load_settings
+
+        if self._configured is None:
+            overrides = {"DATABASE_URL": self._database_url} if self._database_url else {}
+            try:
+                self._configured = load_settings(**overrides)
+            except SettingsError as error:
+                raise StorageError(str(error)) from None
+            if self._configured.DEBUG:
+                logging.getLogger().setLevel(logging.DEBUG)
+        return self._configured
 
     def settings_for(self, url: str | None) -> Settings:
+        from desktop_app.config import SettingsError, load_settings
+        from desktop_app.config.store import with_remembered_password
+
+        configured = self.configured()
         try:
-            chosen = self._configured.DATABASE_URL if url is None else url
-            return self._configured.model_copy(
+            chosen = configured.DATABASE_URL if url is None else url
+            return configured.model_copy(
                 update={
                     "DATABASE_URL": load_settings(
                         DATABASE_URL=with_remembered_password(chosen)
@@ -50,10 +77,19 @@ class DatabaseOpener:
             raise StorageError(str(error)) from None
 
     async def open(self, url: str | None) -> DatabaseSession:
+        from desktop_app import bootstrap
+
         return await bootstrap.open_database(self.settings_for(url))
 
     async def test(self, url: str) -> str:
+        from desktop_app import bootstrap
+
         return await bootstrap.probe(self.settings_for(url))
+
+    def save(self, url: str) -> None:
+        from desktop_app.config.store import save_database_url
+
+        save_database_url(url)
 
 
 def make_application() -> QApplication:
@@ -98,16 +134,22 @@ async def _screenshot_when_ready(window: MainWindow, path: Path) -> None:
     window.close()
 
 
-def run_gui(settings: Settings, *, screenshot: Path | None = None) -> int:
-    log_path = setup_logging(debug=settings.DEBUG)
+def run_gui(
+    *,
+    database_url: str | None = None,
+    screenshot: Path | None = None,
+    quit_after_start: str | None = None,
+) -> int:
+    started = time.monotonic()
+    log_path = setup_logging()
     app = make_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    opener = DatabaseOpener(settings)
+    opener = DatabaseOpener(database_url=database_url)
     window = MainWindow(
         open_database=opener.open,
         test_connection=opener.test,
-        save_database_url=save_database_url,
+        save_database_url=opener.save,
         settings=QSettings(),
     )
     CrashReporter(log_path=str(log_path), parent=lambda: window).install(loop)
@@ -118,6 +160,13 @@ def run_gui(settings: Settings, *, screenshot: Path | None = None) -> int:
         closed = asyncio.Event()
         window.closed.connect(closed.set)
         window.show()
+        await asyncio.sleep(0)  # let the window paint before the database layer loads
+        shown_after = time.monotonic() - started
+        if quit_after_start == "window":
+            print(f"window shown after {shown_after * 1000:.0f} ms")
+            window.close()
+            await closed.wait()
+            return 0
         opened = await window.open(None)
         shooting = None
         if screenshot is not None:
@@ -125,6 +174,23 @@ def run_gui(settings: Settings, *, screenshot: Path | None = None) -> int:
                 shooting = asyncio.ensure_future(_screenshot_when_ready(window, screenshot))
             else:
                 window.close()
+        if quit_after_start == "rows":
+            await _until(
+                lambda: (
+                    window.users_model.cache.get(0) is not None
+                    or (
+                        window.users_model.row_count.exact
+                        and window.users_model.row_count.rows == 0
+                    )
+                ),
+                60,
+            )
+            await asyncio.sleep(0.05)  # let the first rows paint
+            print(
+                f"window shown after {shown_after * 1000:.0f} ms, first rows after "
+                f"{(time.monotonic() - started) * 1000:.0f} ms"
+            )
+            window.close()
         await closed.wait()
         if shooting is not None:
             await shooting

@@ -9,22 +9,28 @@ hashing takes ~50-250 ms and must never run on the event loop's thread.
 from __future__ import annotations
 
 import asyncio
+from functools import cache
+from typing import Any
 
-from passlib.context import CryptContext
 
-_context = CryptContext(
-    schemes=["argon2", "bcrypt", "pbkdf2_sha256"],
-    deprecated="auto",
-    argon2__type="ID",
-    argon2__memory_cost=19_456,
-    argon2__time_cost=2,
-    argon2__parallelism=1,
-)
+@cache
+def _crypt_context() -> Any:
+    """passlib's CryptContext, built on first use (importing passlib costs start-up time)."""
+    from passlib.context import CryptContext
+
+    return CryptContext(
+        schemes=["argon2", "bcrypt", "pbkdf2_sha256"],
+        deprecated="auto",
+        argon2__type="ID",
+        argon2__memory_cost=19_456,
+        argon2__time_cost=2,
+        argon2__parallelism=1,
+    )
 
 
 def hash_password(password: str) -> str:
     """Hash with argon2id. CPU-heavy: from async code call hash_password_async."""
-    result: str = _context.hash(password)
+    result: str = _crypt_context().hash(password)
     return result
 
 
@@ -35,7 +41,7 @@ def verify_password(password: str, hashed: str) -> bool:
     not an exception.
     """
     try:
-        return bool(_context.verify(password, hashed))
+        return bool(_crypt_context().verify(password, hashed))
     except (ValueError, TypeError):
         return False
 
@@ -43,7 +49,7 @@ def verify_password(password: str, hashed: str) -> bool:
 def needs_rehash(hashed: str) -> bool:
     """True for a hash in a deprecated scheme or with weaker parameters than the default."""
     try:
-        return bool(_context.needs_update(hashed))
+        return bool(_crypt_context().needs_update(hashed))
     except (ValueError, TypeError):
         return True
 
@@ -51,7 +57,7 @@ def needs_rehash(hashed: str) -> bool:
 def verify_and_update(password: str, hashed: str) -> tuple[bool, str | None]:
     """Verify, and if the hash is outdated return a fresh argon2 hash to store instead."""
     try:
-        ok, new_hash = _context.verify_and_update(password, hashed)
+        ok, new_hash = _crypt_context().verify_and_update(password, hashed)
     except (ValueError, TypeError):
         return False, None
     return bool(ok), new_hash

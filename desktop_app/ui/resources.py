@@ -42,7 +42,7 @@ def _icon(name: str, color: str, disabled: str) -> QIcon:
         if QGuiApplication.primaryScreen()
         else 1.0
     )
-    for size in (16, 24, 32):
+    for size in (24,):  # one rendering; Qt scales it for menus (start-up time)
         icon.addPixmap(_render(source.replace(b"currentColor", color.encode()), size, ratio))
         icon.addPixmap(
             _render(source.replace(b"currentColor", disabled.encode()), size, ratio),

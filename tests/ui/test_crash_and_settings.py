@@ -83,3 +83,19 @@ def test_window_size_and_columns_are_remembered(
     assert second.users_panel.table.columnWidth(0) == 222
     run(first.shutdown())
     run(second.shutdown())
+
+
+def test_a_bad_setting_is_a_message_in_the_window(qtbot: QtBot, run: Run, tmp_path: Path) -> None:
+    opener = DatabaseOpener(database_url="mysql://u@h/db")  # settings read on first use
+    window = MainWindow(
+        open_database=opener.open,
+        test_connection=opener.test,
+        save_database_url=lambda _url: None,
+        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert not run(window.open(None))
+    assert "DATABASE_URL" in window.banner.message.text()
+    assert "unsupported driver 'mysql'" in window.banner.message.text()
+    run(window.shutdown())

@@ -11,17 +11,19 @@ import asyncio
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.domain.errors import SchemaTooNewError
 from desktop_app.infrastructure.database.migration_env import VERSION_TABLE
+
+if TYPE_CHECKING:  # Alembic is imported only when a migration really runs (start-up time)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 
 def migrations_dir() -> Path:
@@ -32,6 +34,8 @@ def migrations_dir() -> Path:
 
 
 def alembic_config(database_url: str | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
     if database_url is not None:
@@ -40,11 +44,28 @@ def alembic_config(database_url: str | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str | None:
-    return script_directory().get_current_head()
+    return _known_revisions()[0]
+
+
+def _known_revisions() -> tuple[str | None, frozenset[str]]:
+    """(head, every revision) from the revision files, read once per process."""
+    global _revisions
+    if _revisions is None:
+        scripts = script_directory()
+        _revisions = (
+            scripts.get_current_head(),
+            frozenset(s.revision for s in scripts.walk_revisions()),
+        )
+    return _revisions
+
+
+_revisions: tuple[str | None, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +78,17 @@ class RevisionInfo:
 
 
 def _current_heads(connection: Connection) -> tuple[str, ...]:
-    context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
-    return tuple(context.get_current_heads())
+    """The revisions in our version table (none for a database we never migrated).
+
+    Read with plain SQL: Alembic's MigrationContext would import every dialect's DDL module.
+    """
+    if not connection.dialect.has_table(connection, VERSION_TABLE):
+        return ()
+    try:
+        rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+    except DBAPIError:  # pragma: no cover - the table vanished between the two statements
+        return ()
+    return tuple(str(row[0]) for row in rows)
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
@@ -72,14 +102,10 @@ async def ensure_known_revision(engine: AsyncEngine) -> str | None:
     """Raise SchemaTooNewError if the database is at a revision this app does not ship."""
     async with engine.connect() as connection:
         heads = await connection.run_sync(_current_heads)
-    scripts = script_directory()
-    for head in heads:
-        try:
-            known = scripts.get_revision(head)
-        except CommandError:
-            known = None
-        if known is None:
-            raise SchemaTooNewError(head, scripts.get_current_head())
+    head, known = _known_revisions()
+    for revision in heads:
+        if revision not in known:
+            raise SchemaTooNewError(revision, head)
     return heads[0] if heads else None
 
 
@@ -92,11 +118,15 @@ async def upgrade(engine: AsyncEngine, database_url: str, revision: str = "head"
     current = await ensure_known_revision(engine)
     if revision == "head" and current is not None and current == head_revision():
         return current
+    from alembic import command
+
     await asyncio.to_thread(command.upgrade, alembic_config(database_url), revision)
     return await current_revision(engine)
 
 
 async def downgrade(engine: AsyncEngine, database_url: str, revision: str) -> str | None:
+    from alembic import command
+
     await ensure_known_revision(engine)
     await asyncio.to_thread(command.downgrade, alembic_config(database_url), revision)
     return await current_revision(engine)
