@@ -23,7 +23,7 @@ from desktop_app.infrastructure.database.connection import (
     make_engine,
     make_session_factory,
 )
-from desktop_app.infrastructure.database.errors import translate
+from desktop_app.infrastructure.database.errors import raise_translated
 from desktop_app.infrastructure.database.queries import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
@@ -84,9 +84,7 @@ async def open_database(settings: Settings) -> Database:
         database.revision = await migrations.upgrade(database.engine, database.url)
     except BaseException as error:
         await database.close()
-        domain_error = translate(error)
-        if domain_error is not None:
-            raise domain_error from error
+        raise_translated(error)
         raise
     return database
 
@@ -99,9 +97,7 @@ async def probe(settings: Settings) -> str:
             version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())
         revision = await migrations.ensure_known_revision(engine)
     except Exception as error:
-        domain_error = translate(error)
-        if domain_error is not None:
-            raise domain_error from error
+        raise_translated(error)
         raise
     finally:
         await engine.dispose()

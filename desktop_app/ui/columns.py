@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+from uuid import UUID
+
 from desktop_app.application.queries import CONTENT_PREVIEW_CHARS, PostRow, UserRow
 from desktop_app.ui.formatting import local_time, local_time_full, one_line, short_id
 from desktop_app.ui.table_model import Column
@@ -15,6 +19,29 @@ def _user(row: object) -> UserRow:
 def _post(row: object) -> PostRow:
     assert isinstance(row, PostRow)
     return row
+
+
+def _timestamp(title: str, sort: str, value: Callable[[object], datetime]) -> Column:
+    """A timestamp in local time to the minute; full precision in the tooltip and on copy."""
+    return Column(
+        title,
+        lambda r: local_time(value(r)),
+        sort=sort,
+        tooltip=lambda r: local_time_full(value(r)),
+        copy=lambda r: value(r).isoformat(),
+        width=130,
+    )
+
+
+def _short_id(value: Callable[[object], UUID]) -> Column:
+    """The first 8 hex digits; the whole id in the tooltip and on copy."""
+    return Column(
+        "ID",
+        lambda r: short_id(value(r)),
+        tooltip=lambda r: f"{value(r)} (Ctrl+C copies the full id)",
+        copy=lambda r: str(value(r)),
+        width=80,
+    )
 
 
 USER_COLUMNS = [
@@ -32,29 +59,9 @@ USER_COLUMNS = [
         copy=lambda r: _user(r).bio or "",
         width=270,
     ),
-    Column(
-        "Created",
-        lambda r: local_time(_user(r).created_at),
-        sort="created_at",
-        tooltip=lambda r: local_time_full(_user(r).created_at),
-        copy=lambda r: _user(r).created_at.isoformat(),
-        width=130,
-    ),
-    Column(
-        "Updated",
-        lambda r: local_time(_user(r).updated_at),
-        sort="updated_at",
-        tooltip=lambda r: local_time_full(_user(r).updated_at),
-        copy=lambda r: _user(r).updated_at.isoformat(),
-        width=130,
-    ),
-    Column(
-        "ID",
-        lambda r: short_id(_user(r).id),
-        tooltip=lambda r: f"{_user(r).id} (Ctrl+C copies the full id)",
-        copy=lambda r: str(_user(r).id),
-        width=80,
-    ),
+    _timestamp("Created", "created_at", lambda r: _user(r).created_at),
+    _timestamp("Updated", "updated_at", lambda r: _user(r).updated_at),
+    _short_id(lambda r: _user(r).id),
 ]
 
 POST_COLUMNS = [
@@ -69,27 +76,7 @@ POST_COLUMNS = [
         ),
         width=360,
     ),
-    Column(
-        "Created",
-        lambda r: local_time(_post(r).created_at),
-        sort="created_at",
-        tooltip=lambda r: local_time_full(_post(r).created_at),
-        copy=lambda r: _post(r).created_at.isoformat(),
-        width=130,
-    ),
-    Column(
-        "Updated",
-        lambda r: local_time(_post(r).updated_at),
-        sort="updated_at",
-        tooltip=lambda r: local_time_full(_post(r).updated_at),
-        copy=lambda r: _post(r).updated_at.isoformat(),
-        width=130,
-    ),
-    Column(
-        "ID",
-        lambda r: short_id(_post(r).id),
-        tooltip=lambda r: f"{_post(r).id} (Ctrl+C copies the full id)",
-        copy=lambda r: str(_post(r).id),
-        width=80,
-    ),
+    _timestamp("Created", "created_at", lambda r: _post(r).created_at),
+    _timestamp("Updated", "updated_at", lambda r: _post(r).updated_at),
+    _short_id(lambda r: _post(r).id),
 ]

@@ -6,6 +6,14 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.domain.errors import (
+    DomainError,
+    NotFoundError,
+    StaleEditError,
+    StorageError,
+    ValidationError,
+)
+
 ERROR_STYLE = "color: #d64541;"
 
 
@@ -74,3 +82,17 @@ class FormErrors:
 
 def add_row(form: QFormLayout, title: str, field: QWidget, label: QLabel) -> None:
     form.addRow(title, with_error(field, label))
+
+
+def show_save_error(errors: FormErrors, error: DomainError | StorageError) -> None:
+    """Say why a form was not saved, beside the field when there is one; the input stays."""
+    if isinstance(error, ValidationError):
+        errors.show(error.errors)
+    elif isinstance(error, StaleEditError):
+        errors.show_general(
+            f"{error} Your input is kept: copy what you need, then cancel and reopen."
+        )
+    elif isinstance(error, NotFoundError):
+        errors.show_general(str(error))
+    else:
+        errors.show_general(f"Not saved: {error} Your input is kept; try again.")

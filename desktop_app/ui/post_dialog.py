@@ -20,16 +20,9 @@ from desktop_app.application.posts import PostService
 from desktop_app.application.queries import PostRow, UserReader, UserRow
 from desktop_app.domain.dtos import CreatePostDTO, UpdatePostDTO
 from desktop_app.domain.entities import Post
-from desktop_app.domain.errors import (
-    DomainError,
-    NotFoundError,
-    StaleEditError,
-    StorageError,
-    UserNotFoundError,
-    ValidationError,
-)
+from desktop_app.domain.errors import DomainError, StorageError, UserNotFoundError
 from desktop_app.ui.author_picker import AuthorPicker
-from desktop_app.ui.forms import FormErrors, add_row, error_label
+from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
 from desktop_app.ui.qt_async import async_slot, named
 
 
@@ -140,18 +133,10 @@ class PostDialog(QDialog):
                     ),
                     expected_updated_at=expected,
                 )
-        except ValidationError as error:
-            self.errors.show(error.errors)
         except UserNotFoundError:
             self.errors.show({"author": "That user no longer exists; choose another author."})
-        except StaleEditError as error:
-            self.errors.show_general(
-                f"{error} Your input is kept: copy what you need, then cancel and reopen."
-            )
-        except NotFoundError as error:
-            self.errors.show_general(str(error))
         except (DomainError, StorageError) as error:
-            self.errors.show_general(f"Not saved: {error} Your input is kept; try again.")
+            show_save_error(self.errors, error)
         else:
             self.saved.emit(post)
             self.accept()

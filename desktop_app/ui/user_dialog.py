@@ -25,15 +25,9 @@ from desktop_app.application.queries import UserRow
 from desktop_app.application.users import UserService
 from desktop_app.domain.dtos import CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.entities import User
-from desktop_app.domain.errors import (
-    DomainError,
-    NotFoundError,
-    StaleEditError,
-    StorageError,
-    ValidationError,
-)
+from desktop_app.domain.errors import DomainError, StorageError
 from desktop_app.domain.validation import check_password
-from desktop_app.ui.forms import FormErrors, add_row, error_label
+from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
 from desktop_app.ui.qt_async import async_slot, named
 
 
@@ -142,16 +136,8 @@ class UserDialog(QDialog):
         self._set_busy(True)
         try:
             user = await self._save()
-        except ValidationError as error:
-            self.errors.show(error.errors)
-        except StaleEditError as error:
-            self.errors.show_general(
-                f"{error} Your input is kept: copy what you need, then cancel and reopen."
-            )
-        except NotFoundError as error:
-            self.errors.show_general(str(error))
         except (DomainError, StorageError) as error:
-            self.errors.show_general(f"Not saved: {error} Your input is kept; try again.")
+            show_save_error(self.errors, error)
         else:
             self.saved.emit(user)
             self.accept()

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from desktop_app.core.security import hash_password
-from desktop_app.infrastructure.database.errors import translate
+from desktop_app.infrastructure.database.errors import raise_translated
 from desktop_app.infrastructure.database.models import UserModel
 
 DEMO_PASSWORD = "demo-password"
@@ -347,9 +347,7 @@ async def fill_demo_data(
                 raise
             continue  # a name from an earlier run: try again with another tag
         except Exception as error:
-            domain = translate(error)
-            if domain is not None:
-                raise domain from error
+            raise_translated(error)
             raise
     return DemoResult(users, posts, asyncio.get_running_loop().time() - started)
 

@@ -41,3 +41,11 @@ def translate(error: BaseException) -> Exception | None:
     if isinstance(error, OSError | asyncio.TimeoutError):
         return DatabaseUnavailableError(f"Could not connect to the database: {_reason(error)}")
     return None
+
+
+def raise_translated(error: BaseException) -> None:
+    """Raise the domain error for a database condition; return for anything else (a bug), so
+    the caller's bare ``raise`` keeps the original."""
+    domain_error = translate(error)
+    if domain_error is not None:
+        raise domain_error from error

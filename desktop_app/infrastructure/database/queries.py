@@ -32,7 +32,7 @@ from desktop_app.application.queries import (
     UserReader,
     UserRow,
 )
-from desktop_app.infrastructure.database.errors import translate
+from desktop_app.infrastructure.database.errors import raise_translated
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 
 # Below this offset a plain OFFSET is as cheap as the two-step seek.
@@ -106,7 +106,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
                 ).all()
                 return [self._row(row) for row in rows]
         except Exception as error:
-            _raise_translated(error)
+            raise_translated(error)
             raise
 
     async def count(self, query: QueryT) -> int:
@@ -114,15 +114,8 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             async with self._sessions() as session:
                 return int(await session.scalar(self._counted(query)) or 0)
         except Exception as error:
-            _raise_translated(error)
+            raise_translated(error)
             raise
-
-
-def _raise_translated(error: Exception) -> None:
-    """Raise the domain error for a database condition; return for anything else (a bug)."""
-    domain_error = translate(error)
-    if domain_error is not None:
-        raise domain_error from error
 
 
 class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):

@@ -13,7 +13,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from desktop_app.application.unit_of_work import AbstractUnitOfWork
-from desktop_app.infrastructure.database.errors import translate
+from desktop_app.infrastructure.database.errors import raise_translated
 from desktop_app.infrastructure.database.repositories import (
     SQLAlchemyPostRepository,
     SQLAlchemyUserRepository,
@@ -48,18 +48,14 @@ class SQLAlchemyUnitOfWork(AbstractUnitOfWork):
             await super().__aexit__(exc_type, exc, tb)
         except Exception as cleanup_error:  # the connection died: rollback fails too
             if exc is None:
-                domain_error = translate(cleanup_error)
-                if domain_error is not None:
-                    raise domain_error from cleanup_error
+                raise_translated(cleanup_error)
                 raise
         finally:
             self._session = None
             with contextlib.suppress(Exception):  # closing a dead connection; the cause is reported
                 await session.close()
         if exc is not None:
-            domain_error = translate(exc)
-            if domain_error is not None:
-                raise domain_error from exc
+            raise_translated(exc)
 
     async def commit(self) -> None:
         await self.session.commit()
