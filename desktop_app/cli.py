@@ -15,7 +15,7 @@ from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app import __version__
+import desktop_app
 
 if TYPE_CHECKING:
     from desktop_app.config import Settings
@@ -27,13 +27,21 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the package metadata only when asked (it costs start-up time)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        print(f"{parser.prog} {desktop_app.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktop-app",
         description="Offline editor for a users-and-posts database. Without a command, opens "
         "the window.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--database-url",
         metavar="URL",
@@ -226,7 +234,10 @@ def self_check() -> int:
     for name, ok, detail in steps:
         print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
     failed = [name for name, ok, _ in steps if not ok]
-    print(f"desktop-app {__version__}: " + ("all checks passed" if not failed else "FAILED"))
+    print(
+        f"desktop-app {desktop_app.__version__}: "
+        + ("all checks passed" if not failed else "FAILED")
+    )
     return 0 if not failed else EXIT_ERROR
 
 

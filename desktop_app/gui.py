@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, __version__
-from desktop_app.core.logging_setup import setup_logging
+from desktop_app import APP_NAME
+from desktop_app.core.logging_setup import LOG_FILE_NAME, setup_logging
+from desktop_app.core.paths import log_dir
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
 from desktop_app.ui.gc_guard import GarbageCollector
@@ -97,11 +98,22 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     apply_theme(app)
     return app
+
+
+async def _next_qt_turn() -> None:
+    """Return after Qt has run its pending events (show, expose, paint) once."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def resolve() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    QTimer.singleShot(0, resolve)
+    await done
 
 
 async def _until(predicate: Callable[[], bool], seconds: float) -> bool:
@@ -140,8 +152,6 @@ def run_gui(
     screenshot: Path | None = None,
     quit_after_start: str | None = None,
 ) -> int:
-    started = time.monotonic()
-    log_path = setup_logging()
     app = make_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -152,7 +162,8 @@ def run_gui(
         save_database_url=opener.save,
         settings=QSettings(),
     )
-    CrashReporter(log_path=str(log_path), parent=lambda: window).install(loop)
+    reporter = CrashReporter(log_path=str(log_dir() / LOG_FILE_NAME), parent=lambda: window)
+    reporter.install(loop)
     collector = GarbageCollector(parent=app)
     collector.start()
 
@@ -160,10 +171,11 @@ def run_gui(
         closed = asyncio.Event()
         window.closed.connect(closed.set)
         window.show()
-        await asyncio.sleep(0)  # let the window paint before the database layer loads
-        shown_after = time.monotonic() - started
+        await _next_qt_turn()  # the window paints before the database layer loads
+        painted_at = time.time()
+        setup_logging()  # the log file, once the window is up
         if quit_after_start == "window":
-            print(f"window shown after {shown_after * 1000:.0f} ms")
+            print(f"painted-at {painted_at:.6f}", flush=True)
             window.close()
             await closed.wait()
             return 0
@@ -185,11 +197,8 @@ def run_gui(
                 ),
                 60,
             )
-            await asyncio.sleep(0.05)  # let the first rows paint
-            print(
-                f"window shown after {shown_after * 1000:.0f} ms, first rows after "
-                f"{(time.monotonic() - started) * 1000:.0f} ms"
-            )
+            await _next_qt_turn()  # the first rows paint
+            print(f"painted-at {painted_at:.6f} rows-at {time.time():.6f}", flush=True)
             window.close()
         await closed.wait()
         if shooting is not None:
@@ -201,5 +210,5 @@ def run_gui(
         with contextlib.closing(loop):
             code = int(loop.run_until_complete(main()))
     finally:
-        collector.stop()
+        collector.stop(collect=False)  # the process ends: nothing left worth collecting
     return code

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from desktop_app.core.paths import log_dir
@@ -18,10 +17,12 @@ def setup_logging(*, debug: bool = False) -> Path:
     root = logging.getLogger()
     if any(getattr(h, "_desktop_app", False) for h in root.handlers):
         return path
+    from logging.handlers import RotatingFileHandler  # start-up time: only when set up
+
     handlers: list[logging.Handler] = []
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
         file_handler.setFormatter(

@@ -12,11 +12,12 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.ui.crash_dialog import CrashDialog
+if TYPE_CHECKING:
+    from desktop_app.ui.crash_dialog import CrashDialog
 
 log = logging.getLogger("desktop_app.crash")
 
@@ -51,6 +52,8 @@ class CrashReporter:
         self.report(summary, details)
 
     def report(self, summary: str, details: str) -> None:
+        from desktop_app.ui.crash_dialog import CrashDialog
+
         self.reports += 1
         log.error("unexpected error: %s\n%s", summary, details)
         if len(self._open) >= 3:  # an error in a loop must not bury the screen in dialogs

@@ -29,9 +29,11 @@ class GarbageCollector(QObject):
         gc.disable()
         self._timer.start()
 
-    def stop(self) -> None:
+    def stop(self, *, collect: bool = True) -> None:
+        """Hand collection back to Python (after a last collection here, unless exiting)."""
         self._timer.stop()
-        gc.collect()
+        if collect:
+            gc.collect()
         gc.enable()
 
     def collect_if_due(self) -> int:

@@ -29,22 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import __version__
+import desktop_app
 from desktop_app.application.queries import PostQuery, PostRow, UserQuery, UserRow
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
-from desktop_app.ui.async_dialogs import confirm
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
-from desktop_app.ui.editing import PostCellEditor, UserCellEditor
 from desktop_app.ui.formatting import post_row, user_row
-from desktop_app.ui.post_dialog import PostDialog
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.session import DatabaseSession, OpenDatabase, SaveDatabaseUrl, TestConnection
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
-from desktop_app.ui.user_dialog import UserDialog
 
 log = logging.getLogger(__name__)
 
@@ -333,6 +329,8 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(session.display_url)
         self.revision_label.setText(f"schema {session.revision or '—'}")
         self.setWindowTitle(f"{session.display_name} — desktop_app")
+        from desktop_app.ui.editing import PostCellEditor, UserCellEditor
+
         self.users_panel.table.clearSelection()
         self.users_model.set_reader(session.user_reader, UserCellEditor(session.users))
         self.posts_model.set_reader(session.post_reader, PostCellEditor(session.posts))
@@ -445,6 +443,8 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def new_user(self) -> None:
+        from desktop_app.ui.user_dialog import UserDialog  # dialogs load on first use
+
         if self.session is None:
             return
         dialog = UserDialog(users=self.session.users, parent=self)
@@ -453,6 +453,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def new_post(self) -> None:
+        from desktop_app.ui.post_dialog import PostDialog
+
         if self.session is None:
             return
         selected = [r for r in self.users_panel.selected_rows() if isinstance(r, UserRow)]
@@ -467,6 +469,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def edit_current(self) -> None:
+        from desktop_app.ui.post_dialog import PostDialog
+        from desktop_app.ui.user_dialog import UserDialog
+
         if self.session is None:
             return
         row = self._current.current_row()
@@ -543,6 +548,8 @@ class MainWindow(QMainWindow):
             self.progress_dialog = None
 
     async def _delete_users(self, rows: list[UserRow]) -> None:
+        from desktop_app.ui.async_dialogs import confirm
+
         assert self.session is not None
         ids: list[UUID] = [r.id for r in rows]
         cascade = await self.session.users.count_posts_of(ids)
@@ -575,6 +582,8 @@ class MainWindow(QMainWindow):
         self.posts_model.refresh()
 
     async def _delete_posts(self, rows: list[PostRow]) -> None:
+        from desktop_app.ui.async_dialogs import confirm
+
         assert self.session is not None
         what = f"the post “{rows[0].title}”" if len(rows) == 1 else f"{len(rows):,} posts"
         if not await confirm(
@@ -628,7 +637,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle("About desktop_app")
         box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(f"<b>desktop_app {__version__}</b>")
+        box.setText(f"<b>desktop_app {desktop_app.__version__}</b>")
         box.setInformativeText(
             "An offline editor for a users-and-posts database, on SQLite or PostgreSQL."
         )

@@ -7,11 +7,12 @@ URL, and gets back these services and readers.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.application.posts import PostService
-from desktop_app.application.queries import PostReader, UserReader
-from desktop_app.application.users import UserService
+if TYPE_CHECKING:  # annotations only: the services load with the database, after first paint
+    from desktop_app.application.posts import PostService
+    from desktop_app.application.queries import PostReader, UserReader
+    from desktop_app.application.users import UserService
 
 
 class DatabaseSession(Protocol):
