@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.resources import icon
 from desktop_app.ui.table_model import LazyTableModel
+from desktop_app.ui.theme import style_table
 
 SEARCH_DEBOUNCE_MS = 250
 
@@ -71,6 +72,7 @@ class TablePanel(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.table.setAlternatingRowColors(True)
+        style_table(self.table)
         self.table.setWordWrap(False)
         self.table.setCornerButtonEnabled(False)
         vertical = self.table.verticalHeader()
