@@ -66,7 +66,15 @@ class UserModel(TimestampMixin, Base):
         back_populates="author", lazy="raise", passive_deletes=True
     )
 
-    __table_args__ = (Index("ix_users_created_at_id", "created_at", "id"),)
+    # One (column, id) index per sortable column, matching the reader's ORDER BY col, id in
+    # either direction, so a page at any depth is a seek (migration 0002 adds the last three).
+    __table_args__ = (
+        Index("ix_users_created_at_id", "created_at", "id"),
+        Index("ix_users_updated_at_id", "updated_at", "id"),
+        Index("ix_users_is_active_id", "is_active", "id"),
+        Index("ix_users_username_id", "username", "id"),
+        Index("ix_users_email_id", "email", "id"),
+    )
 
 
 class PostModel(TimestampMixin, Base):
@@ -84,4 +92,6 @@ class PostModel(TimestampMixin, Base):
     __table_args__ = (
         Index("ix_posts_created_at_id", "created_at", "id"),
         Index("ix_posts_author_id_created_at_id", "author_id", "created_at", "id"),
+        Index("ix_posts_updated_at_id", "updated_at", "id"),
+        Index("ix_posts_title_id", "title", "id"),
     )
