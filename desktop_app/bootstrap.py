@@ -103,11 +103,4 @@ async def probe(settings: Settings) -> str:
         await engine.dispose()
     backend = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL"
     server = ".".join(str(part) for part in version)
-    head = migrations.head_revision()
-    if revision is None:
-        schema = "no schema yet: it will be created"
-    elif revision == head:
-        schema = f"schema {revision}, up to date"
-    else:
-        schema = f"schema {revision}, will be upgraded to {head}"
-    return f"Connected: {backend} {server}, {schema}."
+    return f"Connected: {backend} {server}, {migrations.describe_revision(revision)}."

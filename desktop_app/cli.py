@@ -146,16 +146,8 @@ async def _db_command(action: str, settings: Settings) -> int:
             else:
                 print(f"{describe_url(url)}: upgraded from {before or 'empty'} to {after}.")
         elif action == "current":
-            current = await migrations.current_revision(engine)
-            head = migrations.head_revision()
-            if current is None:
-                state = "not initialised (run: db upgrade)"
-            elif current == head:
-                state = f"{current} (head)"
-            else:
-                await migrations.ensure_known_revision(engine)
-                state = f"{current} (an upgrade to {head} is available: run db upgrade)"
-            print(f"{describe_url(url)}: {state}")
+            current = await migrations.ensure_known_revision(engine)
+            print(f"{describe_url(url)}: {migrations.describe_revision(current)}")
         else:
             current = await migrations.current_revision(engine)
             for info in migrations.history(current):

@@ -101,11 +101,11 @@ def test_version_and_self_check(executable: Path, display: str, tmp_path: Path) 
 
 def test_db_commands_work_as_from_source(executable: Path, display: str, tmp_path: Path) -> None:
     env = fresh_env(tmp_path, display)
-    assert "not initialised" in run(executable, env, "db", "current").stdout
+    assert "no schema yet" in run(executable, env, "db", "current").stdout
     upgraded = run(executable, env, "db", "upgrade")
     assert upgraded.returncode == 0, upgraded.stderr
     assert "upgraded from empty to 0002" in upgraded.stdout
-    assert "0002 (head)" in run(executable, env, "db", "current").stdout
+    assert "schema 0002, up to date" in run(executable, env, "db", "current").stdout
     assert "0001 -> 0002 (head, current)" in run(executable, env, "db", "history").stdout
 
 

@@ -68,6 +68,16 @@ def _known_revisions() -> tuple[str | None, frozenset[str]]:
 _revisions: tuple[str | None, frozenset[str]] | None = None
 
 
+def describe_revision(current: str | None) -> str:
+    """The schema state in words, for the CLI and the connection test."""
+    head = head_revision()
+    if current is None:
+        return "no schema yet (it is created on first open, or by: db upgrade)"
+    if current == head:
+        return f"schema {current}, up to date"
+    return f"schema {current}, to be upgraded to {head} (on open, or by: db upgrade)"
+
+
 @dataclass(frozen=True, slots=True)
 class RevisionInfo:
     revision: str
