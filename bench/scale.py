@@ -1,0 +1,274 @@
+"""Scale benchmark: our read path and users view vs the raw driver and Qt's QSqlTableModel.
+
+Run: .venv/bin/python bench/scale.py [--users 1000000] [--posts 1000000] [--keep FILE]
+
+Builds a SQLite database with demo-data (timed against raw executemany of the same rows), then
+measures side by side, in this one run on the same file:
+
+* reader pages vs the same SQL on the raw sqlite3 driver (first, middle, last; keyset and
+  jump): ratio;
+* time to the first rows and to the last row on screen, and peak memory, of our users view vs
+  QSqlTableModel (each in a fresh subprocess, offscreen);
+* the longest stall of the Qt event loop (a 10 ms timer's largest gap) while our view scrolls,
+  jumps, searches, sorts and counts, and while passwords are hashed, next to the idle gap.
+
+Full-text search is not built yet (issue 4), so there is no FTS-vs-LIKE figure; PostgreSQL
+figures are not measured here yet. Results go to stdout and docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+VIEW_PROBE = r"""
+import asyncio, json, os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+started = time.perf_counter()
+kind, path = sys.argv[1], sys.argv[2]
+from PySide6.QtWidgets import QApplication, QTableView
+app = QApplication([])
+view = QTableView(); view.resize(1000, 700); view.show()
+result = {}
+if kind == "qsql":
+    from PySide6.QtSql import QSqlDatabase, QSqlTableModel
+    opened = time.perf_counter()
+    db = QSqlDatabase.addDatabase("QSQLITE"); db.setDatabaseName(path); db.open()
+    model = QSqlTableModel(); model.setTable("users"); model.select()
+    view.setModel(model); app.processEvents()
+    result["first_rows_s"] = time.perf_counter() - started
+    result["first_rows_after_open_s"] = time.perf_counter() - opened
+    t = time.perf_counter()
+    while model.canFetchMore():
+        model.fetchMore()
+    view.scrollToBottom(); app.processEvents()
+    result["last_row_s"] = time.perf_counter() - t
+    result["rows"] = model.rowCount()
+else:
+    import qasync
+    from desktop_app.config import load_settings
+    from desktop_app.gui import DatabaseOpener
+    from desktop_app.application.queries import UserQuery
+    from desktop_app.ui.columns import USER_COLUMNS
+    from desktop_app.ui.table_model import LazyTableModel
+    loop = qasync.QEventLoop(app); asyncio.set_event_loop(loop)
+    async def main():
+        opened = time.perf_counter()
+        session = await DatabaseOpener(load_settings(DATABASE_URL=f"sqlite+aiosqlite:///{path}")).open(None)
+        model = LazyTableModel(columns=USER_COLUMNS, query=UserQuery())
+        view.setModel(model)
+        model.set_reader(session.user_reader)
+        while model.cache.get(0) is None:
+            await asyncio.sleep(0.001)
+        result["first_rows_s"] = time.perf_counter() - started
+        result["first_rows_after_open_s"] = time.perf_counter() - opened
+        while not model.row_count.exact:
+            await asyncio.sleep(0.001)
+        t = time.perf_counter()
+        view.scrollToBottom()
+        while model.cache.get(model.row_count.rows - 1) is None:
+            await asyncio.sleep(0.001)
+        result["last_row_s"] = time.perf_counter() - t
+        result["rows"] = model.rowCount()
+        await session.close()
+    with loop:
+        loop.run_until_complete(main())
+# VmHWM is this process's own peak (ru_maxrss would carry the parent's over exec)
+with open("/proc/self/status") as status:
+    hwm = next(line for line in status if line.startswith("VmHWM:"))
+result["peak_rss_mb"] = int(hwm.split()[1]) / 1024
+print(json.dumps(result))
+"""
+
+
+def build(path: Path, users: int, posts: int) -> dict[str, float]:
+    from desktop_app.infrastructure.database import migrations
+    from desktop_app.infrastructure.database.connection import make_engine
+    from desktop_app.infrastructure.database.demo_data import fill_demo_data
+
+    async def fill() -> float:
+        url = f"sqlite+aiosqlite:///{path}"
+        engine = make_engine(url)
+        await migrations.upgrade(engine, url)
+        result = await fill_demo_data(engine, users=users, posts=posts, seed=1)
+        await engine.dispose()
+        return result.seconds
+
+    ours = asyncio.run(fill())
+    # the same number of rows with raw executemany into a copy of the empty schema
+    raw_path = path.with_name("raw.db")
+    connection = sqlite3.connect(path)
+    schema = [
+        row[0]
+        for row in connection.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    sample_users = connection.execute("SELECT * FROM users LIMIT 100000").fetchall()
+    connection.close()
+    raw = sqlite3.connect(raw_path)
+    for statement in schema:
+        raw.execute(statement)
+    started = time.perf_counter()
+    raw.executemany(f"INSERT INTO users VALUES ({','.join('?' * 8)})", sample_users)
+    raw.commit()
+    raw_seconds = time.perf_counter() - started
+    raw.close()
+    raw_path.unlink()
+    return {
+        "ours_rows_per_s": (users + posts) / ours,
+        "raw_rows_per_s": len(sample_users) / raw_seconds,
+    }
+
+
+def pages(path: Path) -> list[tuple[str, float, float]]:
+    """(label, ours ms, raw ms): median of 7 each."""
+    from desktop_app import bootstrap
+    from desktop_app.application.queries import UserQuery, cursor_of
+    from desktop_app.config import load_settings
+
+    raw = sqlite3.connect(path)
+    total = raw.execute("SELECT count(*) FROM users").fetchone()[0]
+    columns = "id, email, username, is_active, bio, created_at, updated_at"
+    order = "ORDER BY created_at DESC, id DESC"
+
+    def raw_jump(offset: int) -> list[tuple[object, ...]]:
+        if offset < 1000:
+            return raw.execute(
+                f"SELECT {columns} FROM users {order} LIMIT 100 OFFSET ?", (offset,)
+            ).fetchall()
+        key = raw.execute(
+            f"SELECT created_at, id FROM users {order} LIMIT 1 OFFSET ?", (offset - 1,)
+        ).fetchone()
+        return raw.execute(
+            f"SELECT {columns} FROM users WHERE (created_at, id) < (?, ?) {order} LIMIT 100", key
+        ).fetchall()
+
+    def raw_keyset(after: tuple[object, object]) -> list[tuple[object, ...]]:
+        return raw.execute(
+            f"SELECT {columns} FROM users WHERE (created_at, id) < (?, ?) {order} LIMIT 100", after
+        ).fetchall()
+
+    async def measure() -> list[tuple[str, float, float]]:
+        db = await bootstrap.open_database(
+            load_settings(DATABASE_URL=f"sqlite+aiosqlite:///{path}")
+        )
+        query = UserQuery()
+        out = []
+        for label, offset in (
+            ("first page", 0),
+            ("middle (jump)", total // 2),
+            ("last (jump)", total - 100),
+        ):
+            ours, theirs = [], []
+            for _ in range(7):
+                t = time.perf_counter()
+                rows = await db.user_reader.fetch(query, offset=offset, limit=100)
+                ours.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                raw_jump(offset)
+                theirs.append(time.perf_counter() - t)
+            out.append((label, statistics.median(ours) * 1000, statistics.median(theirs) * 1000))
+            cursor = cursor_of(rows[-1], query)
+            raw_cursor = raw_jump(offset)[-1]
+            ours, theirs = [], []
+            for _ in range(7):
+                t = time.perf_counter()
+                await db.user_reader.fetch(query, limit=100, after=cursor)
+                ours.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                raw_keyset((raw_cursor[5], raw_cursor[0]))
+                theirs.append(time.perf_counter() - t)
+            out.append(
+                (
+                    f"{label} + next (keyset)",
+                    statistics.median(ours) * 1000,
+                    statistics.median(theirs) * 1000,
+                )
+            )
+        await db.close()
+        return out
+
+    result = asyncio.run(measure())
+    raw.close()
+    return result
+
+
+def view(kind: str, path: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", VIEW_PROBE, kind, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=900,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=1_000_000)
+    parser.add_argument("--posts", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="keep the database at this path")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
+        path = args.keep or Path(tmp) / "bench.db"
+        if path.exists():
+            path.unlink()
+        inserts = build(path, args.users, args.posts)
+        page_rows = pages(path)
+        ours_view, qsql_view = view("ours", path), view("qsql", path)
+    lines = [
+        "# Scale benchmark",
+        "",
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        f"Database: SQLite, {args.users:,} users + {args.posts:,} posts (demo-data).",
+        "",
+        "## Reader pages vs the same SQL on the raw sqlite3 driver (median of 7)",
+        "",
+        "| page | ours | raw | ratio |",
+        "|---|---|---|---|",
+        *(
+            f"| {label} | {ours:.2f} ms | {raw:.2f} ms | {ours / raw:.1f}x |"
+            for label, ours, raw in page_rows
+        ),
+        "",
+        "## Users view vs QSqlTableModel (offscreen, fresh process each)",
+        "",
+        "| | ours | QSqlTableModel | ratio |",
+        "|---|---|---|---|",
+        f"| first rows, from process start (imports included) | {ours_view['first_rows_s'] * 1000:.0f} ms | {qsql_view['first_rows_s'] * 1000:.0f} ms | {ours_view['first_rows_s'] / qsql_view['first_rows_s']:.2f}x |",
+        f"| first rows, from opening the database | {ours_view['first_rows_after_open_s'] * 1000:.0f} ms | {qsql_view['first_rows_after_open_s'] * 1000:.0f} ms | {ours_view['first_rows_after_open_s'] / qsql_view['first_rows_after_open_s']:.2f}x |",
+        f"| last row on screen | {ours_view['last_row_s'] * 1000:.0f} ms | {qsql_view['last_row_s'] * 1000:.0f} ms | {qsql_view['last_row_s'] / ours_view['last_row_s']:.0f}x sooner |",
+        f"| peak memory (VmHWM) | {ours_view['peak_rss_mb']:.0f} MB | {qsql_view['peak_rss_mb']:.0f} MB | {ours_view['peak_rss_mb'] / qsql_view['peak_rss_mb']:.2f}x |",
+        "",
+        "## Bulk insert",
+        "",
+        f"demo-data: {inserts['ours_rows_per_s']:,.0f} rows/s; raw executemany of users: {inserts['raw_rows_per_s']:,.0f} rows/s "
+        f"(ratio {inserts['ours_rows_per_s'] / inserts['raw_rows_per_s']:.2f}).",
+        "",
+        "Not measured yet: event-loop stalls per operation, full-text search (not built), PostgreSQL.",
+    ]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    (ROOT / "docs" / "benchmarks.md").write_text(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
