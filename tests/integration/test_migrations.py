@@ -234,3 +234,12 @@ async def test_migration_leaving_dangling_rows_is_rolled_back(
     assert await migrations.current_revision(engine) == migrations.head_revision()
     async with uow_factory() as uow:
         assert (await uow.users.count(), await uow.posts.count()) == (1, 3)
+
+
+async def test_revisions_read_from_the_files_agree_with_alembic() -> None:
+    from desktop_app.infrastructure.database.migrations import _read_revisions
+
+    scripts = migrations.script_directory()
+    head, known = _read_revisions(migrations.migrations_dir() / "versions")
+    assert head == scripts.get_current_head()
+    assert known == {script.revision for script in scripts.walk_revisions()}

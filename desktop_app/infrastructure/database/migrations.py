@@ -7,6 +7,7 @@ and leaves it untouched; otherwise it upgrades to head through the same ``migrat
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import sys
 from dataclasses import dataclass
@@ -54,15 +55,45 @@ def head_revision() -> str | None:
 
 
 def _known_revisions() -> tuple[str | None, frozenset[str]]:
-    """(head, every revision) from the revision files, read once per process."""
+    """(head, every revision) read from the revision files, once per process.
+
+    The files are parsed for their ``revision`` / ``down_revision`` assignments instead of
+    asking Alembic: importing Alembic to learn one string took ~100 ms of every database
+    open. tests/integration/test_migrations.py checks that the answer equals Alembic's.
+    """
     global _revisions
     if _revisions is None:
-        scripts = script_directory()
-        _revisions = (
-            scripts.get_current_head(),
-            frozenset(s.revision for s in scripts.walk_revisions()),
-        )
+        _revisions = _read_revisions(migrations_dir() / "versions")
     return _revisions
+
+
+def _read_revisions(versions: Path) -> tuple[str | None, frozenset[str]]:
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in versions.glob("*.py"):
+        values: dict[str, object] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target: ast.expr | None = None
+            if isinstance(node, ast.AnnAssign):
+                target = node.target
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+            value = getattr(node, "value", None)
+            if (
+                isinstance(target, ast.Name)
+                and target.id in ("revision", "down_revision")
+                and value is not None
+            ):
+                values[target.id] = ast.literal_eval(value)
+        revision, down = values.get("revision"), values.get("down_revision")
+        if isinstance(revision, str):
+            revisions.add(revision)
+            if isinstance(down, str):
+                parents.add(down)
+            elif isinstance(down, tuple | list):
+                parents.update(str(d) for d in down)
+    heads = sorted(revisions - parents)
+    return (heads[0] if len(heads) == 1 else None), frozenset(revisions)
 
 
 _revisions: tuple[str | None, frozenset[str]] | None = None
