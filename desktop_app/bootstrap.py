@@ -6,6 +6,7 @@ never sees SQLAlchemy; opening another database builds a fresh ``Database`` and 
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from functools import partial
 
@@ -16,6 +17,7 @@ from desktop_app.application.queries import PostReader, UserReader
 from desktop_app.application.unit_of_work import UnitOfWorkFactory
 from desktop_app.application.users import UserService
 from desktop_app.config import Settings
+from desktop_app.core import security
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import (
     describe_database,
@@ -82,6 +84,7 @@ async def open_database(settings: Settings) -> Database:
     database = connect(settings)
     try:
         database.revision = await migrations.upgrade(database.engine, database.url)
+        await asyncio.to_thread(security.warm_up)  # the first password hash stays quick
     except BaseException as error:
         await database.close()
         raise_translated(error)

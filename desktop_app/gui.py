@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import importlib
 import logging
 import sys
 import time
@@ -33,6 +35,12 @@ from desktop_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from desktop_app.config import Settings
+
+
+async def _import_database_layer() -> None:
+    """Import SQLAlchemy, pydantic and the rest of the database layer in a worker thread: on
+    the event loop's thread they would freeze the freshly painted window for ~300 ms."""
+    await asyncio.to_thread(importlib.import_module, "desktop_app.bootstrap")
 
 
 class DatabaseOpener:
@@ -78,11 +86,13 @@ class DatabaseOpener:
             raise StorageError(str(error)) from None
 
     async def open(self, url: str | None) -> DatabaseSession:
+        await _import_database_layer()
         from desktop_app import bootstrap
 
         return await bootstrap.open_database(self.settings_for(url))
 
     async def test(self, url: str) -> str:
+        await _import_database_layer()
         from desktop_app import bootstrap
 
         return await bootstrap.probe(self.settings_for(url))
@@ -180,6 +190,7 @@ def run_gui(
             await closed.wait()
             return 0
         opened = await window.open(None)
+        gc.freeze()  # modules and start-up objects live for good: keep them out of every GC pass
         shooting = None
         if screenshot is not None:
             if opened:

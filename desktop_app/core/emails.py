@@ -6,13 +6,13 @@ freeze on a bad network and reject every address when there is none.
 
 from __future__ import annotations
 
+from email_validator import EmailNotValidError, validate_email
+
 from desktop_app.domain.errors import ValidationError
 
 
 def normalise_email(value: str) -> str:
     """Return the normalised address (domain lower-cased) or raise ValidationError('email')."""
-    from email_validator import EmailNotValidError, validate_email  # heavy: on first use
-
     try:
         info = validate_email(value, check_deliverability=False)
     except EmailNotValidError as error:

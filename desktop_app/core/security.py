@@ -28,6 +28,12 @@ def _crypt_context() -> Any:
     )
 
 
+def warm_up() -> None:
+    """Import passlib and its handlers now (call it in a worker thread): the first hash would
+    otherwise pay for the imports, and imports hold the interpreter lock."""
+    _crypt_context().handler("argon2").get_backend()
+
+
 def hash_password(password: str) -> str:
     """Hash with argon2id. CPU-heavy: from async code call hash_password_async."""
     result: str = _crypt_context().hash(password)
