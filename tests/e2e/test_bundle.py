@@ -104,9 +104,9 @@ def test_db_commands_work_as_from_source(executable: Path, display: str, tmp_pat
     assert "no schema yet" in run(executable, env, "db", "current").stdout
     upgraded = run(executable, env, "db", "upgrade")
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "upgraded from empty to 0002" in upgraded.stdout
-    assert "schema 0002, up to date" in run(executable, env, "db", "current").stdout
-    assert "0001 -> 0002 (head, current)" in run(executable, env, "db", "history").stdout
+    assert "upgraded from empty to 0003" in upgraded.stdout
+    assert "schema 0003, up to date" in run(executable, env, "db", "current").stdout
+    assert "0002 -> 0003 (head, current)" in run(executable, env, "db", "history").stdout
 
 
 def test_first_start_shows_the_window_with_data(
@@ -123,7 +123,7 @@ def test_first_start_shows_the_window_with_data(
     database = tmp_path / "home/.local/share/desktop_app/desktop_app.db"
     with sqlite3.connect(database) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM desktop_app_alembic_version")
-    assert revision == "0002"
+    assert revision == "0003"
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
     # A window with two filled tables has many distinct colours; an empty frame has a few.

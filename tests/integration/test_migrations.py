@@ -243,3 +243,30 @@ async def test_revisions_read_from_the_files_agree_with_alembic() -> None:
     head, known = _read_revisions(migrations.migrations_dir() / "versions")
     assert head == scripts.get_current_head()
     assert known == {script.revision for script in scripts.walk_revisions()}
+
+
+async def test_full_text_search_indexes_rows_that_existed_before_it(
+    bare_engine: AsyncEngine, database_url: str
+) -> None:
+    """Migration 0003 indexes the rows already there, and its downgrade leaves no trace."""
+    from desktop_app.application.queries import PostQuery, UserQuery
+    from desktop_app.infrastructure.database.queries import (
+        SQLAlchemyPostReader,
+        SQLAlchemyUserReader,
+    )
+
+    await migrations.upgrade(bare_engine, database_url, "0002")
+    await seed(partial(SQLAlchemyUnitOfWork, make_session_factory(bare_engine)))
+    before = await table_names(bare_engine)
+    await migrations.upgrade(bare_engine, database_url)
+    factory = make_session_factory(bare_engine)
+    assert await SQLAlchemyUserReader(factory).count(UserQuery(search="ann")) == 1
+    assert await SQLAlchemyPostReader(factory).count(PostQuery(search="t1")) == 1
+    assert await SQLAlchemyPostReader(factory).count(PostQuery(search="ann")) == 3
+    await migrations.downgrade(bare_engine, database_url, "0002")
+    assert await table_names(bare_engine) == before
+    async with bare_engine.connect() as connection:
+        leftovers = await connection.run_sync(
+            lambda c: [ix["name"] for t in ("users", "posts") for ix in inspect(c).get_indexes(t)]
+        )
+    assert not [name for name in leftovers if name and name.endswith("_search")]

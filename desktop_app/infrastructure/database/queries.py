@@ -17,10 +17,28 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, false, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Row,
+    Select,
+    column,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+    union,
+)
+from sqlalchemy import table as sa_table
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
 
 from desktop_app.application.queries import (
     CONTENT_PREVIEW_CHARS,
@@ -34,6 +52,18 @@ from desktop_app.application.queries import (
 )
 from desktop_app.infrastructure.database.errors import raise_translated
 from desktop_app.infrastructure.database.models import PostModel, UserModel
+from desktop_app.infrastructure.database.search import (
+    DENSE_AFTER,
+    DENSE_FRACTION,
+    WORDS_MATCH_FUNCTION,
+    Terms,
+    encode_terms,
+    fts5_query,
+    like_pattern,
+    pg_document,
+    search_terms,
+    tsquery,
+)
 
 # Below this offset a plain OFFSET is as cheap as the two-step seek.
 SEEK_FROM_OFFSET = 1_000
@@ -42,16 +72,51 @@ QueryT = TypeVar("QueryT", UserQuery, PostQuery)
 RowT = TypeVar("RowT", UserRow, PostRow)
 SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
 
+SearchMode: TypeAlias = Literal["fts5", "postgresql", "like"]
+
 
 def _contains(column: Any, text: str) -> ColumnElement[bool]:
     """Case-insensitive substring match in which % and _ are literal characters."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.ilike(f"%{escaped}%", escape="\\")  # type: ignore[no-any-return]
+    return column.ilike(like_pattern(text), escape="\\")  # type: ignore[no-any-return]
+
+
+def _fts_keys(table: str, id_column: str, match: str) -> Select[*tuple[Any, ...]]:
+    """SELECT of the ids of ``table``'s rows that FTS5 finds for ``match``."""
+    fts = sa_table(f"{table}_fts", column("rowid"))
+    keys = sa_table(f"{table}_search_keys", column("key"), column(id_column))
+    hits = select(fts.c.rowid).where(literal_column(f"{table}_fts").op("MATCH")(match))
+    return select(keys.c[id_column]).where(keys.c.key.in_(hits))
+
+
+def _pg_matches(columns: list[str], terms: Terms) -> ColumnElement[bool]:
+    query = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery(terms))
+    return literal_column(pg_document(columns)).op("@@", return_type=Boolean)(query)
+
+
+def _words_match(terms: Terms, *columns: Any) -> ColumnElement[bool]:
+    function = getattr(func, WORDS_MATCH_FUNCTION)
+    return function(literal(encode_terms(terms)), *columns, type_=Boolean)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """How one search text is answered: ``dense`` searches scan in order (SQLite FTS5)."""
+
+    mode: SearchMode
+    text: str
+    terms: Terms
+    dense: bool = False
+    authors_match: bool = False
 
 
 class _Reader(abc.ABC, Generic[QueryT, RowT]):
+    _table: str
+    _id_key: str
+
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = session_factory
+        self._mode: SearchMode | None = None
+        self._densities: dict[str, tuple[bool, bool]] = {}
 
     @abc.abstractmethod
     def _id_column(self) -> Any: ...
@@ -65,7 +130,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         """SELECT of just (sort column, id), joined only if the sort or search needs it."""
 
     @abc.abstractmethod
-    def _filtered(self, stmt: SelectT, query: QueryT) -> SelectT: ...
+    def _filtered(self, stmt: SelectT, query: QueryT, search: _Search | None) -> SelectT: ...
 
     @abc.abstractmethod
     def _sort_column(self, query: QueryT) -> Any: ...
@@ -74,7 +139,64 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     def _row(self, row: Row[*tuple[Any, ...]]) -> RowT: ...
 
     @abc.abstractmethod
-    def _counted(self, query: QueryT) -> Select[*tuple[Any, ...]]: ...
+    def _counted(self, query: QueryT, search: _Search | None) -> Select[*tuple[Any, ...]]: ...
+
+    async def _authors_match(self, session: AsyncSession, terms: Terms) -> bool:
+        """Whether the search also matches authors' usernames (posts only)."""
+        return False
+
+    def _narrowed(self, query: QueryT) -> bool:
+        """Whether the query is already limited to a few rows (an author filter)."""
+        return False
+
+    def _counted_fts(self, query: QueryT, search: _Search) -> Select[*tuple[Any, ...]] | None:
+        """A count answered from the search indexes alone, where there is one."""
+        return None
+
+    async def _search_mode(self, session: AsyncSession) -> SearchMode:
+        if self._mode is None:
+            dialect = session.get_bind().dialect.name
+            if dialect == "postgresql":
+                self._mode = "postgresql"
+            elif dialect == "sqlite":
+                tables = await session.execute(
+                    text(
+                        "SELECT count(*) FROM sqlite_master "
+                        "WHERE type = 'table' AND name IN ('users_fts', 'posts_fts')"
+                    )
+                )
+                self._mode = "fts5" if tables.scalar_one() == 2 else "like"
+            else:
+                self._mode = "like"
+        return self._mode
+
+    async def _search(self, session: AsyncSession, query: QueryT) -> _Search | None:
+        """How ``query.search`` is answered here, probing FTS5 once per text."""
+        text_ = query.search.strip()
+        if not text_:
+            return None
+        mode = await self._search_mode(session)
+        terms = search_terms(text_, strip_accents=mode != "postgresql")
+        if mode != "fts5" or not terms:
+            return _Search(mode, text_, terms)
+        if text_ not in self._densities:
+            authors = await self._authors_match(session, terms)
+            fts = f"{self._table}_fts"
+            rows = await session.scalar(text(f"SELECT max(key) FROM {self._table}_search_keys"))
+            enough = max(DENSE_AFTER, int((rows or 0) * DENSE_FRACTION))
+            probe = text(
+                f"SELECT count(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :match "
+                "LIMIT :cap)"
+            )
+            found = await session.scalar(probe, {"match": fts5_query(terms), "cap": enough + 1})
+            dense = int(found or 0) > enough
+            if len(self._densities) > 256:
+                self._densities.clear()
+            self._densities[text_] = (dense, authors)
+        dense, authors = self._densities[text_]
+        return _Search(
+            mode, text_, terms, dense=dense or self._narrowed(query), authors_match=authors
+        )
 
     def _ordered(self, stmt: SelectT, query: QueryT, after: Cursor | None) -> SelectT:
         sort, ident = self._sort_column(query), self._id_column()
@@ -92,13 +214,15 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     ) -> list[RowT]:
         try:
             async with self._sessions() as session:
+                search = await self._search(session, query)
                 if after is None and offset >= SEEK_FROM_OFFSET:
-                    key_stmt = self._ordered(self._filtered(self._keys(query), query), query, None)
+                    keys = self._filtered(self._keys(query), query, search)
+                    key_stmt = self._ordered(keys, query, None)
                     key = (await session.execute(key_stmt.offset(offset - 1).limit(1))).first()
                     if key is None:
                         return []
                     after, offset = (key[0], key[1]), 0
-                stmt = self._ordered(self._filtered(self._columns(), query), query, after)
+                stmt = self._ordered(self._filtered(self._columns(), query, search), query, after)
                 if after is None and offset:
                     stmt = stmt.offset(offset)
                 rows: Sequence[Row[*tuple[Any, ...]]] = (
@@ -112,13 +236,33 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     async def count(self, query: QueryT) -> int:
         try:
             async with self._sessions() as session:
-                return int(await session.scalar(self._counted(query)) or 0)
+                search = await self._search(session, query)
+                if (
+                    search is not None
+                    and search.mode == "fts5"
+                    and search.terms
+                    and not search.authors_match
+                    and not self._narrowed(query)
+                ):
+                    # Every row has exactly one FTS5 entry: count there, not in the table.
+                    fts = f"{self._table}_fts"
+                    counted = text(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :match")
+                    result = await session.execute(counted, {"match": fts5_query(search.terms)})
+                    return int(result.scalar_one())
+                if search is not None and search.mode == "fts5" and search.terms:
+                    counted_fts = self._counted_fts(query, search)
+                    if counted_fts is not None:
+                        return int(await session.scalar(counted_fts) or 0)
+                return int(await session.scalar(self._counted(query, search)) or 0)
         except Exception as error:
             raise_translated(error)
             raise
 
 
 class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
+    _table = "users"
+    _id_key = "user_id"
+
     def _id_column(self) -> Any:
         return UserModel.id
 
@@ -136,17 +280,28 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
     def _keys(self, query: UserQuery) -> Select[*tuple[Any, ...]]:
         return select(self._sort_column(query), UserModel.id)
 
-    def _filtered(self, stmt: SelectT, query: UserQuery) -> SelectT:
-        text = query.search.strip()
-        if not text:
+    def _filtered(self, stmt: SelectT, query: UserQuery, search: _Search | None) -> SelectT:
+        if search is None:
             return stmt
-        return stmt.where(
-            or_(
-                _contains(UserModel.email, text),
-                _contains(UserModel.username, text),
-                _contains(UserModel.bio, text),
+        if search.mode == "like":
+            return stmt.where(
+                or_(
+                    _contains(UserModel.email, search.text),
+                    _contains(UserModel.username, search.text),
+                    _contains(UserModel.bio, search.text),
+                )
             )
-        )
+        if not search.terms:
+            return stmt.where(false())
+        if search.mode == "postgresql":
+            return stmt.where(
+                _pg_matches(["users.username", "users.email", "users.bio"], search.terms)
+            )
+        if search.dense:
+            return stmt.where(
+                _words_match(search.terms, UserModel.username, UserModel.email, UserModel.bio)
+            )
+        return stmt.where(UserModel.id.in_(_fts_keys("users", "user_id", fts5_query(search.terms))))
 
     def _sort_column(self, query: UserQuery) -> Any:
         return getattr(UserModel, query.sort)
@@ -154,11 +309,14 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
     def _row(self, row: Row[*tuple[Any, ...]]) -> UserRow:
         return UserRow(*row)
 
-    def _counted(self, query: UserQuery) -> Select[*tuple[Any, ...]]:
-        return self._filtered(select(func.count()).select_from(UserModel), query)
+    def _counted(self, query: UserQuery, search: _Search | None) -> Select[*tuple[Any, ...]]:
+        return self._filtered(select(func.count()).select_from(UserModel), query, search)
 
 
 class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
+    _table = "posts"
+    _id_key = "post_id"
+
     def _id_column(self) -> Any:
         return PostModel.id
 
@@ -176,25 +334,77 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
     def _needs_author(self, query: PostQuery) -> bool:
         return query.sort == "author_username" or bool(query.search.strip())
 
+    def _narrowed(self, query: PostQuery) -> bool:
+        return query.author_ids is not None
+
+    async def _authors_match(self, session: AsyncSession, terms: Terms) -> bool:
+        probe = text("SELECT rowid FROM users_fts WHERE users_fts MATCH :match LIMIT 1")
+        match = fts5_query(terms, "username")
+        return (await session.execute(probe, {"match": match})).first() is not None
+
     def _keys(self, query: PostQuery) -> Select[*tuple[Any, ...]]:
         stmt = select(self._sort_column(query), PostModel.id)
         if self._needs_author(query):
             stmt = stmt.join(UserModel, PostModel.author_id == UserModel.id)
         return stmt
 
-    def _filtered(self, stmt: SelectT, query: PostQuery) -> SelectT:
+    def _counted_fts(self, query: PostQuery, search: _Search) -> Select[*tuple[Any, ...]] | None:
+        if self._narrowed(query):
+            return None
+        # Posts found by their words, plus posts whose author's username matches: two id sets
+        # from two indexes, without reading the posts they stand for.
+        own, written = self._matching_ids(search)
+        return select(func.count()).select_from(union(own, written).subquery())
+
+    def _matching_ids(
+        self, search: _Search
+    ) -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
+        """Ids of posts found by their own words, and of posts by authors whose username
+        matches: each through its own index, on aliases so neither correlates with an outer
+        query's tables."""
+        author = aliased(UserModel, name="search_author")
+        by_author = aliased(PostModel, name="search_post")
+        if search.mode == "postgresql":
+            own_post = aliased(PostModel, name="search_own")
+            own = select(own_post.id).where(
+                _pg_matches(["search_own.title", "search_own.content"], search.terms)
+            )
+            authors = select(author.id).where(
+                _pg_matches(
+                    ["search_author.username", "search_author.email", "search_author.bio"],
+                    search.terms,
+                ),
+                _pg_matches(["search_author.username"], search.terms),
+            )
+        else:
+            own = _fts_keys("posts", "post_id", fts5_query(search.terms))
+            authors = _fts_keys("users", "user_id", fts5_query(search.terms, "username"))
+        written = select(by_author.id).where(by_author.author_id.in_(authors))
+        return own, written
+
+    def _search_condition(self, search: _Search) -> ColumnElement[bool]:
+        if search.mode == "like":
+            return or_(
+                _contains(PostModel.title, search.text),
+                _contains(PostModel.content, search.text),
+                _contains(UserModel.username, search.text),
+            )
+        if not search.terms:
+            return false()
+        if search.dense:
+            return or_(
+                _words_match(search.terms, PostModel.title, PostModel.content),
+                _words_match(search.terms, UserModel.username),
+            )
+        own, written = self._matching_ids(search)
+        return PostModel.id.in_(union(own.correlate(None), written.correlate(None)))
+
+    def _filtered(self, stmt: SelectT, query: PostQuery, search: _Search | None) -> SelectT:
         if query.author_ids is not None:
             ids = list(query.author_ids)
             stmt = stmt.where(PostModel.author_id.in_(ids) if ids else false())
-        text = query.search.strip()
-        if text:
-            stmt = stmt.where(
-                or_(
-                    _contains(PostModel.title, text),
-                    _contains(PostModel.content, text),
-                    _contains(UserModel.username, text),
-                )
-            )
+        if search is not None:
+            stmt = stmt.where(self._search_condition(search))
         return stmt
 
     def _sort_column(self, query: PostQuery) -> Any:
@@ -205,8 +415,8 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
     def _row(self, row: Row[*tuple[Any, ...]]) -> PostRow:
         return PostRow(*row)
 
-    def _counted(self, query: PostQuery) -> Select[*tuple[Any, ...]]:
+    def _counted(self, query: PostQuery, search: _Search | None) -> Select[*tuple[Any, ...]]:
         stmt = select(func.count()).select_from(PostModel)
         if query.search.strip():
             stmt = stmt.join(UserModel, PostModel.author_id == UserModel.id)
-        return self._filtered(stmt, query)
+        return self._filtered(stmt, query, search)

@@ -1,0 +1,127 @@
+"""What a search box's text means, and how each backend answers it fast.
+
+Meaning, the same on every backend: the text is split into terms at whitespace; a term is the
+words in it (letters and digits; punctuation separates words, so ``jane.doe`` is the words
+``jane doe``), and it matches where those words appear in that order, the last one as a prefix.
+A row matches when every term does. Case never matters; on SQLite accents don't either
+(``jose`` finds ``José``). Text with no words at all (``%%``) matches nothing.
+
+How, cheapest first (migration 0003 builds the indexes):
+
+* PostgreSQL: ``tsvector @@ tsquery`` on a GIN expression index; its planner picks between the
+  index and an ordered scan by itself.
+* SQLite with FTS5: a *rare* search (few matches) asks the FTS5 index for the matching keys and
+  sorts them; a *common* one walks the sort index in order and tests each row with
+  :func:`words_match` (registered as the SQL function ``desktop_app_words_match``), stopping after
+  a page, because materialising half a million matches to show a hundred costs seconds. One
+  probe that reads at most a tenth of the index's keys tells which is which, once per text.
+* SQLite without FTS5: a case-insensitive substring LIKE (a superset of the above).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+# A search is common (answered by the ordered scan) when it matches more than this many rows
+# and more than this fraction of the table: below that, sorting the matches is cheaper than
+# scanning past the rows that don't match.
+DENSE_AFTER = 5_000
+DENSE_FRACTION = 0.1
+
+WORDS_MATCH_FUNCTION = "desktop_app_words_match"
+
+_WORD = re.compile(r"[^\W_]+")
+_TERM_SEPARATOR = "\t"
+
+Terms = tuple[tuple[str, ...], ...]
+
+# As in migration 0003: ASCII punctuation becomes spaces before PostgreSQL's parser sees it.
+_PUNCTUATION = "'" + string.punctuation.replace("'", "''") + "'"
+_SPACES = "'" + " " * len(string.punctuation) + "'"
+
+
+def fold(text: str, *, strip_accents: bool = True) -> str:
+    """Lower case, and without accents unless ``strip_accents`` is False (as FTS5 folds)."""
+    text = text.lower()
+    if strip_accents and not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text
+
+
+def words(text: str, *, strip_accents: bool = True) -> list[str]:
+    return _WORD.findall(fold(text, strip_accents=strip_accents))
+
+
+def search_terms(text: str, *, strip_accents: bool = True) -> Terms:
+    """The terms of a search box's text, each as its words; empty terms are dropped."""
+    terms = (tuple(words(term, strip_accents=strip_accents)) for term in text.split())
+    return tuple(term for term in terms if term)
+
+
+def fts5_query(terms: Terms, column: str | None = None) -> str:
+    """FTS5 MATCH syntax: each term a quoted phrase with a prefix star, all ANDed."""
+    query = " AND ".join('"' + " ".join(term) + '"*' for term in terms)
+    return f"{{{column}}} : ({query})" if column else query
+
+
+def tsquery(terms: Terms) -> str:
+    """PostgreSQL to_tsquery syntax: words of a term in sequence (<->), the last a prefix."""
+    phrases = (" <-> ".join((*term[:-1], term[-1] + ":*")) for term in terms)
+    return " & ".join(f"({phrase})" for phrase in phrases)
+
+
+def pg_document(columns: Sequence[str]) -> str:
+    """The tsvector expression of migration 0003's GIN indexes, over qualified ``columns``.
+
+    It must stay token for token the expression the index was built on, or PostgreSQL cannot
+    use the index."""
+    joined = " || ' ' || ".join(f"coalesce({column}, '')" for column in columns)
+    return f"to_tsvector('simple'::regconfig, translate({joined}, {_PUNCTUATION}, {_SPACES}))"
+
+
+def encode_terms(terms: Terms) -> str:
+    """The terms as one SQL parameter for :func:`words_match`."""
+    return _TERM_SEPARATOR.join(" ".join(term) for term in terms)
+
+
+@lru_cache(maxsize=64)
+def _decode_terms(encoded: str) -> Terms:
+    return tuple(tuple(term.split(" ")) for term in encoded.split(_TERM_SEPARATOR) if term)
+
+
+def _phrase_in(term: tuple[str, ...], tokens: list[str]) -> bool:
+    *whole, prefix = term
+    span = len(whole)
+    for start in range(len(tokens) - span):
+        if tokens[start + span].startswith(prefix) and tokens[start : start + span] == whole:
+            return True
+    return False
+
+
+def words_match(encoded_terms: str, *texts: str | None) -> bool:
+    """True when every term appears in one of ``texts`` (the SQL function on SQLite)."""
+    terms = _decode_terms(encoded_terms)
+    present = [fold(text) for text in texts if text]
+    if not terms or not present:
+        return False
+    tokenised: list[list[str]] | None = None
+    for term in terms:
+        # Cheap rejection first: most rows of a scan don't contain the words at all.
+        if not any(all(word in text for word in term) for text in present):
+            return False
+        if tokenised is None:
+            tokenised = [_WORD.findall(text) for text in present]
+        if not any(_phrase_in(term, tokens) for tokens in tokenised):
+            return False
+    return True
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern for a case-insensitive substring in which % and _ are literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
