@@ -91,3 +91,48 @@ async def test_a_cancelled_import_adds_nothing(engine: AsyncEngine) -> None:
             progress=lambda what, done, total: what == "users",
         )
     assert await counts(engine) == (0, 0)
+
+
+async def test_imported_rows_are_searchable_and_the_index_stays_live(engine: AsyncEngine) -> None:
+    """Demo rows are indexed in one pass at the end of the import (SQLite) or by the GIN
+    index (PostgreSQL); either way a search agrees with a plain scan of every row, and the
+    triggers are back for the writes that follow, also after a cancelled import."""
+    import asyncio
+
+    from desktop_app.application.queries import PostQuery
+    from desktop_app.infrastructure.database.connection import make_session_factory
+    from desktop_app.infrastructure.database.queries import SQLAlchemyPostReader
+    from desktop_app.infrastructure.database.search import encode_terms, search_terms, words_match
+
+    await fill_demo_data(engine, users=40, posts=120, seed=3)
+    with pytest.raises(asyncio.CancelledError):
+        await fill_demo_data(
+            engine, users=30, posts=30, batch_size=10, progress=lambda w, d, t: w == "users"
+        )
+    await fill_demo_data(engine, users=40, posts=120, seed=4)
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "UPDATE posts SET title = 'Quixotic zeppelins' "
+                "WHERE id = (SELECT id FROM posts ORDER BY id LIMIT 1)"
+            )
+        )
+        rows = (
+            await connection.execute(
+                text(
+                    "SELECT p.title, p.content, u.username "
+                    "FROM posts p JOIN users u ON u.id = p.author_id"
+                )
+            )
+        ).all()
+    posts = SQLAlchemyPostReader(make_session_factory(engine))
+    for word in ("sqlite", "weekend", "postgresql habit", "quixotic", "zeppelin"):
+        terms = encode_terms(search_terms(word))
+        expected = sum(
+            1
+            for title, content, username in rows
+            if words_match(terms, title, content) or words_match(terms, username)
+        )
+        assert await posts.count(PostQuery(search=word)) == expected, word
+        assert len(await posts.fetch(PostQuery(search=word), limit=1000)) == expected, word
+    assert await posts.count(PostQuery(search="quixotic")) == 1

@@ -34,6 +34,12 @@ DENSE_FRACTION = 0.1
 
 WORDS_MATCH_FUNCTION = "desktop_app_words_match"
 
+# What migration 0003 indexes on SQLite: table -> (id column of its keys table, columns).
+INDEXED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "users": ("user_id", ("username", "email", "bio")),
+    "posts": ("post_id", ("title", "content")),
+}
+
 _WORD = re.compile(r"[^\W_]+")
 _TERM_SEPARATOR = "\t"
 
