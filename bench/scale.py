@@ -355,6 +355,134 @@ def search(path: Path) -> list[tuple[str, int, float, float, int]]:
     return asyncio.run(measure())
 
 
+def postgres(url: str, users: int, posts: int) -> dict[str, object]:
+    """The page and search figures on PostgreSQL: ours vs the same SQL on raw asyncpg."""
+    from sqlalchemy.engine import make_url
+
+    from desktop_app.application.queries import PostQuery, UserQuery, cursor_of
+    from desktop_app.infrastructure.database import migrations
+    from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
+    from desktop_app.infrastructure.database.demo_data import fill_demo_data
+    from desktop_app.infrastructure.database.queries import (
+        SQLAlchemyPostReader,
+        SQLAlchemyUserReader,
+    )
+
+    async def median_ms(work: object, times: int = 7) -> float:
+        spent = []
+        for _ in range(times):
+            t = time.perf_counter()
+            await work()  # type: ignore[operator]
+            spent.append(time.perf_counter() - t)
+        return statistics.median(spent) * 1000
+
+    async def measure() -> dict[str, object]:
+        import asyncpg
+
+        admin = await asyncpg.connect(
+            make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        )
+        await admin.execute("DROP DATABASE IF EXISTS scale_bench")
+        await admin.execute("CREATE DATABASE scale_bench")
+        await admin.close()
+        bench_url = make_url(url).set(database="scale_bench").render_as_string(hide_password=False)
+        engine = make_engine(bench_url)
+        await migrations.upgrade(engine, bench_url)
+        filled = await fill_demo_data(engine, users=users, posts=posts, seed=1)
+        raw = await asyncpg.connect(
+            make_url(bench_url).set(drivername="postgresql").render_as_string(hide_password=False)
+        )
+        await raw.execute("VACUUM ANALYZE")
+        factory = make_session_factory(engine)
+        user_reader, post_reader = SQLAlchemyUserReader(factory), SQLAlchemyPostReader(factory)
+        columns = "id, email, username, is_active, bio, created_at, updated_at"
+        order = "ORDER BY created_at DESC, id DESC"
+        total = users
+        out_pages = []
+        for label, offset in (
+            ("first page", 0),
+            ("middle (jump)", total // 2),
+            ("last (jump)", total - 100),
+        ):
+
+            async def raw_jump(offset: int = offset) -> list[object]:
+                if offset < 1000:
+                    return await raw.fetch(
+                        f"SELECT {columns} FROM users {order} LIMIT 100 OFFSET $1", offset
+                    )
+                key = await raw.fetchrow(
+                    f"SELECT created_at, id FROM users {order} LIMIT 1 OFFSET $1", offset - 1
+                )
+                return await raw.fetch(
+                    f"SELECT {columns} FROM users WHERE (created_at, id) < ($1, $2) {order} "
+                    "LIMIT 100",
+                    key[0],
+                    key[1],
+                )
+
+            async def ours(offset: int = offset) -> list[object]:
+                return await user_reader.fetch(UserQuery(), offset=offset, limit=100)  # type: ignore[return-value]
+
+            out_pages.append((label, await median_ms(ours), await median_ms(raw_jump)))
+            last = (await user_reader.fetch(UserQuery(), offset=offset, limit=100))[-1]
+            cursor = cursor_of(last, UserQuery())
+
+            async def ours_next(cursor: object = cursor) -> object:
+                return await user_reader.fetch(UserQuery(), limit=100, after=cursor)  # type: ignore[arg-type]
+
+            async def raw_next(last: object = last) -> object:
+                return await raw.fetch(
+                    f"SELECT {columns} FROM users WHERE (created_at, id) < ($1, $2) {order} "
+                    "LIMIT 100",
+                    last.created_at,  # type: ignore[attr-defined]
+                    last.id,  # type: ignore[attr-defined]
+                )
+
+            out_pages.append(
+                (f"{label} + next (keyset)", await median_ms(ours_next), await median_ms(raw_next))
+            )
+        username = await raw.fetchval(
+            "SELECT username FROM users WHERE id = (SELECT author_id FROM posts GROUP BY "
+            "author_id HAVING count(*) BETWEEN 2 AND 9 LIMIT 1)"
+        )
+        like_reader = SQLAlchemyPostReader(factory)
+        like_reader._mode = "like"
+        out_search = []
+        for label, text in (
+            ("a word no post has", "zymurgy"),
+            ("an author's username (few posts)", username),
+            ("a word in 6 % of posts", "postgres"),
+            ("a word in 42 % of posts", "weekend"),
+        ):
+
+            async def fts_search(text: str = text) -> object:
+                await post_reader.fetch(PostQuery(search=text), limit=100)
+                return await post_reader.count(PostQuery(search=text))
+
+            async def like_search(text: str = text) -> object:
+                await like_reader.fetch(PostQuery(search=text), limit=100)
+                return await like_reader.count(PostQuery(search=text))
+
+            matches = await post_reader.count(PostQuery(search=text))
+            out_search.append(
+                (
+                    f"{label}: `{text}`",
+                    matches,
+                    await median_ms(fts_search, 3),
+                    await median_ms(like_search, 3),
+                )
+            )
+        await raw.close()
+        await engine.dispose()
+        return {
+            "pages": out_pages,
+            "search": out_search,
+            "rows_per_s": (users + posts) / filled.seconds,
+        }
+
+    return asyncio.run(measure())
+
+
 def stalls(path: Path) -> dict[str, dict[str, float]]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
@@ -381,12 +509,60 @@ def view(kind: str, path: Path) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+PG_HEADING = "## PostgreSQL"
+
+
+def postgres_section(figures: dict[str, object], args: argparse.Namespace) -> str:
+    page_rows: list[tuple[str, float, float]] = figures["pages"]  # type: ignore[assignment]
+    search_rows: list[tuple[str, int, float, float]] = figures["search"]  # type: ignore[assignment]
+    lines = [
+        f"{PG_HEADING}: {args.users:,} users + {args.posts:,} posts (demo-data)",
+        "",
+        "A throwaway local server (Debian's postgresql-15), same machine.",
+        f"demo-data: {figures['rows_per_s']:,.0f} rows/s.",
+        "",
+        "| page | ours | raw asyncpg | ratio |",
+        "|---|---|---|---|",
+        *(
+            f"| {label} | {ours:.2f} ms | {raw:.2f} ms | {ours / raw:.1f}x |"
+            for label, ours, raw in page_rows
+        ),
+        "",
+        "| search (first page + count, median of 3) | matches | full-text | LIKE | LIKE / full-text |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {label} | {matches:,} | {fts:.0f} ms | {like:.0f} ms | {like / fts:.1f}x |"
+            for label, matches, fts, like in search_rows
+        ),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1_000_000)
     parser.add_argument("--posts", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="keep the database at this path")
+    parser.add_argument(
+        "--postgres-url",
+        help="also measure pages and search on this PostgreSQL server (an admin URL; the "
+        "benchmark creates and fills a database 'scale_bench' there)",
+    )
+    parser.add_argument(
+        "--postgres-only",
+        action="store_true",
+        help="measure only PostgreSQL and replace that section of docs/benchmarks.md",
+    )
     args = parser.parse_args()
+    if args.postgres_only:
+        if not args.postgres_url:
+            parser.error("--postgres-only needs --postgres-url")
+        section = postgres_section(postgres(args.postgres_url, args.users, args.posts), args)
+        print(section)
+        report_path = ROOT / "docs" / "benchmarks.md"
+        kept = report_path.read_text().split(PG_HEADING)[0].rstrip() + "\n\n"
+        report_path.write_text(kept + section)
+        return 0
     with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
         path = args.keep or Path(tmp) / "bench.db"
         if path.exists():
@@ -448,6 +624,9 @@ def main() -> int:
         ),
     ]
     report = "\n".join(lines) + "\n"
+    if args.postgres_url:
+        figures = postgres(args.postgres_url, args.users, args.posts)
+        report += "\n" + postgres_section(figures, args)
     print(report)
     (ROOT / "docs" / "benchmarks.md").write_text(report)
     return 0
