@@ -400,6 +400,9 @@ async def fill_demo_data(
                     batch_size=batch_size,
                     progress=progress,
                 )
+                if not sqlite:  # word statistics for the search planner, as for any bulk load
+                    await connection.exec_driver_sql("ANALYZE users")
+                    await connection.exec_driver_sql("ANALYZE posts")
             break
         except IntegrityError:
             if attempt == 4:

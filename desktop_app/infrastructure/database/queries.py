@@ -25,6 +25,7 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     Select,
+    any_,
     column,
     false,
     func,
@@ -88,9 +89,16 @@ def _fts_keys(table: str, id_column: str, match: str) -> Select[*tuple[Any, ...]
     return select(keys.c[id_column]).where(keys.c.key.in_(hits))
 
 
-def _pg_matches(columns: list[str], terms: Terms) -> ColumnElement[bool]:
+def _pg_matches(table: str, terms: Terms, columns: list[str] | None = None) -> ColumnElement[bool]:
+    """``table``'s stored ``search_vector`` (migration 0003) matches, or, with ``columns``, the
+    same tsvector computed from just those columns (for a check on a few rows)."""
     query = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery(terms))
-    return literal_column(pg_document(columns)).op("@@", return_type=Boolean)(query)
+    vector: ColumnElement[Any]
+    if columns is None:
+        vector = literal_column(f"{table}.search_vector")
+    else:
+        vector = literal_column(pg_document([f"{table}.{c}" for c in columns]))
+    return vector.op("@@", return_type=Boolean)(query)
 
 
 def _words_match(terms: Terms, *columns: Any) -> ColumnElement[bool]:
@@ -294,9 +302,7 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
         if not search.terms:
             return stmt.where(false())
         if search.mode == "postgresql":
-            return stmt.where(
-                _pg_matches(["users.username", "users.email", "users.bio"], search.terms)
-            )
+            return stmt.where(_pg_matches("users", search.terms))
         if search.dense:
             return stmt.where(
                 _words_match(search.terms, UserModel.username, UserModel.email, UserModel.bio)
@@ -359,28 +365,23 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
     def _matching_ids(
         self, search: _Search
     ) -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
-        """Ids of posts found by their own words, and of posts by authors whose username
-        matches: each through its own index, on aliases so neither correlates with an outer
+        """Ids of posts FTS5 finds by their own words, and of posts by authors whose username
+        it finds: each through its own index, on an alias so neither correlates with an outer
         query's tables."""
-        author = aliased(UserModel, name="search_author")
         by_author = aliased(PostModel, name="search_post")
-        if search.mode == "postgresql":
-            own_post = aliased(PostModel, name="search_own")
-            own = select(own_post.id).where(
-                _pg_matches(["search_own.title", "search_own.content"], search.terms)
-            )
-            authors = select(author.id).where(
-                _pg_matches(
-                    ["search_author.username", "search_author.email", "search_author.bio"],
-                    search.terms,
-                ),
-                _pg_matches(["search_author.username"], search.terms),
-            )
-        else:
-            own = _fts_keys("posts", "post_id", fts5_query(search.terms))
-            authors = _fts_keys("users", "user_id", fts5_query(search.terms, "username"))
+        own = _fts_keys("posts", "post_id", fts5_query(search.terms))
+        authors = _fts_keys("users", "user_id", fts5_query(search.terms, "username"))
         written = select(by_author.id).where(by_author.author_id.in_(authors))
         return own, written
+
+    @staticmethod
+    def _pg_authors(terms: Terms, author: Any) -> Select[*tuple[Any, ...]]:
+        """Users whose username matches: found by their whole search_vector through its
+        index, then checked on the username alone."""
+        return select(author.id).where(
+            _pg_matches("search_author", terms),
+            _pg_matches("search_author", terms, ["username"]),
+        )
 
     def _search_condition(self, search: _Search) -> ColumnElement[bool]:
         if search.mode == "like":
@@ -395,6 +396,18 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
             return or_(
                 _words_match(search.terms, PostModel.title, PostModel.content),
                 _words_match(search.terms, UserModel.username),
+            )
+        if search.mode == "postgresql":
+            # "= ANY(one array)" rather than "IN (subquery)": PostgreSQL can OR the two index
+            # lookups together (a BitmapOr) only for the array form.
+            author = aliased(UserModel, name="search_author")
+            authors = self._pg_authors(search.terms, author).with_only_columns(
+                func.array_agg(author.id)
+            )
+            return or_(
+                _pg_matches("posts", search.terms),
+                PostModel.author_id
+                == any_(func.coalesce(authors.scalar_subquery(), literal_column("'{}'::uuid[]"))),
             )
         own, written = self._matching_ids(search)
         return PostModel.id.in_(union(own.correlate(None), written.correlate(None)))
