@@ -109,8 +109,11 @@ from desktop_app.infrastructure.database.demo_data import fill_demo_data
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
 from desktop_app.ui.table_model import LazyTableModel
 
+import gc
+from desktop_app.ui.gc_guard import GarbageCollector
 app = QApplication([])
 loop = qasync.QEventLoop(app); asyncio.set_event_loop(loop)
+GarbageCollector(parent=app).start()  # as the app runs: collection on the GUI thread's timer
 ticks = []
 timer = QTimer(); timer.setInterval(10); timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
 timer.start()
@@ -135,6 +138,7 @@ async def counted(model):
 
 async def main():
     session = await DatabaseOpener(load_settings(DATABASE_URL=f"sqlite+aiosqlite:///{path}")).open(None)
+    gc.freeze()  # as the app does once the database is open
     users = LazyTableModel(columns=USER_COLUMNS, query=UserQuery())
     posts = LazyTableModel(columns=POST_COLUMNS, query=PostQuery())
     view = QTableView(); view.resize(1000, 700); view.setModel(users); view.show()

@@ -118,6 +118,11 @@ def _postgresql_upgrade(table: str, columns: Sequence[str]) -> None:
     )
     op.execute(f"UPDATE {table} SET search_vector = {_pg_document(columns)}")
     op.execute(f"CREATE INDEX ix_{table}_search ON {table} USING gin (search_vector)")
+    if table == "users":  # posts are searched by their author's username too
+        op.execute(
+            "CREATE INDEX ix_users_username_search ON users "
+            f"USING gin ({_pg_document(['username'])})"
+        )
     op.execute(f"ANALYZE {table}")
 
 
@@ -137,6 +142,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_search_vector ON {table}")
             op.execute(f"DROP FUNCTION IF EXISTS desktop_app_{table}_search_vector()")
             op.execute(f"DROP INDEX IF EXISTS ix_{table}_search")
+            op.execute(f"DROP INDEX IF EXISTS ix_{table}_username_search")
             op.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector")
         elif dialect == "sqlite":
             for action in ("insert", "delete", "update"):

@@ -204,10 +204,8 @@ async def test_the_probe_tells_rare_from_common(
     monkeypatch.setattr(queries, "DENSE_AFTER", 1)
     monkeypatch.setattr(queries, "DENSE_FRACTION", 0.0)
     _, posts = readers(engine)
-    if engine.dialect.name != "sqlite":  # PostgreSQL's planner makes this choice itself
-        async with make_session_factory(engine)() as session:
-            search = await posts._search(session, PostQuery(search="sourdough"))
-        assert search is not None and search.mode == "postgresql" and not search.dense
+    if engine.dialect.name != "sqlite":
+        await postgres_estimates_rare_and_common(engine, monkeypatch)
         return
     async with make_session_factory(engine)() as session:
         rare = await posts._search(session, PostQuery(search="autovacuum"))
@@ -218,6 +216,29 @@ async def test_the_probe_tells_rare_from_common(
     assert common is not None and common.dense
     assert short_and_rare is not None and not short_and_rare.dense
     assert by_author is not None and by_author.authors_match
+
+
+async def postgres_estimates_rare_and_common(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a share estimated from the column statistics decides whether the matches
+    are collected first and sorted (rare) or the sort index is walked (common); the rows are
+    the same either way."""
+    async with engine.begin() as connection:
+        await connection.execute(text("ANALYZE posts"))
+    expected = {"Weekend notes", "Sourdough diary"}
+    for fraction, fenced in ((2.0, True), (0.0, False)):
+        monkeypatch.setattr(queries, "PG_DENSE_FRACTION", fraction)
+        _, posts = readers(engine)
+        async with make_session_factory(engine)() as session:
+            search = await posts._search(session, PostQuery(search="sourdough"))
+            share = await posts._pg_share(session, (("sourdough",),))
+        assert search is not None and search.mode == "postgresql"
+        assert search.fenced is fenced
+        assert share is not None and 0 < share < 1  # 2 of the 5 posts, by the statistics
+        assert await titles(posts, "sourdough") == expected
+        rows = await posts.fetch(PostQuery(search="sourdough", sort="title"), limit=10)
+        assert [r.title for r in rows] == sorted(expected, reverse=True)  # descending
 
 
 async def test_without_fts5_search_falls_back_to_substrings(

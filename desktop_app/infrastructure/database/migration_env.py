@@ -38,7 +38,7 @@ def ensure_sqlite_directory(url: URL) -> None:
 # What PostgreSQL full-text search adds in migration 0003 and the models leave out: the
 # generated search_vector columns (nothing in the app reads them as attributes) and their
 # GIN indexes.
-UNMODELLED_INDEXES = frozenset({"ix_users_search", "ix_posts_search"})
+UNMODELLED_INDEXES = frozenset({"ix_users_search", "ix_posts_search", "ix_users_username_search"})
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:

@@ -56,6 +56,7 @@ from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.search import (
     DENSE_AFTER,
     DENSE_FRACTION,
+    PG_DENSE_FRACTION,
     WORDS_MATCH_FUNCTION,
     Terms,
     encode_terms,
@@ -108,13 +109,16 @@ def _words_match(terms: Terms, *columns: Any) -> ColumnElement[bool]:
 
 @dataclass(frozen=True, slots=True)
 class _Search:
-    """How one search text is answered: ``dense`` searches scan in order (SQLite FTS5)."""
+    """How one search text is answered: ``dense`` searches scan in order (SQLite FTS5);
+    ``fenced`` ones collect their few matches through the index before sorting them
+    (PostgreSQL, where the planner's guess for a prefix would scan in order)."""
 
     mode: SearchMode
     text: str
     terms: Terms
     dense: bool = False
     authors_match: bool = False
+    fenced: bool = False
 
 
 class _Reader(abc.ABC, Generic[QueryT, RowT]):
@@ -149,7 +153,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     @abc.abstractmethod
     def _counted(self, query: QueryT, search: _Search | None) -> Select[*tuple[Any, ...]]: ...
 
-    async def _authors_match(self, session: AsyncSession, terms: Terms) -> bool:
+    async def _authors_match(self, session: AsyncSession, terms: Terms, mode: SearchMode) -> bool:
         """Whether the search also matches authors' usernames (posts only)."""
         return False
 
@@ -185,10 +189,17 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             return None
         mode = await self._search_mode(session)
         terms = search_terms(text_, strip_accents=mode != "postgresql")
+        if mode == "postgresql" and terms:
+            if text_ not in self._densities:
+                share = await self._pg_share(session, terms)
+                authors = await self._authors_match(session, terms, mode)
+                self._densities[text_] = (share is None or share >= PG_DENSE_FRACTION, authors)
+            common, authors = self._densities[text_]
+            return _Search(mode, text_, terms, authors_match=authors, fenced=not common)
         if mode != "fts5" or not terms:
             return _Search(mode, text_, terms)
         if text_ not in self._densities:
-            authors = await self._authors_match(session, terms)
+            authors = await self._authors_match(session, terms, mode)
             fts = f"{self._table}_fts"
             rows = await session.scalar(text(f"SELECT max(key) FROM {self._table}_search_keys"))
             enough = max(DENSE_AFTER, int((rows or 0) * DENSE_FRACTION))
@@ -206,13 +217,47 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             mode, text_, terms, dense=dense or self._narrowed(query), authors_match=authors
         )
 
-    def _ordered(self, stmt: SelectT, query: QueryT, after: Cursor | None) -> SelectT:
+    async def _pg_share(self, session: AsyncSession, terms: Terms) -> float | None:
+        """The share of rows the search matches, estimated from PostgreSQL's statistics of
+        ``search_vector`` (its most common words and their frequencies), or None without them.
+
+        A word of a term must be there; the term's last word is a prefix, so the frequencies
+        of every common word it starts add up. Words that are not common count as rare."""
+        stats = (
+            await session.execute(
+                text(
+                    "SELECT most_common_elems::text::text[], most_common_elem_freqs "
+                    "FROM pg_stats WHERE tablename = :table AND attname = 'search_vector'"
+                ),
+                {"table": self._table},
+            )
+        ).first()
+        if stats is None or stats[0] is None:
+            return None
+        frequency: dict[str, float] = {
+            str(word): float(f) for word, f in zip(stats[0], stats[1], strict=False)
+        }
+        shares = []
+        for term in terms:
+            *whole, prefix = term
+            started = sum(f for word, f in frequency.items() if word.startswith(prefix))
+            shares.append(min([min(started, 1.0), *(frequency.get(w, 0.0) for w in whole)]))
+        return min(shares)
+
+    def _ordered(
+        self, stmt: SelectT, query: QueryT, after: Cursor | None, search: _Search | None = None
+    ) -> SelectT:
         sort, ident = self._sort_column(query), self._id_column()
         if after is not None:
             value, row_id = after
             key = tuple_(sort, ident)
             bound = tuple_(literal(value, type_=sort.type), literal(row_id, type_=ident.type))
             stmt = stmt.where(key < bound if query.descending else key > bound)
+        if search is not None and search.fenced:
+            # An expression no index is ordered by: PostgreSQL must collect the matches (from
+            # the GIN index) and sort them, instead of walking the sort index for rows that
+            # mostly don't match, which it would do on its default guess for a prefix.
+            sort = func.coalesce(sort, sort)
         if query.descending:
             return stmt.order_by(sort.desc(), ident.desc())
         return stmt.order_by(sort.asc(), ident.asc())
@@ -225,12 +270,14 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
                 search = await self._search(session, query)
                 if after is None and offset >= SEEK_FROM_OFFSET:
                     keys = self._filtered(self._keys(query), query, search)
-                    key_stmt = self._ordered(keys, query, None)
+                    key_stmt = self._ordered(keys, query, None, search)
                     key = (await session.execute(key_stmt.offset(offset - 1).limit(1))).first()
                     if key is None:
                         return []
                     after, offset = (key[0], key[1]), 0
-                stmt = self._ordered(self._filtered(self._columns(), query, search), query, after)
+                stmt = self._ordered(
+                    self._filtered(self._columns(), query, search), query, after, search
+                )
                 if after is None and offset:
                     stmt = stmt.offset(offset)
                 rows: Sequence[Row[*tuple[Any, ...]]] = (
@@ -343,7 +390,11 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
     def _narrowed(self, query: PostQuery) -> bool:
         return query.author_ids is not None
 
-    async def _authors_match(self, session: AsyncSession, terms: Terms) -> bool:
+    async def _authors_match(self, session: AsyncSession, terms: Terms, mode: SearchMode) -> bool:
+        if mode == "postgresql":
+            author = aliased(UserModel, name="search_author")
+            found = await session.execute(self._pg_authors(terms, author).limit(1))
+            return found.first() is not None
         probe = text("SELECT rowid FROM users_fts WHERE users_fts MATCH :match LIMIT 1")
         match = fts5_query(terms, "username")
         return (await session.execute(probe, {"match": match})).first() is not None
@@ -376,12 +427,9 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
 
     @staticmethod
     def _pg_authors(terms: Terms, author: Any) -> Select[*tuple[Any, ...]]:
-        """Users whose username matches: found by their whole search_vector through its
-        index, then checked on the username alone."""
-        return select(author.id).where(
-            _pg_matches("search_author", terms),
-            _pg_matches("search_author", terms, ["username"]),
-        )
+        """Users whose username matches, through migration 0003's index on the username's
+        tsvector."""
+        return select(author.id).where(_pg_matches("search_author", terms, ["username"]))
 
     def _search_condition(self, search: _Search) -> ColumnElement[bool]:
         if search.mode == "like":
@@ -404,8 +452,11 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
             authors = self._pg_authors(search.terms, author).with_only_columns(
                 func.array_agg(author.id)
             )
+            by_words = _pg_matches("posts", search.terms)
+            if not search.authors_match:  # an OR that matches nothing only spoils the estimate
+                return by_words
             return or_(
-                _pg_matches("posts", search.terms),
+                by_words,
                 PostModel.author_id
                 == any_(func.coalesce(authors.scalar_subquery(), literal_column("'{}'::uuid[]"))),
             )
