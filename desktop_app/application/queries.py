@@ -86,10 +86,18 @@ class RowReader(abc.ABC, Generic[QueryT, RowT]):
 
     @abc.abstractmethod
     async def fetch(
-        self, query: QueryT, *, offset: int = 0, limit: int = 100, after: Cursor | None = None
+        self,
+        query: QueryT,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        after: Cursor | None = None,
+        total: int | None = None,
     ) -> list[RowT]:
         """Up to ``limit`` rows: those following ``after`` if given (``offset`` is then
-        ignored), else those starting at position ``offset``."""
+        ignored), else those starting at position ``offset``. ``total``, the number of rows
+        the query matches when the caller knows it, lets a position past the middle be read
+        from the far end (the last page costs what the first does)."""
 
     @abc.abstractmethod
     async def count(self, query: QueryT) -> int:

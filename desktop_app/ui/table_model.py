@@ -365,11 +365,13 @@ class LazyTableModel(QAbstractTableModel):
                 previous = self._cache.row_before(block)
                 after: Cursor | None = cursor_of(previous, query) if previous else None
                 try:
+                    count = self._cache.count
                     rows = await self._reader.fetch(
                         query,
                         offset=block * self._cache.block_size,
                         limit=self._cache.block_size,
                         after=after,
+                        total=count.rows if count.exact else None,
                     )
                 except (StorageError, DomainError) as error:
                     self._cache.drop_wanted(block)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
 from sqlalchemy import (
@@ -263,8 +263,20 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         return stmt.order_by(sort.asc(), ident.asc())
 
     async def fetch(
-        self, query: QueryT, *, offset: int = 0, limit: int = 100, after: Cursor | None = None
+        self,
+        query: QueryT,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        after: Cursor | None = None,
+        total: int | None = None,
     ) -> list[RowT]:
+        if after is None and total is not None and offset > total // 2 and offset < total:
+            # Past the middle: the same rows are near the start of the reverse order.
+            end = min(offset + limit, total)
+            mirrored = replace(query, descending=not query.descending)
+            mirror_rows = await self.fetch(mirrored, offset=total - end, limit=end - offset)
+            return mirror_rows[::-1]
         try:
             async with self._sessions() as session:
                 search = await self._search(session, query)
