@@ -233,6 +233,7 @@ def build(path: Path, users: int, posts: int) -> dict[str, float]:
     raw.close()
     raw_path.unlink()
     return {
+        "seconds": ours,
         "ours_rows_per_s": (users + posts) / ours,
         "raw_rows_per_s": len(sample_users) / raw_seconds,
     }
@@ -595,6 +596,91 @@ def postgres_section(figures: dict[str, object], args: argparse.Namespace) -> st
     return "\n".join(lines) + "\n"
 
 
+def _verdict(ok: bool) -> str:
+    return "held" if ok else "**missed**"
+
+
+def _page_budget(rows: list[tuple[str, float, float]]) -> tuple[bool, str]:
+    """Within 2x of raw for a page that takes over 5 ms raw, under 3 ms otherwise."""
+    misses = [
+        f"{label} {ours:.1f} ms vs {raw:.1f} ms"
+        for label, ours, raw in rows
+        if (ours > 2 * raw if raw > 5 else ours >= 3)
+    ]
+    return not misses, "; ".join(misses) or "every page"
+
+
+def _search_budget(rows: list[SearchRow]) -> tuple[bool, str]:
+    """Full-text at least 20x faster than LIKE: page and count together, per search."""
+    ratios = [(label, (lp + lc) / (fp + fc)) for label, _, fp, fc, lp, lc, _ in rows]
+    text = ", ".join(f"{label.split(':')[0]} {ratio:.1f}x" for label, ratio in ratios)
+    return all(ratio >= 20 for _, ratio in ratios), text
+
+
+def budgets(
+    args: argparse.Namespace,
+    inserts: dict[str, float],
+    page_rows: list[tuple[str, float, float]],
+    ours_view: dict[str, float],
+    qsql_view: dict[str, float],
+    search_rows: list[SearchRow],
+    stall_rows: dict[str, dict[str, float]],
+    pg: dict[str, object] | None,
+) -> list[str]:
+    first_ok = ours_view["first_rows_after_open_s"] <= qsql_view["first_rows_after_open_s"]
+    sooner = qsql_view["last_row_s"] / ours_view["last_row_s"]
+    memory = ours_view["peak_rss_mb"] / qsql_view["peak_rss_mb"]
+    pages_ok, pages_text = _page_budget(page_rows)
+    search_ok, search_text = _search_budget(search_rows)
+    stalls_over = {k: v["gap_ms"] for k, v in stall_rows.items() if v["gap_ms"] > 50}
+    import_ratio = inserts["ours_rows_per_s"] / inserts["raw_rows_per_s"]
+    rows = [
+        (
+            "first rows on screen no slower than QSqlTableModel",
+            first_ok,
+            f"{ours_view['first_rows_after_open_s'] * 1000:.0f} ms vs "
+            f"{qsql_view['first_rows_after_open_s'] * 1000:.0f} ms after opening the database",
+        ),
+        (
+            "last row on screen at least 20x sooner, with at most a fifth of the memory",
+            sooner >= 20 and memory <= 0.2,
+            f"{sooner:.0f}x sooner, {memory:.2f}x the memory",
+        ),
+        ("pages within 2x of raw when raw > 5 ms, else under 3 ms", pages_ok, pages_text),
+        (
+            "no event-loop stall over 50 ms",
+            not stalls_over,
+            ", ".join(f"{k}: {v:.0f} ms" for k, v in stalls_over.items())
+            or f"longest {max(v['gap_ms'] for v in stall_rows.values()):.0f} ms",
+        ),
+        ("full-text search at least 20x faster than LIKE", search_ok, search_text),
+        (
+            "demo import at least half the raw executemany throughput",
+            import_ratio >= 0.5,
+            f"{import_ratio:.2f}x",
+        ),
+        (
+            f"demo-data {args.users:,} + {args.posts:,} on SQLite well under a minute",
+            inserts["seconds"] < 50,
+            f"{inserts['seconds']:.0f} s",
+        ),
+    ]
+    if pg is not None:
+        pg_pages_ok, pg_pages_text = _page_budget(pg["pages"])  # type: ignore[arg-type]
+        pg_search_ok, pg_search_text = _search_budget(pg["search"])  # type: ignore[arg-type]
+        rows += [
+            ("PostgreSQL: pages within 2x of raw / under 3 ms", pg_pages_ok, pg_pages_text),
+            ("PostgreSQL: full-text at least 20x faster than LIKE", pg_search_ok, pg_search_text),
+        ]
+    return [
+        "## Budgets (issue 4), this run",
+        "",
+        "| budget | verdict | figures |",
+        "|---|---|---|",
+        *(f"| {name} | {_verdict(ok)} | {text} |" for name, ok, text in rows),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1_000_000)
@@ -671,9 +757,22 @@ def main() -> int:
             for label, figures in stall_rows.items()
         ),
     ]
+    figures = postgres(args.postgres_url, args.users, args.posts) if args.postgres_url else None
+    lines += [
+        "",
+        *budgets(
+            args,
+            inserts,
+            page_rows,
+            ours_view,
+            qsql_view,
+            search_rows,
+            stall_rows,
+            figures,
+        ),
+    ]
     report = "\n".join(lines) + "\n"
-    if args.postgres_url:
-        figures = postgres(args.postgres_url, args.users, args.posts)
+    if figures is not None:
         report += "\n" + postgres_section(figures, args)
     print(report)
     (ROOT / "docs" / "benchmarks.md").write_text(report)
