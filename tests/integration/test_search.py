@@ -97,6 +97,7 @@ def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     """Answer every search through the FTS5 index ("rare") or the ordered scan ("common")."""
     monkeypatch.setattr(queries, "DENSE_AFTER", 10**9 if request.param == "rare" else -1)
     monkeypatch.setattr(queries, "DENSE_FRACTION", 0.0)
+    monkeypatch.setattr(queries, "DENSE_FRACTION_SPREAD", 0.0)
     return request.param
 
 
@@ -203,6 +204,7 @@ async def test_the_probe_tells_rare_from_common(
     await seed(uow_factory)
     monkeypatch.setattr(queries, "DENSE_AFTER", 1)
     monkeypatch.setattr(queries, "DENSE_FRACTION", 0.0)
+    monkeypatch.setattr(queries, "DENSE_FRACTION_SPREAD", 0.0)
     _, posts = readers(engine)
     if engine.dialect.name != "sqlite":
         await postgres_estimates_rare_and_common(engine, monkeypatch)

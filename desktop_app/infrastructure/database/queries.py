@@ -56,6 +56,7 @@ from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.search import (
     DENSE_AFTER,
     DENSE_FRACTION,
+    DENSE_FRACTION_SPREAD,
     PG_DENSE_FRACTION,
     WORDS_MATCH_FUNCTION,
     Terms,
@@ -119,6 +120,7 @@ class _Search:
     dense: bool = False
     authors_match: bool = False
     fenced: bool = False
+    author_ids: tuple[Any, ...] | None = None  # PostgreSQL: the matching authors, when few
 
 
 class _Reader(abc.ABC, Generic[QueryT, RowT]):
@@ -129,6 +131,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         self._sessions = session_factory
         self._mode: SearchMode | None = None
         self._densities: dict[str, tuple[bool, bool]] = {}
+        self._shares: dict[str, tuple[int, int, bool]] = {}
 
     @abc.abstractmethod
     def _id_column(self) -> Any: ...
@@ -156,6 +159,10 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     async def _authors_match(self, session: AsyncSession, terms: Terms, mode: SearchMode) -> bool:
         """Whether the search also matches authors' usernames (posts only)."""
         return False
+
+    async def _pg_author_ids(self, session: AsyncSession, terms: Terms) -> tuple[Any, ...] | None:
+        """Ids of the users whose username matches, or None when there are too many to list."""
+        return None
 
     def _narrowed(self, query: QueryT) -> bool:
         """Whether the query is already limited to a few rows (an author filter)."""
@@ -195,24 +202,36 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
                 authors = await self._authors_match(session, terms, mode)
                 self._densities[text_] = (share is None or share >= PG_DENSE_FRACTION, authors)
             common, authors = self._densities[text_]
-            return _Search(mode, text_, terms, authors_match=authors, fenced=not common)
+            # Read afresh each time (a new user may match): the planner estimates a literal
+            # list well, and an array it cannot see into as a few percent of all posts.
+            ids = await self._pg_author_ids(session, terms) if authors else ()
+            return _Search(
+                mode, text_, terms, authors_match=authors, fenced=not common, author_ids=ids
+            )
         if mode != "fts5" or not terms:
             return _Search(mode, text_, terms)
-        if text_ not in self._densities:
+        if text_ not in self._shares:
             authors = await self._authors_match(session, terms, mode)
             fts = f"{self._table}_fts"
             rows = await session.scalar(text(f"SELECT max(key) FROM {self._table}_search_keys"))
-            enough = max(DENSE_AFTER, int((rows or 0) * DENSE_FRACTION))
+            rows = int(rows or 0)
+            cap = max(DENSE_AFTER, int(rows * DENSE_FRACTION)) + 1
             probe = text(
                 f"SELECT count(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :match "
                 "LIMIT :cap)"
             )
-            found = await session.scalar(probe, {"match": fts5_query(terms), "cap": enough + 1})
-            dense = int(found or 0) > enough
-            if len(self._densities) > 256:
-                self._densities.clear()
-            self._densities[text_] = (dense, authors)
-        dense, authors = self._densities[text_]
+            found = await session.scalar(probe, {"match": fts5_query(terms), "cap": cap})
+            if len(self._shares) > 256:
+                self._shares.clear()
+            self._shares[text_] = (int(found or 0), rows, authors)
+        found, rows, authors = self._shares[text_]
+        # Rows sorted by a time are in no particular order of words, so an ordered scan meets
+        # matches at their average rate. Sorted by a title or a name they come in runs, and a
+        # scan may read most of the table before its hundredth match (18 s for a word in 6 %
+        # of posts, sorted by title): there only a very common word is scanned for.
+        spread = query.sort in ("created_at", "updated_at")
+        share = DENSE_FRACTION_SPREAD if spread else DENSE_FRACTION
+        dense = found > max(DENSE_AFTER, int(rows * share))
         return _Search(
             mode, text_, terms, dense=dense or self._narrowed(query), authors_match=authors
         )
@@ -402,6 +421,11 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
     def _narrowed(self, query: PostQuery) -> bool:
         return query.author_ids is not None
 
+    async def _pg_author_ids(self, session: AsyncSession, terms: Terms) -> tuple[Any, ...] | None:
+        author = aliased(UserModel, name="search_author")
+        found = (await session.scalars(self._pg_authors(terms, author).limit(1001))).all()
+        return tuple(found) if len(found) <= 1000 else None
+
     async def _authors_match(self, session: AsyncSession, terms: Terms, mode: SearchMode) -> bool:
         if mode == "postgresql":
             author = aliased(UserModel, name="search_author")
@@ -453,10 +477,10 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         if not search.terms:
             return false()
         if search.dense:
-            return or_(
-                _words_match(search.terms, PostModel.title, PostModel.content),
-                _words_match(search.terms, UserModel.username),
-            )
+            by_words = _words_match(search.terms, PostModel.title, PostModel.content)
+            if not search.authors_match:  # test the post alone, before its author is read
+                return by_words
+            return or_(by_words, _words_match(search.terms, UserModel.username))
         if search.mode == "postgresql":
             # "= ANY(one array)" rather than "IN (subquery)": PostgreSQL can OR the two index
             # lookups together (a BitmapOr) only for the array form.
@@ -467,6 +491,8 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
             by_words = _pg_matches("posts", search.terms)
             if not search.authors_match:  # an OR that matches nothing only spoils the estimate
                 return by_words
+            if search.author_ids is not None:
+                return or_(by_words, PostModel.author_id.in_(search.author_ids))
             return or_(
                 by_words,
                 PostModel.author_id

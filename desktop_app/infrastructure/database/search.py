@@ -17,7 +17,7 @@ How, cheapest first (migration 0003 builds the indexes):
   sorts them; a *common* one walks the sort index in order and tests each row with
   :func:`words_match` (registered as the SQL function ``desktop_app_words_match``), stopping after
   a page, because materialising half a million matches to show a hundred costs seconds. One
-  probe that reads at most a tenth of the index's keys tells which is which, once per text.
+  probe that reads at most 30 % of the index's keys tells which is which, once per text.
 * SQLite without FTS5: a case-insensitive substring LIKE (a superset of the above).
 """
 
@@ -33,7 +33,9 @@ from functools import lru_cache
 # and more than this fraction of the table: below that, sorting the matches is cheaper than
 # scanning past the rows that don't match.
 DENSE_AFTER = 5_000
-DENSE_FRACTION = 0.1
+DENSE_FRACTION = 0.3
+# ... or this fraction, for rows sorted by a time (matches spread evenly along the order)
+DENSE_FRACTION_SPREAD = 0.02
 
 # On PostgreSQL testing a row is cheap (a stored tsvector), so walking the sort index pays off
 # from a smaller share of matching rows.
