@@ -23,6 +23,7 @@ from desktop_app.infrastructure.database.queries import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )
+from tests.integration.test_read_queries import readers
 
 pytestmark = pytest.mark.asyncio
 
@@ -73,11 +74,6 @@ async def seed(uow_factory: UnitOfWorkFactory) -> list[User]:
             )
         await uow.commit()
     return created
-
-
-def readers(engine: AsyncEngine) -> tuple[SQLAlchemyUserReader, SQLAlchemyPostReader]:
-    factory = make_session_factory(engine)
-    return SQLAlchemyUserReader(factory), SQLAlchemyPostReader(factory)
 
 
 async def titles(posts: SQLAlchemyPostReader, search: str) -> set[str]:
