@@ -185,13 +185,22 @@ def _text_time(moment: datetime, sqlite: bool) -> Any:
     return moment
 
 
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
+def _uuid(rng: random.Random, clock_ms: int, n: int) -> uuid.UUID:
+    """A UUIDv7 (RFC 9562): a millisecond timestamp, then a counter, then random bits.
+
+    Ids that grow with each row keep every insert at the right-hand end of the primary-key
+    index instead of at a random place in a million-entry B-tree (random uuid4 ids made the
+    1M + 1M import half again as slow). They are valid UUIDs like the web backend's."""
+    timestamp = clock_ms + (n >> 12)
+    return uuid.UUID(
+        int=(timestamp << 80) | (7 << 76) | ((n & 0xFFF) << 64) | (0b10 << 62) | rng.getrandbits(62)
+    )
 
 
 def _users(
     rng: random.Random, count: int, tag: str, hashed: str, now: datetime, sqlite: bool
 ) -> Iterator[tuple[Any, ...]]:
+    clock_ms = int(now.timestamp() * 1000)
     span = 3 * 365 * 24 * 3600
     for n in range(count):
         first, last = rng.choice(FIRST), rng.choice(LAST)
@@ -199,7 +208,7 @@ def _users(
         created = now - timedelta(seconds=rng.random() * span)
         updated = created + timedelta(seconds=rng.random() * (now - created).total_seconds())
         bio = None if rng.random() < 0.25 else rng.choice(BIOS).format(t=rng.choice(TOPICS))
-        user_id = _uuid(rng)
+        user_id = _uuid(rng, clock_ms, n)
         yield (
             user_id.hex if sqlite else user_id,
             f"{username}@{rng.choice(DOMAINS)}",
@@ -215,6 +224,7 @@ def _users(
 def _posts(
     rng: random.Random, count: int, authors: list[Any], now: datetime, sqlite: bool
 ) -> Iterator[tuple[Any, ...]]:
+    clock_ms = int(now.timestamp() * 1000)
     span = 3 * 365 * 24 * 3600
     titles = [
         form.format(t=topic, T=topic[0].upper() + topic[1:])
@@ -224,12 +234,12 @@ def _posts(
     contents = [
         " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 9))) for _ in range(997)
     ]
-    for _ in range(count):
+    for n in range(count):
         title, content = rng.choice(titles), rng.choice(contents)
         # a few prolific authors and a long tail, as on a real site
         author = authors[min(int(rng.paretovariate(1.2)) - 1, len(authors) - 1)]
         created = now - timedelta(seconds=rng.random() * span)
-        post_id = _uuid(rng)
+        post_id = _uuid(rng, clock_ms, n)
         yield (
             post_id.hex if sqlite else post_id,
             title,
