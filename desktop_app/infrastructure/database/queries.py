@@ -130,8 +130,10 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = session_factory
         self._mode: SearchMode | None = None
-        self._densities: dict[str, tuple[bool, bool]] = {}
-        self._shares: dict[str, tuple[int, int, bool]] = {}
+        # What each search text's probe found (PostgreSQL: common?, authors match?; FTS5:
+        # matches found, rows, authors match?): the plan's inputs, not its results, which
+        # are always read fresh.
+        self._probed: dict[str, tuple[Any, ...]] = {}
 
     @abc.abstractmethod
     def _id_column(self) -> Any: ...
@@ -190,41 +192,28 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         return self._mode
 
     async def _search(self, session: AsyncSession, query: QueryT) -> _Search | None:
-        """How ``query.search`` is answered here, probing FTS5 once per text."""
+        """How ``query.search`` is answered here, probing the index once per text."""
         text_ = query.search.strip()
         if not text_:
             return None
         mode = await self._search_mode(session)
         terms = search_terms(text_, strip_accents=mode != "postgresql")
-        if mode == "postgresql" and terms:
-            if text_ not in self._densities:
-                share = await self._pg_share(session, terms)
-                authors = await self._authors_match(session, terms, mode)
-                self._densities[text_] = (share is None or share >= PG_DENSE_FRACTION, authors)
-            common, authors = self._densities[text_]
+        if not terms or mode == "like":
+            return _Search(mode, text_, terms)
+        if text_ not in self._probed:
+            if len(self._probed) > 256:
+                self._probed.clear()
+            probe = self._probe_pg if mode == "postgresql" else self._probe_fts5
+            self._probed[text_] = await probe(session, terms)
+        if mode == "postgresql":
+            common, authors = self._probed[text_]
             # Read afresh each time (a new user may match): the planner estimates a literal
             # list well, and an array it cannot see into as a few percent of all posts.
             ids = await self._pg_author_ids(session, terms) if authors else ()
             return _Search(
                 mode, text_, terms, authors_match=authors, fenced=not common, author_ids=ids
             )
-        if mode != "fts5" or not terms:
-            return _Search(mode, text_, terms)
-        if text_ not in self._shares:
-            authors = await self._authors_match(session, terms, mode)
-            fts = f"{self._table}_fts"
-            rows = await session.scalar(text(f"SELECT max(key) FROM {self._table}_search_keys"))
-            rows = int(rows or 0)
-            cap = max(DENSE_AFTER, int(rows * DENSE_FRACTION)) + 1
-            probe = text(
-                f"SELECT count(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :match "
-                "LIMIT :cap)"
-            )
-            found = await session.scalar(probe, {"match": fts5_query(terms), "cap": cap})
-            if len(self._shares) > 256:
-                self._shares.clear()
-            self._shares[text_] = (int(found or 0), rows, authors)
-        found, rows, authors = self._shares[text_]
+        found, rows, authors = self._probed[text_]
         # Rows sorted by a time are in no particular order of words, so an ordered scan meets
         # matches at their average rate. Sorted by a title or a name they come in runs, and a
         # scan may read most of the table before its hundredth match (18 s for a word in 6 %
@@ -235,6 +224,24 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         return _Search(
             mode, text_, terms, dense=dense or self._narrowed(query), authors_match=authors
         )
+
+    async def _probe_pg(self, session: AsyncSession, terms: Terms) -> tuple[bool, bool]:
+        """(common: the share is unknown or over PG_DENSE_FRACTION, authors match)."""
+        share = await self._pg_share(session, terms)
+        authors = await self._authors_match(session, terms, "postgresql")
+        return share is None or share >= PG_DENSE_FRACTION, authors
+
+    async def _probe_fts5(self, session: AsyncSession, terms: Terms) -> tuple[int, int, bool]:
+        """(matching keys found, up to the most any plan asks about; rows; authors match)."""
+        fts = f"{self._table}_fts"
+        rows = await session.scalar(text(f"SELECT max(key) FROM {self._table}_search_keys"))
+        rows = int(rows or 0)
+        cap = max(DENSE_AFTER, int(rows * DENSE_FRACTION)) + 1
+        probe = text(
+            f"SELECT count(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :match LIMIT :cap)"
+        )
+        found = await session.scalar(probe, {"match": fts5_query(terms), "cap": cap})
+        return int(found or 0), rows, await self._authors_match(session, terms, "fts5")
 
     async def _pg_share(self, session: AsyncSession, terms: Terms) -> float | None:
         """The share of rows the search matches, estimated from PostgreSQL's statistics of
