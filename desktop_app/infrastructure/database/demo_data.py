@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from desktop_app.core.security import hash_password
 from desktop_app.infrastructure.database.errors import raise_translated
 from desktop_app.infrastructure.database.models import UserModel
-from desktop_app.infrastructure.database.search import INDEXED
+from desktop_app.infrastructure.database.search import INDEXED, SEARCH_TRIGGERS
 
 DEMO_PASSWORD = "demo-password"
 # (what, done, total) -> keep going? Returning False cancels the import (it rolls back).
@@ -304,11 +304,12 @@ async def _search_index_in_bulk(connection: AsyncConnection) -> AsyncIterator[No
     and a failed or cancelled import rolls back the drop with the rows. Keys are handed out
     in rowid order, so each new row's key is its position after the old maximum.
     """
+    names = [f"{table}_search_{action}" for table in INDEXED for action in SEARCH_TRIGGERS]
     found: list[Any] = list(
         await connection.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            "AND name IN ('users_search_insert', 'users_search_delete', 'users_search_update', "
-            "'posts_search_insert', 'posts_search_delete', 'posts_search_update')"
+            f"AND name IN ({', '.join('?' * len(names))})",
+            tuple(names),
         )
     )
     triggers = [(str(row[0]), str(row[1])) for row in found]

@@ -48,6 +48,8 @@ INDEXED: dict[str, tuple[str, tuple[str, ...]]] = {
     "users": ("user_id", ("username", "email", "bio")),
     "posts": ("post_id", ("title", "content")),
 }
+# ... and its triggers, "<table>_search_<action>", which keep each index current
+SEARCH_TRIGGERS = ("insert", "delete", "update")
 
 _WORD = re.compile(r"[^\W_]+")
 _TERM_SEPARATOR = "\t"
