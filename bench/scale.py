@@ -463,6 +463,11 @@ def postgres(url: str, users: int, posts: int) -> dict[str, object]:
         out_pages = []
 
         async def raw_jump_at(offset: int) -> list[object]:
+            """The same two steps as our reader: OFFSET when shallow, else key then seek."""
+            if offset < 1000:
+                return await raw.fetch(
+                    f"SELECT {columns} FROM users {order} LIMIT 100 OFFSET $1", offset
+                )
             key = await raw.fetchrow(
                 f"SELECT created_at, id FROM users {order} LIMIT 1 OFFSET $1", offset - 1
             )
@@ -479,19 +484,7 @@ def postgres(url: str, users: int, posts: int) -> dict[str, object]:
         ):
 
             async def raw_jump(offset: int = offset) -> list[object]:
-                if offset < 1000:
-                    return await raw.fetch(
-                        f"SELECT {columns} FROM users {order} LIMIT 100 OFFSET $1", offset
-                    )
-                key = await raw.fetchrow(
-                    f"SELECT created_at, id FROM users {order} LIMIT 1 OFFSET $1", offset - 1
-                )
-                return await raw.fetch(
-                    f"SELECT {columns} FROM users WHERE (created_at, id) < ($1, $2) {order} "
-                    "LIMIT 100",
-                    key[0],
-                    key[1],
-                )
+                return await raw_jump_at(offset)
 
             async def ours(offset: int = offset) -> list[object]:
                 return await user_reader.fetch(UserQuery(), offset=offset, limit=100)  # type: ignore[return-value]
@@ -546,30 +539,26 @@ def postgres(url: str, users: int, posts: int) -> dict[str, object]:
     return asyncio.run(measure())
 
 
-def stalls(path: Path) -> dict[str, dict[str, float]]:
+def probe(script: str, *args: str, timeout: int) -> Any:
+    """Run a probe script in a fresh interpreter and return the JSON it prints last."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
-        [sys.executable, "-c", STALL_PROBE, str(path)],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         env=env,
         check=True,
-        timeout=1800,
+        timeout=timeout,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def stalls(path: Path) -> dict[str, dict[str, float]]:
+    return probe(STALL_PROBE, str(path), timeout=1800)  # type: ignore[no-any-return]
 
 
 def view(kind: str, path: Path) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-c", VIEW_PROBE, kind, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=900,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return probe(VIEW_PROBE, kind, str(path), timeout=900)  # type: ignore[no-any-return]
 
 
 PG_HEADING = "## PostgreSQL"

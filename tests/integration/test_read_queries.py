@@ -259,13 +259,7 @@ async def test_deep_jumps_seek_through_the_index_and_agree_with_offset(
     query = UserQuery(sort=sort, descending=descending)  # type: ignore[arg-type]
     everything = await users.fetch(query, limit=1000)
     monkeypatch.setattr(queries, "SEEK_FROM_OFFSET", 2)
-    executed: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        executed.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
+    with count_selects(engine) as executed:
         for offset in (2, 5, 17, 36):
             page = await users.fetch(query, offset=offset, limit=5)
             assert [r.id for r in page] == [r.id for r in everything[offset : offset + 5]]
@@ -274,8 +268,6 @@ async def test_deep_jumps_seek_through_the_index_and_agree_with_offset(
         all_posts = await posts.fetch(post_query, limit=1000)
         page = await posts.fetch(post_query, offset=10, limit=4)
         assert [r.id for r in page] == [r.id for r in all_posts[10:14]]
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
     key_reads = [s for s in executed if "bio" not in s and "FROM users" in s]
     assert key_reads, executed  # the key lookups select only the sort column and id
 
@@ -301,16 +293,8 @@ async def test_positions_past_the_middle_are_read_from_the_far_end(
     for offset, limit in ((19, 5), (30, 5), (33, 5), (36, 5), (35, 10), (0, 5), (18, 5)):
         page = await users.fetch(query, offset=offset, limit=limit, total=total)
         assert [r.id for r in page] == [r.id for r in everything[offset : offset + limit]]
-    executed: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        executed.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
+    with count_selects(engine) as executed:
         last = await users.fetch(query, offset=total - 3, limit=10, total=total)
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
     assert [r.id for r in last] == [r.id for r in everything[-3:]]
     assert len(executed) == 1  # one page from the far end, no key lookup at a deep offset
     post_query = PostQuery(sort="author_username", search="post")
