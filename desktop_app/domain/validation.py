@@ -4,6 +4,12 @@ Every check returns the cleaned value (trimmed, ``""`` bio -> ``None``) or raise
 The validate_* functions run every check and report all failing fields at once, so a form can
 mark them all. E-mail syntax is checked by a normaliser passed in (email-validator lives outside
 the domain, which depends on the standard library only).
+
+Every text field and the password are first checked for characters no backend can take: NUL
+(PostgreSQL text refuses it, SQLite would store it) and unpaired surrogates (not encodable as
+UTF-8, so the driver, the e-mail normaliser or the password hasher would raise
+UnicodeEncodeError). Rejecting them here makes both a field error, the same on every backend,
+before any of those sees the text.
 """
 
 from __future__ import annotations
@@ -29,13 +35,28 @@ BIO_MAX = 10_000
 EMAIL_MAX = 254
 
 _USERNAME_CHARS = re.compile(r"[A-Za-z0-9_.\-]+")
+# UTF-16 surrogate code points: in a Python str they only come from a broken decode or paste
+# (a well-formed pair is decoded into one code point), and they cannot be encoded as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 EmailNormaliser = Callable[[str], str]
 T = TypeVar("T")
 
 
+def check_storable(field: str, label: str, value: str) -> str:
+    """``value`` unchanged, or ValidationError(field) if it holds a character that cannot be
+    stored: a NUL, or an unpaired surrogate. ``label`` names the field in the message."""
+    if "\x00" in value:
+        raise ValidationError(field, f"{label} contains a NUL character.")
+    if not value.isascii() and _SURROGATE.search(value):
+        raise ValidationError(
+            field, f"{label} contains an unpaired surrogate (often from a broken paste)."
+        )
+    return value
+
+
 def check_username(value: str) -> str:
-    name = value.strip()
+    name = check_storable("username", "Username", value).strip()
     if not name:
         raise ValidationError("username", "Username is required.")
     if not USERNAME_MIN <= len(name) <= USERNAME_MAX:
@@ -51,7 +72,8 @@ def check_username(value: str) -> str:
 
 
 def check_email(value: str, normalise: EmailNormaliser) -> str:
-    email = value.strip()
+    """The normalised address; the normaliser only ever sees storable text."""
+    email = check_storable("email", "E-mail", value).strip()
     if not email:
         raise ValidationError("email", "E-mail is required.")
     if len(email) > EMAIL_MAX:
@@ -60,6 +82,8 @@ def check_email(value: str, normalise: EmailNormaliser) -> str:
 
 
 def check_password(value: str) -> str:
+    """``value`` unchanged (never trimmed); the hasher only ever sees storable text."""
+    check_storable("password", "Password", value)
     if not value.strip():
         raise ValidationError("password", "Password is required.")
     if len(value) < PASSWORD_MIN:
@@ -72,7 +96,10 @@ def check_password(value: str) -> str:
 
 
 def check_bio(value: str | None) -> str | None:
-    if value is None or not value.strip():
+    if value is None:
+        return None
+    check_storable("bio", "Bio", value)
+    if not value.strip():
         return None
     if len(value) > BIO_MAX:
         raise ValidationError("bio", f"Bio must be at most {BIO_MAX:,} characters long.")
@@ -80,7 +107,7 @@ def check_bio(value: str | None) -> str | None:
 
 
 def check_title(value: str) -> str:
-    title = value.strip()
+    title = check_storable("title", "Title", value).strip()
     if not title:
         raise ValidationError("title", "Title is required.")
     if len(title) > TITLE_MAX:
@@ -91,6 +118,7 @@ def check_title(value: str) -> str:
 
 
 def check_content(value: str) -> str:
+    check_storable("content", "Content", value)
     if not value.strip():
         raise ValidationError("content", "Content is required.")
     return value
