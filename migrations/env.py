@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 from desktop_app.infrastructure.database.migration_env import (
     VERSION_TABLE,
     ensure_sqlite_directory,
+    expression_indexes_unreflected,
     include_name,
     resolve_url,
     sqlite_migration_hooks,
@@ -63,7 +64,7 @@ def _run_sync(connection: Connection) -> None:
     # SQLite's DDL is transactional once the driver stops managing BEGIN (see
     # sqlite_migration_hooks); say so, and every upgrade runs as one transaction.
     context.configure(connection=connection, transactional_ddl=True, **_options())
-    with context.begin_transaction():
+    with expression_indexes_unreflected(), context.begin_transaction():
         context.run_migrations()
         verify_foreign_keys(connection)
 

@@ -1,22 +1,25 @@
 """In-memory fakes of the repositories and unit of work (fakes, not mocks: tests assert outcomes).
 
 They keep the real contracts: case-insensitive uniqueness, newest-first order, cascade on delete,
-and nothing is visible to the next unit of work until commit.
+compare-and-set on ``updated_at`` for every update and delete, and nothing is visible to the
+next unit of work until commit.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from desktop_app.application.unit_of_work import AbstractUnitOfWork
-from desktop_app.domain.dtos import CreatePostDTO, CreateUserDTO
+from desktop_app.domain.dtos import UNSET, CreatePostDTO, CreateUserDTO, Maybe
 from desktop_app.domain.entities import Post, User, utcnow
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,
     PostNotFoundError,
+    StaleEditError,
     UserNotFoundError,
 )
 from desktop_app.domain.repositories import PostRepository, UserRepository
@@ -28,6 +31,11 @@ class FakeStore:
     def __init__(self) -> None:
         self.users: dict[UUID, User] = {}
         self.posts: dict[UUID, Post] = {}
+
+
+def _next_version(seen: datetime | None) -> datetime:
+    """As the real repositories: now, or a millisecond after ``seen``."""
+    return utcnow() if seen is None else max(utcnow(), seen + timedelta(milliseconds=1))
 
 
 def _newest_first(items: list[User] | list[Post]) -> list:  # type: ignore[type-arg]
@@ -83,16 +91,25 @@ class FakeUserRepository(UserRepository):
         )
 
     async def update(self, user: User) -> User:
-        if user.id not in self._state.users:
+        current = self._state.users.get(user.id)
+        if current is None:
             raise UserNotFoundError(user.id)
+        if current.updated_at != user.updated_at:
+            raise StaleEditError("User", user.id)
         await self._check_unique(user)
-        updated = replace(user, updated_at=utcnow())
+        updated = replace(user, updated_at=_next_version(user.updated_at))
         self._state.users[user.id] = updated
         return replace(updated)
 
-    async def delete(self, user_id: UUID) -> bool:
-        if self._state.users.pop(user_id, None) is None:
+    async def delete(
+        self, user_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
+    ) -> bool:
+        current = self._state.users.get(user_id)
+        if current is None:
             return False
+        if expected_updated_at is not UNSET and current.updated_at != expected_updated_at:
+            raise StaleEditError("User", user_id)
+        del self._state.users[user_id]
         for post_id in [p.id for p in self._state.posts.values() if p.author_id == user_id]:
             del self._state.posts[post_id]
         return True
@@ -139,16 +156,27 @@ class FakePostRepository(PostRepository):
         )
 
     async def update(self, post: Post) -> Post:
-        if post.id not in self._state.posts:
+        current = self._state.posts.get(post.id)
+        if current is None:
             raise PostNotFoundError(post.id)
         if post.author_id not in self._state.users:
             raise UserNotFoundError(post.author_id)
-        updated = replace(post, updated_at=utcnow())
+        if current.updated_at != post.updated_at:
+            raise StaleEditError("Post", post.id)
+        updated = replace(post, updated_at=_next_version(post.updated_at))
         self._state.posts[post.id] = updated
         return self._with_author(updated)
 
-    async def delete(self, post_id: UUID) -> bool:
-        return self._state.posts.pop(post_id, None) is not None
+    async def delete(
+        self, post_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
+    ) -> bool:
+        current = self._state.posts.get(post_id)
+        if current is None:
+            return False
+        if expected_updated_at is not UNSET and current.updated_at != expected_updated_at:
+            raise StaleEditError("Post", post_id)
+        del self._state.posts[post_id]
+        return True
 
 
 class FakeUnitOfWork(AbstractUnitOfWork):

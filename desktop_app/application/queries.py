@@ -6,13 +6,16 @@ a table page needs a few columns fast, not entities. Two ways to ask for a page:
 * by position (``offset``): for a jump to an arbitrary row, e.g. the scrollbar dragged to 90 %;
 * after a cursor (``after``): keyset paging while scrolling, as fast at row 900,000 as at row 0.
 
-A cursor is the sort value and id of the last row already shown; ``cursor_of`` builds it.
+A cursor is the sort value and id of the last row already shown; ``cursor_of`` builds it. A
+row read from the database carries its ``sort_key``: the value exactly as the database orders
+by it (another writer may have stored a timestamp as text in a format of its own, or none at
+all), so a cursor built from it resumes exactly after that row.
 """
 
 from __future__ import annotations
 
 import abc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, Literal, TypeAlias, TypeVar
 from uuid import UUID
@@ -26,6 +29,16 @@ POST_SORTS: tuple[PostSort, ...] = ("title", "author_username", "created_at", "u
 # How much of a post's content a table row carries; the editor loads the whole post.
 CONTENT_PREVIEW_CHARS = 200
 
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """A sort value as the database compares it, for the sort it was read in (opaque to
+    everyone but the reader)."""
+
+    sort: str
+    value: object
+
+
 Cursor: TypeAlias = tuple[object, UUID]
 
 
@@ -37,7 +50,8 @@ class UserRow:
     is_active: bool
     bio: str | None
     created_at: datetime
-    updated_at: datetime
+    updated_at: datetime | None
+    sort_key: SortKey | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +62,8 @@ class PostRow:
     author_id: UUID
     author_username: str
     created_at: datetime
-    updated_at: datetime
+    updated_at: datetime | None
+    sort_key: SortKey | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +91,11 @@ QueryT = TypeVar("QueryT", UserQuery, PostQuery)
 
 
 def cursor_of(row: UserRow | PostRow, query: UserQuery | PostQuery) -> Cursor:
-    """The keyset cursor after ``row`` in ``query``'s order: (sort value, id)."""
+    """The keyset cursor after ``row`` in ``query``'s order: (sort value, id). The row's
+    ``sort_key`` when it was read in that order, else its plain value (a row a service
+    returned), which the reader turns into a sort key the same way the database does."""
+    if row.sort_key is not None and row.sort_key.sort == query.sort:
+        return (row.sort_key, row.id)
     return (getattr(row, query.sort), row.id)
 
 

@@ -1,8 +1,14 @@
-"""User use cases: create, update, delete, set password. One unit of work per operation."""
+"""User use cases: create, update, delete, set password. One unit of work per operation.
+
+Every change is a compare-and-set on the row's version (``updated_at``): the version the
+caller saw when given (``expected_updated_at``; ``None`` is "never edited"), else the one read
+in the same unit of work. A row someone else changed meanwhile raises StaleEditError and
+nothing is written.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
@@ -10,7 +16,7 @@ from uuid import UUID
 from desktop_app.application.unit_of_work import UnitOfWorkFactory
 from desktop_app.core.emails import normalise_email
 from desktop_app.core.security import hash_password_async
-from desktop_app.domain.dtos import CreateUserDTO, UpdateUserDTO, pick
+from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe, UpdateUserDTO, pick
 from desktop_app.domain.entities import User
 from desktop_app.domain.errors import OperationCancelledError, StaleEditError, UserNotFoundError
 from desktop_app.domain.validation import (
@@ -31,6 +37,8 @@ class DeleteOutcome:
 
     users: int
     posts: int
+    # Users left alone because they changed after the caller listed them (their version).
+    changed: tuple[UUID, ...] = ()
 
 
 class UserService:
@@ -74,18 +82,25 @@ class UserService:
         return user
 
     async def update_user(
-        self, user_id: UUID, dto: UpdateUserDTO, *, expected_updated_at: datetime | None = None
+        self,
+        user_id: UUID,
+        dto: UpdateUserDTO,
+        *,
+        expected_updated_at: Maybe[datetime | None] = UNSET,
     ) -> User:
-        """Apply the fields that are set. With ``expected_updated_at`` (the version the form
+        """Apply the fields that are set, a new password included, in one transaction (the
+        hash is computed first, outside it). With ``expected_updated_at`` (the version the form
         showed), a row changed since by someone else raises StaleEditError instead of being
         silently overwritten."""
         dto = validate_update_user(dto, self._normalise_email)
+        hashed: str | None = None
+        if isinstance(dto.password, str):
+            check_password(dto.password)
+            hashed = await self._hash_password(dto.password)
         async with self._uow() as uow:
             user = await uow.users.get_by_id(user_id)
             if user is None:
                 raise UserNotFoundError(user_id)
-            if expected_updated_at is not None and user.updated_at != expected_updated_at:
-                raise StaleEditError("User", user_id)
             user = await uow.users.update(
                 replace(
                     user,
@@ -93,20 +108,20 @@ class UserService:
                     username=pick(dto.username, user.username),
                     bio=pick(dto.bio, user.bio),
                     is_active=pick(dto.is_active, user.is_active),
+                    hashed_password=hashed if hashed is not None else user.hashed_password,
+                    updated_at=pick(expected_updated_at, user.updated_at),
                 )
             )
             await uow.commit()
         return user
 
-    async def set_password(self, user_id: UUID, password: str) -> None:
-        check_password(password)
-        hashed = await self._hash_password(password)
-        async with self._uow() as uow:
-            user = await uow.users.get_by_id(user_id)
-            if user is None:
-                raise UserNotFoundError(user_id)
-            await uow.users.update(replace(user, hashed_password=hashed))
-            await uow.commit()
+    async def set_password(
+        self, user_id: UUID, password: str, *, expected_updated_at: Maybe[datetime | None] = UNSET
+    ) -> User:
+        """Hash (in a worker thread, before the transaction) and store a new password."""
+        return await self.update_user(
+            user_id, UpdateUserDTO(password=password), expected_updated_at=expected_updated_at
+        )
 
     async def count_posts_of(self, user_ids: Sequence[UUID]) -> int:
         """How many posts deleting these users would also delete (for the confirmation)."""
@@ -120,22 +135,36 @@ class UserService:
         return outcome
 
     async def delete_users(
-        self, user_ids: Sequence[UUID], *, progress: Progress | None = None
+        self,
+        user_ids: Sequence[UUID],
+        *,
+        versions: Mapping[UUID, datetime | None] | None = None,
+        progress: Progress | None = None,
     ) -> DeleteOutcome:
         """Delete these users and, by cascade, their posts, all in one transaction.
 
-        Users already gone are skipped; the outcome counts what was really removed. When
+        Users already gone are skipped; the outcome counts what was really removed. A user
+        whose version is in ``versions`` (as the caller listed it) is deleted only if it is
+        still that version; one changed since is left alone and named in the outcome. When
         ``progress`` returns False the transaction rolls back and OperationCancelledError says
         that nothing changed.
         """
+        versions = versions or {}
         async with self._uow() as uow:
             posts = await uow.posts.count_by_authors(list(user_ids))
             users = 0
+            changed: list[UUID] = []
             for done, user_id in enumerate(user_ids):
                 if progress is not None and not progress(done, len(user_ids)):
                     raise OperationCancelledError
-                users += await uow.users.delete(user_id)
+                seen: Maybe[datetime | None] = versions.get(user_id, UNSET)
+                try:
+                    users += await uow.users.delete(user_id, expected_updated_at=seen)
+                except StaleEditError:
+                    changed.append(user_id)
+            if changed:
+                posts -= await uow.posts.count_by_authors(changed)
             await uow.commit()
         if progress is not None:
             progress(len(user_ids), len(user_ids))
-        return DeleteOutcome(users=users, posts=posts)
+        return DeleteOutcome(users=users, posts=posts, changed=tuple(changed))

@@ -43,6 +43,8 @@ class UpdateUserDTO:
     username: Maybe[str] = UNSET
     bio: Maybe[str | None] = UNSET
     is_active: Maybe[bool] = UNSET
+    # A new password, hashed before the transaction and written in the same one as the rest.
+    password: Maybe[str] = field(default=UNSET, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

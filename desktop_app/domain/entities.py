@@ -1,4 +1,8 @@
-"""Entities: plain data the application and UI pass around (never ORM instances)."""
+"""Entities: plain data the application and UI pass around (never ORM instances).
+
+``updated_at`` is the row's version: ``None`` until the row is first edited, exactly as the web
+backend leaves it (its models have no default, only ``onupdate``). Every write compares it.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ class User:
     bio: str | None = None
     id: UUID = field(default_factory=uuid4)
     created_at: datetime = field(default_factory=utcnow)
-    updated_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -31,4 +35,4 @@ class Post:
     author_username: str | None = None
     id: UUID = field(default_factory=uuid4)
     created_at: datetime = field(default_factory=utcnow)
-    updated_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime | None = None

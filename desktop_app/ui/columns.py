@@ -7,7 +7,7 @@ from datetime import datetime
 from uuid import UUID
 
 from desktop_app.application.queries import CONTENT_PREVIEW_CHARS, PostRow, UserRow
-from desktop_app.ui.formatting import local_time, local_time_full, one_line, short_id
+from desktop_app.ui.formatting import iso_time, local_time, local_time_full, one_line, short_id
 from desktop_app.ui.table_model import Column
 
 
@@ -21,14 +21,15 @@ def _post(row: object) -> PostRow:
     return row
 
 
-def _timestamp(title: str, sort: str, value: Callable[[object], datetime]) -> Column:
-    """A timestamp in local time to the minute; full precision in the tooltip and on copy."""
+def _timestamp(title: str, sort: str, value: Callable[[object], datetime | None]) -> Column:
+    """A timestamp in local time to the minute; full precision in the tooltip and on copy.
+    A missing one (a row never edited) reads "—", with "Never edited" in the tooltip."""
     return Column(
         title,
         lambda r: local_time(value(r)),
         sort=sort,
         tooltip=lambda r: local_time_full(value(r)),
-        copy=lambda r: value(r).isoformat(),
+        copy=lambda r: iso_time(value(r)),
         width=130,
     )
 

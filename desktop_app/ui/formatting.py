@@ -8,14 +8,28 @@ from uuid import UUID
 from desktop_app.application.queries import PostRow, UserRow
 from desktop_app.domain.entities import Post, User
 
+# What a missing timestamp reads as: the web backend leaves ``updated_at`` NULL until a row's
+# first edit, so "never edited" is an ordinary state, not an error.
+NO_TIME = "—"
+NEVER_EDITED = "Never edited"
 
-def local_time(value: datetime) -> str:
-    """A UTC timestamp in the computer's local time, to the minute."""
+
+def local_time(value: datetime | None) -> str:
+    """A UTC timestamp in the computer's local time, to the minute; "—" when there is none."""
+    if value is None:
+        return NO_TIME
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def local_time_full(value: datetime) -> str:
+def local_time_full(value: datetime | None) -> str:
+    if value is None:
+        return NEVER_EDITED
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z (UTC%z)")
+
+
+def iso_time(value: datetime | None) -> str:
+    """The timestamp as ISO 8601 with its offset, for copying; empty when there is none."""
+    return "" if value is None else value.isoformat()
 
 
 def short_id(value: UUID) -> str:

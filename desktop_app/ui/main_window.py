@@ -571,11 +571,14 @@ class MainWindow(QMainWindow):
         ):
             return
         with self._progress(f"Deleting {who}…", len(ids)) as progress:
-            outcome = await self.session.users.delete_users(ids, progress=progress)
+            outcome = await self.session.users.delete_users(
+                ids, versions={r.id: r.updated_at for r in rows}, progress=progress
+            )
         self.users_panel.table.clearSelection()
         self.statusBar().showMessage(
             f"Deleted {outcome.users:,} user{'s' if outcome.users != 1 else ''} and "
-            f"{outcome.posts:,} post{'s' if outcome.posts != 1 else ''}.",
+            f"{outcome.posts:,} post{'s' if outcome.posts != 1 else ''}."
+            + _left_alone(len(outcome.changed), "user"),
             STATUS_MS,
         )
         self.users_model.refresh()
@@ -595,10 +598,15 @@ class MainWindow(QMainWindow):
         ):
             return
         with self._progress(f"Deleting {what}…", len(rows)) as progress:
-            removed = await self.session.posts.delete_posts([r.id for r in rows], progress=progress)
+            outcome = await self.session.posts.delete_posts(
+                [r.id for r in rows], versions={r.id: r.updated_at for r in rows}, progress=progress
+            )
         self.posts_panel.table.clearSelection()
+        removed = outcome.posts
         self.statusBar().showMessage(
-            f"Deleted {removed:,} post{'s' if removed != 1 else ''}.", STATUS_MS
+            f"Deleted {removed:,} post{'s' if removed != 1 else ''}."
+            + _left_alone(len(outcome.changed), "post"),
+            STATUS_MS,
         )
         self.posts_model.refresh()
 
@@ -650,3 +658,15 @@ class MainWindow(QMainWindow):
         self._save_settings()
         event.accept()
         self.closed.emit()
+
+
+def _left_alone(count: int, noun: str) -> str:
+    """The status bar's word on rows a delete skipped because someone changed them."""
+    if not count:
+        return ""
+    if count == 1:
+        return f" One {noun} was changed by someone else after it was listed and was left alone."
+    return (
+        f" {count:,} {noun}s were changed by someone else after they were listed "
+        "and were left alone."
+    )

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.application.queries import UserRow
 from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import CreateUserDTO, UpdateUserDTO
+from desktop_app.domain.dtos import UNSET, CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.entities import User
 from desktop_app.domain.errors import DomainError, StorageError
-from desktop_app.domain.validation import check_password
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
 from desktop_app.ui.qt_async import async_slot, named
 
@@ -156,19 +155,15 @@ class UserDialog(QDialog):
                     is_active=self.active.isChecked(),
                 )
             )
-        if self._wants_password():
-            # Check the password before touching anything, so a bad one changes nothing.
-            check_password(self.password.text())
-        user = await self._users.update_user(
+        # One transaction for the profile and the new password: either both land or neither.
+        return await self._users.update_user(
             self._existing.id,
             UpdateUserDTO(
                 email=self.email.text(),
                 username=self.username.text(),
                 bio=bio,
                 is_active=self.active.isChecked(),
+                password=self.password.text() if self._wants_password() else UNSET,
             ),
             expected_updated_at=self._existing.updated_at,
         )
-        if self._wants_password():
-            await self._users.set_password(user.id, self.password.text())
-        return user

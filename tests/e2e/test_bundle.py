@@ -104,9 +104,9 @@ def test_db_commands_work_as_from_source(executable: Path, display: str, tmp_pat
     assert "no schema yet" in run(executable, env, "db", "current").stdout
     upgraded = run(executable, env, "db", "upgrade")
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "upgraded from empty to 0003" in upgraded.stdout
-    assert "schema 0003, up to date" in run(executable, env, "db", "current").stdout
-    assert "0002 -> 0003 (head, current)" in run(executable, env, "db", "history").stdout
+    assert "upgraded from empty to 0004" in upgraded.stdout
+    assert "schema 0004, up to date" in run(executable, env, "db", "current").stdout
+    assert "0003 -> 0004 (head, current)" in run(executable, env, "db", "history").stdout
 
 
 def test_first_start_shows_the_window_with_data(

@@ -31,14 +31,14 @@ def test_db_upgrade_current_history(database_url: str) -> None:
     assert "no schema yet" in before.stdout
     upgraded = run("db", "upgrade", database_url=database_url)
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "upgraded from empty to 0003" in upgraded.stdout
+    assert "upgraded from empty to 0004" in upgraded.stdout
     again = run("db", "upgrade", database_url=database_url)
     assert "already at the newest schema" in again.stdout
     current = run("db", "current", database_url=database_url)
-    assert "schema 0003, up to date" in current.stdout
+    assert "schema 0004, up to date" in current.stdout
     history = run("db", "history", database_url=database_url)
     assert "<base> -> 0001" in history.stdout
-    assert "0002 -> 0003 (head, current)" in history.stdout
+    assert "0003 -> 0004 (head, current)" in history.stdout
 
 
 @pytest.mark.postgres

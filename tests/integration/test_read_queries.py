@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -75,9 +77,23 @@ def readers(engine: AsyncEngine) -> tuple[SQLAlchemyUserReader, SQLAlchemyPostRe
     return SQLAlchemyUserReader(factory), SQLAlchemyPostReader(factory)
 
 
-def expected_order(rows: list[Any], key: str, descending: bool) -> list[Any]:
+def order_value(value: Any, dialect: str) -> Any:
+    """A value as the database orders it (desktop_app's sort_keys): a missing time first; on
+    SQLite a time by its julianday(), which keeps milliseconds (computed by SQLite itself)."""
+    if value is None:  # only timestamps are ever missing
+        return -1.0
+    if isinstance(value, datetime):
+        if dialect == "sqlite":
+            text = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+            with closing(sqlite3.connect(":memory:")) as db:
+                return db.execute("SELECT julianday(?)", (text,)).fetchone()[0]
+        return value.timestamp()
+    return value
+
+
+def expected_order(rows: list[Any], key: str, descending: bool, dialect: str = "") -> list[Any]:
     def sort_key(row: Any) -> tuple[Any, ...]:
-        return (getattr(row, key), row.id.hex)
+        return (order_value(getattr(row, key), dialect), row.id.hex)
 
     return sorted(rows, key=sort_key, reverse=descending)
 
@@ -109,7 +125,7 @@ async def test_user_sorts_and_paging_agree(
     # Both test servers compare text bytewise (SQLite BINARY, PostgreSQL initdb --no-locale),
     # as Python does; ties in the sort value are broken by id.
     assert [r.id for r in everything] == [
-        r.id for r in expected_order(everything, sort, descending)
+        r.id for r in expected_order(everything, sort, descending, engine.dialect.name)
     ]
     by_keyset = await walk(users.fetch, query, 5, keyset=True)
     by_offset = await walk(users.fetch, query, 5, keyset=False)
@@ -128,7 +144,7 @@ async def test_post_sorts_and_paging_agree(
     everything = await posts.fetch(query, limit=1000)
     assert len(everything) == 36
     assert [r.id for r in everything] == [
-        r.id for r in expected_order(everything, sort, descending)
+        r.id for r in expected_order(everything, sort, descending, engine.dialect.name)
     ]
     by_keyset = await walk(posts.fetch, query, 7, keyset=True)
     assert [r.id for r in by_keyset] == [r.id for r in everything]

@@ -82,7 +82,7 @@ def test_window_shows_newest_users_and_all_posts(
     assert "Password" not in " ".join(str(h) for h in headers)
     assert window.database_label.text().startswith("SQLite: ")
     assert window.database_label.text().endswith("ui.db")
-    assert window.revision_label.text() == "schema 0003"
+    assert window.revision_label.text() == "schema 0004"
     assert window.findChild(object, "usersTable") is window.users_panel.table
     assert window.findChild(object, "postsSearch") is window.posts_panel.search
 
@@ -431,7 +431,7 @@ def test_switching_to_postgresql_reconnects_without_a_restart(
         window.refresh()
         wait_rows(qtbot, window.users_model, 3)
         wait_rows(qtbot, window.posts_model, 3)
-        assert window.revision_label.text() == "schema 0003"
+        assert window.revision_label.text() == "schema 0004"
         assert window.database_label.text().startswith("PostgreSQL: postgres@127.0.0.1:")
     finally:
         run(window.shutdown())
@@ -469,7 +469,9 @@ def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
     original = users.delete_users
     reported: list[int] = []
 
-    async def delete_and_press_cancel(ids: list[object], *, progress: object) -> object:
+    async def delete_and_press_cancel(
+        ids: list[object], *, versions: object, progress: object
+    ) -> object:
         def report(done: int, total: int) -> bool:
             reported.append(done)
             if done == 5:  # the user presses Cancel while the sixth row is being deleted
@@ -477,7 +479,7 @@ def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
                 window.progress_dialog.cancel()
             return progress(done, total)  # type: ignore[operator, no-any-return]
 
-        return await original(ids, progress=report)  # type: ignore[arg-type]
+        return await original(ids, versions=versions, progress=report)  # type: ignore[arg-type]
 
     monkeypatch.setattr(users, "delete_users", delete_and_press_cancel)
     table.selectAll()

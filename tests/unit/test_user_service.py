@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import timedelta
 from uuid import uuid4
 
 import pytest
@@ -81,11 +80,45 @@ async def test_update_refuses_to_overwrite_a_newer_version(users: UserService) -
 
 async def test_update_with_current_version_succeeds(users: UserService) -> None:
     user = await users.create_user(new_user())
-    updated = await users.update_user(
-        user.id, UpdateUserDTO(bio="mine"), expected_updated_at=user.updated_at
-    )
+    assert user.updated_at is None  # never edited, as the web backend leaves a new row
+    updated = await users.update_user(user.id, UpdateUserDTO(bio="mine"), expected_updated_at=None)
     assert updated.bio == "mine"
-    assert updated.updated_at >= user.updated_at - timedelta(seconds=1)
+    assert updated.updated_at is not None
+    again = await users.update_user(
+        user.id, UpdateUserDTO(bio="again"), expected_updated_at=updated.updated_at
+    )
+    assert again.updated_at is not None and again.updated_at > updated.updated_at
+
+
+async def test_a_never_edited_version_is_checked_too(users: UserService) -> None:
+    """None as the expected version means "I saw it never edited", not "don't check"."""
+    user = await users.create_user(new_user())
+    await users.update_user(user.id, UpdateUserDTO(bio="someone else's edit"))
+    with pytest.raises(StaleEditError):
+        await users.update_user(user.id, UpdateUserDTO(bio="mine"), expected_updated_at=None)
+    assert (await users.get_user(user.id)).bio == "someone else's edit"
+
+
+async def test_profile_and_password_change_together_or_not_at_all(
+    users: UserService, store: FakeStore
+) -> None:
+    user = await users.create_user(new_user())
+    with pytest.raises(ValidationError):
+        await users.update_user(user.id, UpdateUserDTO(bio="new bio", password="short"))
+    assert store.users[user.id].bio == user.bio  # the bad password stopped the profile change
+    await users.update_user(user.id, UpdateUserDTO(bio="new bio", password="a better password"))
+    assert store.users[user.id].bio == "new bio"
+    assert store.users[user.id].hashed_password == "fake$a better password"
+
+
+async def test_delete_leaves_a_changed_user_alone(users: UserService, store: FakeStore) -> None:
+    ann = await users.create_user(new_user(1))
+    bob = await users.create_user(new_user(2))
+    listed = {ann.id: ann.updated_at, bob.id: bob.updated_at}
+    await users.update_user(bob.id, UpdateUserDTO(bio="edited after the list was shown"))
+    outcome = await users.delete_users([ann.id, bob.id], versions=listed)
+    assert (outcome.users, outcome.changed) == (1, (bob.id,))
+    assert set(store.users) == {bob.id}
 
 
 async def test_update_missing_user(users: UserService) -> None:

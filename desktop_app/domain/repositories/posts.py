@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import abc
+from datetime import datetime
 from uuid import UUID
 
-from desktop_app.domain.dtos import CreatePostDTO
+from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe
 from desktop_app.domain.entities import Post
 
 
@@ -38,7 +39,11 @@ class PostRepository(abc.ABC):
     async def create_post(self, dto: CreatePostDTO) -> Post: ...
 
     @abc.abstractmethod
-    async def update(self, post: Post) -> Post: ...
+    async def update(self, post: Post) -> Post:
+        """Compare-and-set on ``post.updated_at``, like ``UserRepository.update``."""
 
     @abc.abstractmethod
-    async def delete(self, post_id: UUID) -> bool: ...
+    async def delete(
+        self, post_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
+    ) -> bool:
+        """Delete the post; with ``expected_updated_at``, only that version (StaleEditError)."""

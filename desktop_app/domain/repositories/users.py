@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import abc
+from datetime import datetime
 from uuid import UUID
 
-from desktop_app.domain.dtos import CreateUserDTO
+from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe
 from desktop_app.domain.entities import User
 
 
@@ -39,8 +40,13 @@ class UserRepository(abc.ABC):
 
     @abc.abstractmethod
     async def update(self, user: User) -> User:
-        """Write every field of ``user``; raises UserNotFoundError if it is gone."""
+        """Write every field of ``user`` in one compare-and-set: only if the row still has the
+        version ``user.updated_at`` it was read with (None included), else StaleEditError;
+        UserNotFoundError if it is gone. Returns ``user`` with its new version."""
 
     @abc.abstractmethod
-    async def delete(self, user_id: UUID) -> bool:
-        """Delete the user and (by cascade) their posts; False if there was no such user."""
+    async def delete(
+        self, user_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
+    ) -> bool:
+        """Delete the user and (by cascade) their posts; False if there was no such user.
+        With ``expected_updated_at``, only that version of the row: else StaleEditError."""

@@ -18,13 +18,12 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
-    func,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop_app.domain.entities import utcnow
-from desktop_app.infrastructure.database.types import UTCDateTime
+from desktop_app.infrastructure.database.types import UTCDateTime, server_now
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -40,14 +39,19 @@ class Base(DeclarativeBase):
 
 
 class TimestampMixin:
-    """created_at / updated_at: set in Python (microsecond precision) and by the server."""
+    """created_at / updated_at, as the web backend declares them.
+
+    ``created_at`` is set in Python (microseconds) or by the server (fractional seconds on
+    SQLite too, see ``server_now``). ``updated_at`` is nullable with no default: the backend's
+    ORM inserts NULL and sets it on the first edit, so NULL means "never edited". The
+    repositories set it on every write themselves, as the version their compare-and-set checks
+    (no ``onupdate``: the value must be the one the statement compares with).
+    """
 
     created_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, default=utcnow, server_default=func.now(), nullable=False
+        UTCDateTime, default=utcnow, server_default=server_now(), nullable=False
     )
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, default=utcnow, onupdate=utcnow, server_default=func.now(), nullable=False
-    )
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class UserModel(TimestampMixin, Base):

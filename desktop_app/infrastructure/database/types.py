@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
+
+# SQLite's CURRENT_TIMESTAMP has whole seconds; this keeps milliseconds, so rows the server
+# stamps order among each other as finely as rows stamped in Python.
+SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -36,3 +43,22 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class server_now(FunctionElement[datetime]):  # noqa: N801 - reads as the SQL function it is
+    """The server's current time as a column default: ``now()``, and on SQLite a text timestamp
+    with fractional seconds (``CURRENT_TIMESTAMP`` would drop them)."""
+
+    type = DateTime(timezone=True)
+    inherit_cache = True
+    name = "server_now"
+
+
+@compiles(server_now)
+def _now(_element: server_now, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return "now()"
+
+
+@compiles(server_now, "sqlite")
+def _sqlite_now(_element: server_now, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return f"({SQLITE_NOW})"

@@ -1,19 +1,25 @@
-"""Posts over an AsyncSession, each with its author's username from one joined SELECT."""
+"""Posts over an AsyncSession, each with its author's username from one joined SELECT.
+
+Every update and delete is a compare-and-set on ``updated_at`` (see ``versions.py``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import Row, Select, delete, func, select
+from sqlalchemy import Row, Select, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from desktop_app.domain.dtos import CreatePostDTO
-from desktop_app.domain.entities import Post, utcnow
-from desktop_app.domain.errors import PostNotFoundError, UserNotFoundError
+from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe
+from desktop_app.domain.entities import Post
+from desktop_app.domain.errors import PostNotFoundError, StaleEditError, UserNotFoundError
 from desktop_app.domain.repositories import PostRepository
 from desktop_app.infrastructure.database.models import PostModel, UserModel
+from desktop_app.infrastructure.database.versions import next_version, version_matches
 
 # Bind parameters per IN (...) list: well under SQLite's and asyncpg's limits.
 _IN_CHUNK = 500
@@ -111,18 +117,57 @@ class SQLAlchemyPostRepository(PostRepository):
             Post(title=dto.title, content=dto.content, author_id=dto.author_id)
         )
 
-    async def update(self, post: Post) -> Post:
-        model = await self._session.get(PostModel, post.id)
-        if model is None:
-            raise PostNotFoundError(post.id)
-        username = await self._author_username(post.author_id)
-        model.title = post.title
-        model.content = post.content
-        model.author_id = post.author_id
-        model.updated_at = utcnow()
-        await self._flush(post.author_id)
-        return to_entity(model, username)
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
 
-    async def delete(self, post_id: UUID) -> bool:
-        result = await self._session.execute(delete(PostModel).where(PostModel.id == post_id))
-        return bool(getattr(result, "rowcount", 0))
+    async def update(self, post: Post) -> Post:
+        """Write the post's fields if the row still has the version ``post`` was read with
+        (``post.updated_at``); StaleEditError if someone changed it since, PostNotFoundError
+        if it is gone. Returns the post with its new version."""
+        username = await self._author_username(post.author_id)
+        version = next_version(post.updated_at)
+        stmt = (
+            update(PostModel)
+            .where(
+                PostModel.id == post.id,
+                version_matches(PostModel.updated_at, post.updated_at, self._dialect()),
+            )
+            .values(
+                title=post.title,
+                content=post.content,
+                author_id=post.author_id,
+                updated_at=version,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        try:
+            result = await self._session.execute(stmt)
+        except IntegrityError:  # the author was deleted between our check and the write
+            raise UserNotFoundError(post.author_id) from None
+        if not getattr(result, "rowcount", 0):
+            await self._raise_missed(post.id)
+        return replace(post, author_username=username, updated_at=version)
+
+    async def _raise_missed(self, post_id: UUID) -> None:
+        exists = await self._session.scalar(select(PostModel.id).where(PostModel.id == post_id))
+        if exists is None:
+            raise PostNotFoundError(post_id)
+        raise StaleEditError("Post", post_id)
+
+    async def delete(
+        self, post_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
+    ) -> bool:
+        """Delete the post; False if there was none. With ``expected_updated_at`` (the version
+        the caller saw), a post changed since is left alone: StaleEditError."""
+        stmt = delete(PostModel).where(PostModel.id == post_id)
+        if expected_updated_at is not UNSET:
+            stmt = stmt.where(
+                version_matches(PostModel.updated_at, expected_updated_at, self._dialect())
+            )
+        result = await self._session.execute(stmt.execution_options(synchronize_session=False))
+        removed = bool(getattr(result, "rowcount", 0))
+        if not removed and expected_updated_at is not UNSET:
+            exists = await self._session.scalar(select(PostModel.id).where(PostModel.id == post_id))
+            if exists is not None:
+                raise StaleEditError("Post", post_id)
+        return removed

@@ -1,27 +1,60 @@
-"""Users over an AsyncSession: builds statements and flushes, never commits."""
+"""Users over an AsyncSession: builds statements and flushes, never commits.
+
+Every update and delete is a compare-and-set on ``updated_at`` (``versions.py``). Duplicate
+emails and usernames are found with Unicode case folding (``Ängel`` = ``ängel``), inside the
+writing transaction and under a writers' lock, so two concurrent inserts of ``Bob@x.org`` and
+``bob@x.org`` cannot both pass the check.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desktop_app.core.security import hash_password_async
-from desktop_app.domain.dtos import CreateUserDTO
-from desktop_app.domain.entities import User, utcnow
+from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe
+from desktop_app.domain.entities import User
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,
+    StaleEditError,
     UserNotFoundError,
 )
 from desktop_app.domain.repositories import UserRepository
 from desktop_app.infrastructure.database.errors import unique_violation
 from desktop_app.infrastructure.database.models import UserModel
+from desktop_app.infrastructure.database.search import like_pattern
+from desktop_app.infrastructure.database.versions import next_version, version_matches
 
 PasswordHasher = Callable[[str], Awaitable[str]]
+
+# PostgreSQL advisory lock held by a transaction that checks and writes emails or usernames
+# (any fixed number: the app's writers only need to agree on it).
+IDENTITY_LOCK = 0x64657370  # "desp"
+
+
+def _ascii_lower(value: str) -> str:
+    """What SQL's lower() makes of ``value`` on both backends: ASCII letters only."""
+    return "".join(c.lower() if c.isascii() else c for c in value)
+
+
+def _folded_candidates(column: Any, value: str) -> ColumnElement[bool]:
+    """Rows whose ``column`` may equal ``value`` under Unicode case folding: equal under
+    ASCII folding (through migration 0004's index on lower()), or, when ``value`` has other
+    letters, alike around them (each non-ASCII letter may fold to more than one letter: ß)."""
+    lowered = _ascii_lower(value)
+    same = func.lower(column) == lowered
+    if lowered.isascii():
+        return same
+    pattern = "".join("%" if not c.isascii() else like_pattern(c)[1:-1] for c in lowered)
+    return or_(same, func.lower(column).like(pattern, escape="\\"))
 
 
 def to_entity(model: UserModel) -> User:
@@ -45,19 +78,48 @@ class SQLAlchemyUserRepository(UserRepository):
         self._hash_password = hash_password
 
     async def get_by_id(self, user_id: UUID) -> User | None:
-        model = await self._session.get(UserModel, user_id)
+        # populate_existing: a compare-and-set UPDATE may have changed the row since this
+        # session last loaded it.
+        model = await self._session.get(UserModel, user_id, populate_existing=True)
         return to_entity(model) if model else None
 
     async def get_by_email(self, email: str) -> User | None:
-        return await self._one_where(func.lower(UserModel.email) == email.strip().lower())
+        return await self._one_folded(UserModel.email, email.strip())
 
     async def get_by_username(self, username: str) -> User | None:
-        return await self._one_where(func.lower(UserModel.username) == username.strip().lower())
+        return await self._one_folded(UserModel.username, username.strip())
 
-    async def _one_where(self, condition: object) -> User | None:
-        stmt = select(UserModel).where(condition).limit(1)  # type: ignore[arg-type]
-        model = (await self._session.scalars(stmt)).first()
-        return to_entity(model) if model else None
+    async def _one_folded(
+        self, column: Any, value: str, exclude: UUID | None = None
+    ) -> User | None:
+        """The user whose ``column`` equals ``value`` under Unicode case folding."""
+        stmt = (
+            select(UserModel)
+            .where(_folded_candidates(column, value))
+            .execution_options(populate_existing=True)
+        )
+        folded = value.casefold()
+        for model in await self._session.scalars(stmt):
+            if model.id != exclude and str(getattr(model, column.key)).casefold() == folded:
+                return to_entity(model)
+        return None
+
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
+
+    async def _lock_identities(self) -> None:
+        """Serialise writers that check and then write emails and usernames, so the check
+        still holds when the write lands: SQLite takes its write lock now (BEGIN IMMEDIATE,
+        unless this transaction already writes); PostgreSQL an advisory lock until commit."""
+        if self._dialect() == "postgresql":
+            await self._session.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": IDENTITY_LOCK}
+            )
+            return
+        connection = await self._session.connection()
+        raw = await connection.get_raw_connection()
+        if not getattr(raw.driver_connection, "in_transaction", True):
+            await connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[User]:
         stmt = (
@@ -72,12 +134,11 @@ class SQLAlchemyUserRepository(UserRepository):
         return int(await self._session.scalar(select(func.count()).select_from(UserModel)) or 0)
 
     async def _check_unique(self, user: User) -> None:
-        """Case-insensitive duplicate checks, so 'Ann@x.org' and 'ann@x.org' cannot coexist."""
-        same_email = await self.get_by_email(user.email)
-        if same_email is not None and same_email.id != user.id:
+        """Case-insensitive duplicate checks (Unicode case folding), so 'Ann@x.org' and
+        'ann@x.org', or 'Ängel' and 'ängel', cannot coexist. Call under ``_lock_identities``."""
+        if await self._one_folded(UserModel.email, user.email, user.id) is not None:
             raise DuplicateEmailError(user.email)
-        same_name = await self.get_by_username(user.username)
-        if same_name is not None and same_name.id != user.id:
+        if await self._one_folded(UserModel.username, user.username, user.id) is not None:
             raise DuplicateUsernameError(user.username)
 
     async def _flush(self, user: User) -> None:
@@ -87,6 +148,7 @@ class SQLAlchemyUserRepository(UserRepository):
             raise unique_violation(error, email=user.email, username=user.username) from None
 
     async def create(self, user: User) -> User:
+        await self._lock_identities()
         await self._check_unique(user)
         model = UserModel(
             id=user.id,
@@ -114,24 +176,61 @@ class SQLAlchemyUserRepository(UserRepository):
         return await self.create(user)
 
     async def update(self, user: User) -> User:
-        model = await self._session.get(UserModel, user.id)
-        if model is None:
-            raise UserNotFoundError(user.id)
+        """Write every field of ``user`` if the row still has the version ``user`` was read
+        with (``user.updated_at``); StaleEditError if someone changed it since, and
+        UserNotFoundError if it is gone. Returns the user with its new version."""
+        await self._lock_identities()
         await self._check_unique(user)
-        model.email = user.email
-        model.username = user.username
-        model.hashed_password = user.hashed_password
-        model.is_active = user.is_active
-        model.bio = user.bio
-        model.updated_at = utcnow()
-        await self._flush(user)
-        return to_entity(model)
+        version = next_version(user.updated_at)
+        stmt = (
+            update(UserModel)
+            .where(
+                UserModel.id == user.id,
+                version_matches(UserModel.updated_at, user.updated_at, self._dialect()),
+            )
+            .values(
+                email=user.email,
+                username=user.username,
+                hashed_password=user.hashed_password,
+                is_active=user.is_active,
+                bio=user.bio,
+                updated_at=version,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        try:
+            result = await self._session.execute(stmt)
+        except IntegrityError as error:  # a writer outside the app won the race
+            raise unique_violation(error, email=user.email, username=user.username) from None
+        if not getattr(result, "rowcount", 0):
+            await self._raise_missed(user.id)
+        return replace(user, updated_at=version)
 
-    async def delete(self, user_id: UUID) -> bool:
+    async def _raise_missed(self, user_id: UUID) -> None:
+        exists = await self._session.scalar(select(UserModel.id).where(UserModel.id == user_id))
+        if exists is None:
+            raise UserNotFoundError(user_id)
+        raise StaleEditError("User", user_id)
+
+    async def delete(
+        self, user_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
+    ) -> bool:
+        """Delete the user and (by cascade) their posts; False if there was no such user.
+        With ``expected_updated_at`` (the version the caller saw), a user changed since is
+        left alone: StaleEditError."""
         # A Core DELETE: the database cascades to posts (foreign keys are on for SQLite too),
         # without loading a single post into the session.
-        result = await self._session.execute(delete(UserModel).where(UserModel.id == user_id))
+        stmt = delete(UserModel).where(UserModel.id == user_id)
+        if expected_updated_at is not UNSET:
+            stmt = stmt.where(
+                version_matches(UserModel.updated_at, expected_updated_at, self._dialect())
+            )
+        result = await self._session.execute(stmt.execution_options(synchronize_session=False))
         removed = bool(getattr(result, "rowcount", 0))
         if removed:
             self._session.expunge_all()
+        elif expected_updated_at is not UNSET:
+            exists = await self._session.scalar(select(UserModel.id).where(UserModel.id == user_id))
+            if exists is not None:
+                raise StaleEditError("User", user_id)
         return removed
