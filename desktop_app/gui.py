@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import gc
 import importlib
-import logging
 import sys
 import time
 from collections.abc import Callable
@@ -22,7 +21,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME
-from desktop_app.core.logging_setup import LOG_FILE_NAME, setup_logging
+from desktop_app.core.logging_setup import LOG_FILE_NAME, set_debug, setup_logging
 from desktop_app.core.paths import log_dir
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
@@ -64,8 +63,8 @@ class DatabaseOpener:
                 self._configured = load_settings(**overrides)
             except SettingsError as error:
                 raise StorageError(str(error)) from None
-            if self._configured.DEBUG:
-                logging.getLogger().setLevel(logging.DEBUG)
+            if self._configured.DEBUG:  # libraries that log secrets at DEBUG stay quieter
+                set_debug(True)
         return self._configured
 
     def settings_for(self, url: str | None) -> Settings:

@@ -7,6 +7,7 @@ variables of the same names win over it, so a one-off run can point elsewhere wi
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -48,18 +49,56 @@ def default_database_url() -> str:
     return URL.create("sqlite+aiosqlite", database=str(default_database_path())).render_as_string()
 
 
+_URL_EXAMPLES = (
+    "e.g. sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host:5432/dbname"
+)
+_SCHEME = re.compile(r"[A-Za-z][\w+.-]*")
+
+
+def mask_url_password(text: str) -> str:
+    """``text`` with its password, if it looks like ``user:password@host``, shown as ``***``.
+
+    For text that may not parse as a URL (no scheme, a bad port), so SQLAlchemy's own masking
+    cannot be used. It hides too much rather than too little: a password may hold ``/``, ``:`` or
+    an unencoded ``@``, so everything from the first ``:`` of the user part to the last ``@`` goes.
+    """
+    scheme, separator, rest = text.partition("://")
+    if not separator or not _SCHEME.fullmatch(scheme):
+        scheme, separator, rest = "", "", text
+    userinfo, at, host = rest.rpartition("@")
+    user, colon, _password = userinfo.partition(":")
+    if not at or not colon:
+        return text
+    return f"{scheme}{separator}{user}:***@{host}"
+
+
 def normalise_database_url(value: str) -> str:
-    """Return ``value`` with an async driver, or raise ValueError saying what is wrong."""
+    """Return ``value`` with an async driver, or raise ValueError saying what is wrong.
+
+    The messages show the URL with its password masked: they reach the log, the terminal and
+    the window's banner.
+    """
     text = value.strip()
     if not text:
-        raise ValueError("is empty; expected e.g. sqlite+aiosqlite:///path/to/file.db")
+        raise ValueError(f"is empty; expected {_URL_EXAMPLES}")
+    shown = mask_url_password(text)
     try:
         url = make_url(text)
     except ArgumentError:
+        if "://" not in text:
+            raise ValueError(
+                f"{shown!r} is not a database URL: it has no scheme such as "
+                f"postgresql+asyncpg:// in front; expected {_URL_EXAMPLES}"
+            ) from None
+        raise ValueError(f"{shown!r} is not a database URL; expected {_URL_EXAMPLES}") from None
+    except ValueError:  # SQLAlchemy's int() of the port
         raise ValueError(
-            f"{text!r} is not a database URL; expected e.g. sqlite+aiosqlite:///path/to/file.db "
-            "or postgresql+asyncpg://user@host:5432/dbname"
+            f"{shown!r} is not a database URL: the port must be a number, e.g. host:5432"
         ) from None
+    if url.host and "@" in url.host:  # an unencoded @ in the password would be shown as host
+        raise ValueError(
+            f"{shown!r} has more than one @: write an @ in the user name or password as %40"
+        )
     driver = _ASYNC_DRIVERS.get(url.drivername)
     if driver is None:
         raise ValueError(
