@@ -4,7 +4,9 @@ Meaning, the same on every backend: the text is split into terms at whitespace; 
 words in it (letters and digits; punctuation separates words, so ``jane.doe`` is the words
 ``jane doe``), and it matches where those words appear in that order, the last one as a prefix.
 A row matches when every term does. Case never matters; on SQLite accents don't either
-(``jose`` finds ``José``). Text with no words at all (``%%``) matches nothing.
+(``jose`` finds ``José``). Text with no words at all (``%%``) matches nothing. Repeated terms
+count once, and only the first ``MAX_SEARCH_TERMS`` distinct ones are searched
+(``application.search_text``: the UI tells the user).
 
 How, cheapest first (migration 0003 builds the indexes):
 
@@ -23,11 +25,12 @@ How, cheapest first (migration 0003 builds the indexes):
 
 from __future__ import annotations
 
-import re
 import string
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+
+from desktop_app.application.search_text import WORD, limit_search_terms
 
 # A search is common (answered by the ordered scan) when it matches more than this many rows
 # and more than this fraction of the table: below that, sorting the matches is cheaper than
@@ -48,10 +51,10 @@ INDEXED: dict[str, tuple[str, tuple[str, ...]]] = {
     "users": ("user_id", ("username", "email", "bio")),
     "posts": ("post_id", ("title", "content")),
 }
-# ... and its triggers, "<table>_search_<action>", which keep each index current
-SEARCH_TRIGGERS = ("insert", "delete", "update")
+# ... and its triggers, "<table>_search_<action>", which keep each index current ("replace":
+# migration 0004's BEFORE INSERT trigger for rows another writer's INSERT OR REPLACE removes)
+SEARCH_TRIGGERS = ("replace", "insert", "delete", "update")
 
-_WORD = re.compile(r"[^\W_]+")
 _TERM_SEPARATOR = "\t"
 
 Terms = tuple[tuple[str, ...], ...]
@@ -71,13 +74,16 @@ def fold(text: str, *, strip_accents: bool = True) -> str:
 
 
 def words(text: str, *, strip_accents: bool = True) -> list[str]:
-    return _WORD.findall(fold(text, strip_accents=strip_accents))
+    return WORD.findall(fold(text, strip_accents=strip_accents))
 
 
 def search_terms(text: str, *, strip_accents: bool = True) -> Terms:
-    """The terms of a search box's text, each as its words; empty terms are dropped."""
-    terms = (tuple(words(term, strip_accents=strip_accents)) for term in text.split())
-    return tuple(term for term in terms if term)
+    """The terms of a search box's text, each as its words: empty terms dropped, each distinct
+    term once, at most MAX_SEARCH_TERMS of them (a term more is a lookup or a row test more)."""
+    limited = limit_search_terms(text).terms
+    terms = (tuple(words(term, strip_accents=strip_accents)) for term in limited)
+    # Folding accents may make two kept terms one (SQLite: "café cafe").
+    return tuple(dict.fromkeys(term for term in terms if term))
 
 
 def fts5_query(terms: Terms, column: str | None = None) -> str:
@@ -132,7 +138,7 @@ def words_match(encoded_terms: str, *texts: str | None) -> bool:
         if not any(all(word in text for word in term) for text in present):
             return False
         if tokenised is None:
-            tokenised = [_WORD.findall(text) for text in present]
+            tokenised = [WORD.findall(text) for text in present]
         if not any(_phrase_in(term, tokens) for tokens in tokenised):
             return False
     return True
