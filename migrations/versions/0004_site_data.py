@@ -7,7 +7,7 @@
   whole seconds).
 * Indexes on the sort keys of ``desktop_app/infrastructure/database/sort_keys.py``, spelled
   exactly as there: on SQLite ``coalesce(julianday(t), 0)`` for each timestamp (text in any
-  format another writer chose; NULL first), on PostgreSQL ``coalesce(updated_at, year 1)``.
+  format another writer chose; NULL first), on PostgreSQL ``coalesce(updated_at, -infinity)``.
 * Indexes on ``lower(email)`` and ``lower(username)`` for the case-insensitive duplicate check.
   Not unique: the backend's own constraint is case-sensitive, and a site may already hold two
   accounts that differ only in case; a unique index would make the backend's inserts fail.
@@ -39,7 +39,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 SQLITE_NOW = "(strftime('%Y-%m-%d %H:%M:%f', 'now'))"
-PG_NO_TIME = "'0001-01-01 00:00:00+00'::timestamptz"
+PG_NO_TIME = "'-infinity'::timestamptz"
 
 # name -> (table, indexed expressions)
 SQLITE_INDEXES = {

@@ -25,7 +25,9 @@ from desktop_app.infrastructure.database.types import UTCDateTime
 
 # The key of a missing (or, on SQLite, unreadable) time: before every real one.
 SQLITE_NO_TIME = "0"
-POSTGRESQL_NO_TIME = "'0001-01-01 00:00:00+00'::timestamptz"
+# asyncpg reads -infinity as datetime.min and writes datetime.min back as -infinity, so the key
+# of a missing time survives a round trip through a cursor (year 1 would come back as -infinity).
+POSTGRESQL_NO_TIME = "'-infinity'::timestamptz"
 
 
 def _is_time(column: Any) -> bool:
