@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -12,10 +12,12 @@ from PySide6.QtSvg import QSvgRenderer
 
 
 def resources_dir() -> Path:
-    """``resources/`` beside the package: the checkout's root, or the PyInstaller bundle's."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources"
+    """The package ``desktop_app._resources``, which is the checkout's top-level ``resources/``
+    mapped into every install (pyproject.toml, build.spec). A folder on disk: Qt reads paths."""
+    directory = files("desktop_app._resources")
+    if not isinstance(directory, Path):  # a zipped package
+        raise RuntimeError(f"the resources are not a folder on disk: {directory}")
+    return directory
 
 
 def _render(svg: bytes, size: int, ratio: float) -> QPixmap:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,10 +27,14 @@ if TYPE_CHECKING:  # Alembic is imported only when a migration really runs (star
 
 
 def migrations_dir() -> Path:
-    """``migrations/`` beside the package: the checkout's root, or the PyInstaller bundle's."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[3]
-    return root / "migrations"
+    """The Alembic scripts: the package ``desktop_app._migrations``, which is the checkout's
+    top-level ``migrations/`` mapped into every install (pyproject.toml, build.spec)."""
+    from importlib.resources import files
+
+    scripts = files("desktop_app._migrations")
+    if not isinstance(scripts, Path):  # a zipped package: Alembic needs a real folder
+        raise RuntimeError(f"the migrations are not a folder on disk: {scripts}")
+    return scripts
 
 
 def alembic_config(database_url: str | None = None) -> Config:

@@ -1,0 +1,1 @@
+"""Icons; installed as the package desktop_app._resources (pyproject.toml)."""
