@@ -129,6 +129,7 @@ class LazyTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Start over: empty the model and fetch the first page and the count anew."""
+        self._cancel_loading()
         self.beginResetModel()
         self._cache.reset()
         self._rows = 0
@@ -139,6 +140,7 @@ class LazyTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Fetch the visible rows and the count again, keeping the row count and so the user's
         scroll position (F5): rows show "Loading…" for the moment they take to arrive."""
+        self._cancel_loading()
         self._cache.reset(keep_count=True)
         if self._rows:
             self.dataChanged.emit(
@@ -154,9 +156,19 @@ class LazyTableModel(QAbstractTableModel):
     def failure(self) -> str | None:
         return self._failed
 
+    def _cancel_loading(self) -> None:
+        """Cancel the page fetch and the count in flight: they answer a question nobody asks
+        any more, and a slow one (a long search) would hold a connection and delay the next.
+        Saves are left alone: an edit the user made still counts."""
+        for task in (self._loader, self._counter):
+            if task is not None:
+                task.cancel()
+        self._loader = self._counter = None
+
     def _start(self) -> None:
         self._failed = None
         if self._reader is None:
+            self._set_loading(False)  # what was loading was cancelled, and nothing will load
             self.count_changed.emit(0, True)
             return
         self._cache.want(0)
@@ -389,7 +401,8 @@ class LazyTableModel(QAbstractTableModel):
                     self._first_rows_seen = True
                     self.rows_loaded.emit()
         finally:
-            self._set_loading(bool(self._counter and not self._counter.done()))
+            if asyncio.current_task() is self._loader:  # not a loader cancelled by a reload
+                self._set_loading(bool(self._counter and not self._counter.done()))
 
     async def _count(self, generation: int, query: Query) -> None:
         if self._reader is None:

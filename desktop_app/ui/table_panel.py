@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.application.search_text import limit_search_terms
 from desktop_app.ui.resources import icon
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.theme import style_table
@@ -110,7 +111,10 @@ class TablePanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _apply_search(self) -> None:
-        self.model.set_query(replace(self.model.query, search=self.search.text().strip()))
+        text = self.search.text().strip()
+        # Said at once, on the box itself, and again beside the count when it arrives.
+        self.search.setToolTip(limit_search_terms(text).notice or "")
+        self.model.set_query(replace(self.model.query, search=text))
 
     def _show_sort_indicator(self) -> None:
         column, order = self.model.sort_column()
@@ -128,6 +132,9 @@ class TablePanel(QWidget):
         text = f"{rows:,} {noun}" if exact else f"{rows:,}+ {noun} (counting…)"
         if self.model.query.search:
             text += " match"
+            notice = limit_search_terms(self.model.query.search).notice
+            if notice:
+                text += f" · {notice}"
         self.count_label.setText(text)
 
     def selected_rows(self) -> list[object]:

@@ -52,6 +52,7 @@ from desktop_app.application.queries import (
     UserRow,
 )
 from desktop_app.infrastructure.database.errors import raise_translated
+from desktop_app.infrastructure.database.interrupt import interruptible
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.search import (
     DENSE_AFTER,
@@ -288,6 +289,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             return stmt.order_by(sort.desc(), ident.desc())
         return stmt.order_by(sort.asc(), ident.asc())
 
+    @interruptible  # a superseded page or count stops its SQL at once, on SQLite too
     async def fetch(
         self,
         query: QueryT,
@@ -326,6 +328,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             raise_translated(error)
             raise
 
+    @interruptible
     async def count(self, query: QueryT) -> int:
         try:
             async with self._sessions() as session:
