@@ -9,8 +9,11 @@ Three ways a page is found, cheapest first:
   a keyset page after that key. Plain OFFSET would fetch and discard every skipped row;
 * at a shallow position: plain OFFSET.
 
-Order is always (sort column, id) in one direction, so an index on (column, id) serves it both
-ways and the order is total.
+Order is always (sort key, id) in one direction, so an index on (key, id) serves it both ways
+and the order is total. The sort key is the column itself, except for timestamps
+(``sort_keys``): on SQLite they are text in whatever format their writer chose, and
+``updated_at`` may be NULL (never edited), so rows are ordered by a normalised key that
+migration 0004 indexes. Each row carries its key, and a cursor resumes from exactly that value.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from desktop_app.application.queries import (
     PostQuery,
     PostReader,
     PostRow,
+    SortKey,
     UserQuery,
     UserReader,
     UserRow,
@@ -68,6 +72,7 @@ from desktop_app.infrastructure.database.search import (
     search_terms,
     tsquery,
 )
+from desktop_app.infrastructure.database.sort_keys import key_of_value, sort_key
 
 # Below this offset a plain OFFSET is as cheap as the two-step seek.
 SEEK_FROM_OFFSET = 1_000
@@ -130,6 +135,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = session_factory
+        self._dialect = ""
         self._mode: SearchMode | None = None
         # What each search text's probe found (PostgreSQL: common?, authors match?; FTS5:
         # matches found, rows, authors match?): the plan's inputs, not its results, which
@@ -144,8 +150,8 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         """SELECT of the row's columns, with whatever joins they need."""
 
     @abc.abstractmethod
-    def _keys(self, query: QueryT) -> Select[*tuple[Any, ...]]:
-        """SELECT of just (sort column, id), joined only if the sort or search needs it."""
+    def _joined(self, stmt: SelectT, query: QueryT) -> SelectT:
+        """``stmt`` joined to whatever the sort or search of ``query`` needs."""
 
     @abc.abstractmethod
     def _filtered(self, stmt: SelectT, query: QueryT, search: _Search | None) -> SelectT: ...
@@ -154,7 +160,15 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     def _sort_column(self, query: QueryT) -> Any: ...
 
     @abc.abstractmethod
-    def _row(self, row: Row[*tuple[Any, ...]]) -> RowT: ...
+    def _row(self, row: Sequence[Any], key: SortKey) -> RowT: ...
+
+    def _sort_key(self, query: QueryT) -> Any:
+        """What the database orders by for ``query``'s sort (see ``sort_keys``)."""
+        return sort_key(self._sort_column(query), self._dialect)
+
+    def _keys(self, query: QueryT) -> Select[*tuple[Any, ...]]:
+        """SELECT of just (sort key, id), joined only if the sort or search needs it."""
+        return self._joined(select(self._sort_key(query), self._id_column()), query)
 
     @abc.abstractmethod
     def _counted(self, query: QueryT, search: _Search | None) -> Select[*tuple[Any, ...]]: ...
@@ -274,12 +288,22 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     def _ordered(
         self, stmt: SelectT, query: QueryT, after: Cursor | None, search: _Search | None = None
     ) -> SelectT:
-        sort, ident = self._sort_column(query), self._id_column()
+        sort, ident = self._sort_key(query), self._id_column()
         if after is not None:
             value, row_id = after
-            key = tuple_(sort, ident)
-            bound = tuple_(literal(value, type_=sort.type), literal(row_id, type_=ident.type))
-            stmt = stmt.where(key < bound if query.descending else key > bound)
+            if isinstance(value, SortKey):
+                bound = literal(value.value, type_=sort.type)
+            else:  # a plain value: turned into a key the way the database turns the column
+                bound = key_of_value(self._sort_column(query), value, self._dialect)
+            pair = tuple_(sort, ident)
+            after_pair = tuple_(bound, literal(row_id, type_=ident.type))
+            # The single-column bound is implied by the pair's; it is there because SQLite
+            # seeks an index on an expression only for a plain comparison, and scans for a
+            # row value (20 ms instead of 0.2 ms a page on 300k rows).
+            if query.descending:
+                stmt = stmt.where(pair < after_pair, sort <= bound)
+            else:
+                stmt = stmt.where(pair > after_pair, sort >= bound)
         if search is not None and search.fenced:
             # An expression no index is ordered by: PostgreSQL must collect the matches (from
             # the GIN index) and sort them, instead of walking the sort index for rows that
@@ -307,31 +331,41 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             return mirror_rows[::-1]
         try:
             async with self._sessions() as session:
+                self._dialect = session.get_bind().dialect.name
                 search = await self._search(session, query)
                 if after is None and offset >= SEEK_FROM_OFFSET:
-                    keys = self._filtered(self._keys(query), query, search)
-                    key_stmt = self._ordered(keys, query, None, search)
-                    key = (await session.execute(key_stmt.offset(offset - 1).limit(1))).first()
-                    if key is None:
+                    after, offset = await self._key_at(session, query, offset - 1, search), 0
+                    if after is None:
                         return []
-                    after, offset = (key[0], key[1]), 0
-                stmt = self._ordered(
-                    self._filtered(self._columns(), query, search), query, after, search
-                )
+                columns = self._columns().add_columns(self._sort_key(query))
+                stmt = self._ordered(self._filtered(columns, query, search), query, after, search)
                 if after is None and offset:
                     stmt = stmt.offset(offset)
                 rows: Sequence[Row[*tuple[Any, ...]]] = (
                     await session.execute(stmt.limit(limit))
                 ).all()
-                return [self._row(row) for row in rows]
+                return [self._row(row[:-1], SortKey(query.sort, row[-1])) for row in rows]
         except Exception as error:
             raise_translated(error)
             raise
+
+    async def _key_at(
+        self, session: AsyncSession, query: QueryT, position: int, search: _Search | None
+    ) -> Cursor | None:
+        """The cursor of the row at ``position``, read through the index: the skipped rows are
+        walked for their ids alone (an expression key would be computed for each of them),
+        then the one row found gives its key."""
+        ident = self._id_column()
+        keys = self._ordered(self._filtered(self._keys(query), query, search), query, None, search)
+        found = keys.with_only_columns(ident).offset(position).limit(1).scalar_subquery()
+        key = (await session.execute(self._keys(query).where(ident == found))).first()
+        return None if key is None else (SortKey(query.sort, key[0]), key[1])
 
     @interruptible
     async def count(self, query: QueryT) -> int:
         try:
             async with self._sessions() as session:
+                self._dialect = session.get_bind().dialect.name
                 search = await self._search(session, query)
                 if (
                     search is not None
@@ -373,8 +407,8 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
             UserModel.updated_at,
         )
 
-    def _keys(self, query: UserQuery) -> Select[*tuple[Any, ...]]:
-        return select(self._sort_column(query), UserModel.id)
+    def _joined(self, stmt: SelectT, query: UserQuery) -> SelectT:
+        return stmt
 
     def _filtered(self, stmt: SelectT, query: UserQuery, search: _Search | None) -> SelectT:
         if search is None:
@@ -400,8 +434,8 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
     def _sort_column(self, query: UserQuery) -> Any:
         return getattr(UserModel, query.sort)
 
-    def _row(self, row: Row[*tuple[Any, ...]]) -> UserRow:
-        return UserRow(*row)
+    def _row(self, row: Sequence[Any], key: SortKey) -> UserRow:
+        return UserRow(*row, sort_key=key)  # type: ignore[misc]  # row has the other fields
 
     def _counted(self, query: UserQuery, search: _Search | None) -> Select[*tuple[Any, ...]]:
         return self._filtered(select(func.count()).select_from(UserModel), query, search)
@@ -445,8 +479,7 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         match = fts5_query(terms, "username")
         return (await session.execute(probe, {"match": match})).first() is not None
 
-    def _keys(self, query: PostQuery) -> Select[*tuple[Any, ...]]:
-        stmt = select(self._sort_column(query), PostModel.id)
+    def _joined(self, stmt: SelectT, query: PostQuery) -> SelectT:
         if self._needs_author(query):
             stmt = stmt.join(UserModel, PostModel.author_id == UserModel.id)
         return stmt
@@ -524,8 +557,8 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
             return UserModel.username
         return getattr(PostModel, query.sort)
 
-    def _row(self, row: Row[*tuple[Any, ...]]) -> PostRow:
-        return PostRow(*row)
+    def _row(self, row: Sequence[Any], key: SortKey) -> PostRow:
+        return PostRow(*row, sort_key=key)  # type: ignore[misc]  # row has the other fields
 
     def _counted(self, query: PostQuery, search: _Search | None) -> Select[*tuple[Any, ...]]:
         stmt = select(func.count()).select_from(PostModel)
