@@ -65,6 +65,8 @@ def connect(settings: Settings) -> Database:
         pool_size=settings.DB_POOL_SIZE,
         max_overflow=settings.DB_MAX_OVERFLOW,
         echo=settings.DEBUG,
+        connect_timeout=settings.DB_CONNECT_TIMEOUT,
+        command_timeout=settings.DB_COMMAND_TIMEOUT,
     )
     session_factory = make_session_factory(engine)
     uow_factory = partial(SQLAlchemyUnitOfWork, session_factory)
@@ -94,7 +96,13 @@ async def open_database(settings: Settings) -> Database:
 
 async def probe(settings: Settings) -> str:
     """Try a database without switching to it: one line saying what answered, or an error."""
-    engine = make_engine(settings.DATABASE_URL, pool_size=1, max_overflow=0)
+    engine = make_engine(
+        settings.DATABASE_URL,
+        pool_size=1,
+        max_overflow=0,
+        connect_timeout=settings.DB_CONNECT_TIMEOUT,
+        command_timeout=settings.DB_COMMAND_TIMEOUT,
+    )
     try:
         async with engine.connect() as connection:
             version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())

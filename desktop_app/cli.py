@@ -101,7 +101,13 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int) -> i
     from desktop_app.infrastructure.database.demo_data import DEMO_PASSWORD, fill_demo_data
 
     url = settings.DATABASE_URL
-    engine = make_engine(url, pool_size=1, max_overflow=0)
+    engine = make_engine(
+        url,
+        pool_size=1,
+        max_overflow=0,
+        connect_timeout=settings.DB_CONNECT_TIMEOUT,
+        command_timeout=settings.DB_COMMAND_TIMEOUT,
+    )
     tty = sys.stderr.isatty()
     last = [0.0]
 
@@ -136,7 +142,13 @@ async def _db_command(action: str, settings: Settings) -> int:
     from desktop_app.infrastructure.database.connection import describe_url, make_engine
 
     url = settings.DATABASE_URL
-    engine = make_engine(url, pool_size=1, max_overflow=0)
+    engine = make_engine(
+        url,
+        pool_size=1,
+        max_overflow=0,
+        connect_timeout=settings.DB_CONNECT_TIMEOUT,
+        command_timeout=settings.DB_COMMAND_TIMEOUT,
+    )
     try:
         if action == "upgrade":
             before = await migrations.ensure_known_revision(engine)

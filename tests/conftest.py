@@ -12,6 +12,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = Path(tempfile.mkdtemp(prefix="desktop_app-tests-home-"))
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_HOME / _name.lower())
-for _name in ("DATABASE_URL", "DB_POOL_SIZE", "DB_MAX_OVERFLOW", "DEBUG"):
+for _name in (
+    "DATABASE_URL",
+    "DB_POOL_SIZE",
+    "DB_MAX_OVERFLOW",
+    "DEBUG",
+    "DB_CONNECT_TIMEOUT",
+    "DB_COMMAND_TIMEOUT",
+):
     os.environ.pop(_name, None)
 os.environ.pop("DESKTOP_APP_SETTINGS_FILE", None)

@@ -113,7 +113,7 @@ def normalise_database_url(value: str) -> str:
 
 
 class Settings(BaseSettings):
-    """The four settings the app reads; names match the environment variables."""
+    """The settings the app reads; names match the environment variables."""
 
     model_config = SettingsConfigDict(extra="ignore", case_sensitive=True, frozen=True)
 
@@ -138,6 +138,11 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         toml = TomlConfigSettingsSource(settings_cls, toml_file=settings_file_path())
         return (init_settings, env_settings, toml)
+
+    # Seconds a PostgreSQL server may take to accept a connection, and to answer a statement,
+    # before the app says it is not answering instead of waiting (asyncpg: 60 s and forever).
+    DB_CONNECT_TIMEOUT: float = Field(default=10.0, gt=0, le=3_600)
+    DB_COMMAND_TIMEOUT: float = Field(default=30.0, gt=0, le=86_400)
 
 
 def _describe(error: ValidationError) -> str:

@@ -80,3 +80,24 @@ def test_broken_settings_file_is_reported(settings_file: Path) -> None:
 
 def test_postgres_spellings_are_normalised_to_asyncpg() -> None:
     assert normalise_database_url("postgres://u@h:5433/db") == "postgresql+asyncpg://u@h:5433/db"
+
+
+def test_server_timeouts_default_and_read_from_the_environment(
+    settings_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = load_settings()
+    assert (settings.DB_CONNECT_TIMEOUT, settings.DB_COMMAND_TIMEOUT) == (10, 30)
+    monkeypatch.setenv("DB_CONNECT_TIMEOUT", "2.5")
+    settings_file.write_text("DB_COMMAND_TIMEOUT = 5\n")
+    settings = load_settings()
+    assert (settings.DB_CONNECT_TIMEOUT, settings.DB_COMMAND_TIMEOUT) == (2.5, 5)
+
+
+@pytest.mark.parametrize("name", ["DB_CONNECT_TIMEOUT", "DB_COMMAND_TIMEOUT"])
+@pytest.mark.parametrize("value", ["0", "-1", "soon"])
+def test_a_timeout_must_be_a_positive_number_of_seconds(
+    settings_file: Path, monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=name):
+        load_settings()

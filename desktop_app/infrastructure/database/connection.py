@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from desktop_app.infrastructure.database import timeouts
 from desktop_app.infrastructure.database.search import WORDS_MATCH_FUNCTION, words_match
 
 log = logging.getLogger(__name__)
@@ -57,12 +58,16 @@ def make_engine(
     pool_size: int = 5,
     max_overflow: int = 10,
     echo: bool = False,
+    connect_timeout: float = 10.0,
+    command_timeout: float = 30.0,
 ) -> AsyncEngine:
     """An AsyncEngine for ``url``. SQL parameters are hidden from logs and error messages.
 
     For SQLite the file's directory is created, and every connection enforces foreign keys.
     For PostgreSQL the pool is sized from settings and connections are pinged before use, so a
-    restarted server costs one retry, not an error.
+    restarted server costs one retry, not an error; and no wait is unbounded: connecting gives
+    up after ``connect_timeout`` seconds, a statement (or ping) after ``command_timeout``, with
+    a ServerTimeoutError that says so (see timeouts.py), so a frozen server cannot hang the app.
     """
     parsed = make_url(url)
     common: dict[str, Any] = {"echo": echo, "hide_parameters": True}
@@ -75,14 +80,18 @@ def make_engine(
         )
         event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
         return engine
-    return create_async_engine(
+    waits = {"connect_timeout": connect_timeout, "command_timeout": command_timeout}
+    engine = create_async_engine(
         parsed,
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
         pool_recycle=1_800,
+        **timeouts.engine_options(**waits),
         **common,
     )
+    timeouts.report_timeouts(engine, **waits)
+    return engine
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from sqlalchemy import exc as sa_exc
 
 from desktop_app.domain.errors import (
@@ -12,6 +10,21 @@ from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,
 )
+
+# SQLSTATE of a statement the server cancelled: statement_timeout, or pg_cancel_backend().
+QUERY_CANCELED = "57014"
+
+
+class ServerTimeoutError(TimeoutError):
+    """The database server did not answer within ``seconds``.
+
+    The engine raises it in place of the driver's bare TimeoutError, which does not say how long
+    it waited (see timeouts.py); ``translate`` turns it into the sentence a person reads.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"The database server did not answer within {seconds:g} s")
+        self.seconds = seconds
 
 
 def _reason(error: BaseException) -> str:
@@ -34,11 +47,25 @@ def translate(error: BaseException) -> Exception | None:
     """A domain error for ``error``, or None when it is not a database condition (a bug)."""
     if isinstance(error, sa_exc.IntegrityError):
         return ConstraintViolationError(f"The database refused the change: {_reason(error)}")
-    if isinstance(error, sa_exc.DBAPIError | sa_exc.TimeoutError):
-        # OperationalError (locked, disk I/O, server gone), InterfaceError (connection closed),
-        # and pool timeouts: conditions of the environment, not of the request.
+    if isinstance(error, ServerTimeoutError):
+        return DatabaseUnavailableError(f"{error}: it may be stopped, overloaded or unreachable.")
+    if isinstance(error, sa_exc.TimeoutError):  # the pool's own wait, not the server's
+        return DatabaseUnavailableError(
+            "Every database connection stayed busy and none came free in time: the server may "
+            "be slow or stopped."
+        )
+    if getattr(getattr(error, "orig", None), "sqlstate", None) == QUERY_CANCELED:
+        return DatabaseUnavailableError(
+            f"The database server cancelled the statement: {_reason(error)}. It may have run "
+            "into the server's statement_timeout, or an administrator cancelled it."
+        )
+    if isinstance(error, sa_exc.DBAPIError):
+        # OperationalError (locked, disk I/O, server gone), InterfaceError (connection closed):
+        # conditions of the environment, not of the request.
         return DatabaseUnavailableError(f"The database is not available: {_reason(error)}")
-    if isinstance(error, OSError | asyncio.TimeoutError):
+    if isinstance(error, TimeoutError):  # a bare driver timeout that escaped the engine's hooks
+        return DatabaseUnavailableError("The database server did not answer in time.")
+    if isinstance(error, OSError):
         return DatabaseUnavailableError(f"Could not connect to the database: {_reason(error)}")
     return None
 
