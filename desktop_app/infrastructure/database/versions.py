@@ -21,13 +21,22 @@ from desktop_app.infrastructure.database.types import UTCDateTime
 VERSION_STEP = timedelta(milliseconds=1)
 
 
+# The web backend's server default writes whole seconds; a version of ours this close to a
+# whole second would read as that second under julianday(), and a backend edit landing on it
+# would go unnoticed. Ours keep clear of it.
+_NEAR_WHOLE_SECOND = timedelta(microseconds=1_500)
+_CLEAR_OF_WHOLE_SECOND = timedelta(milliseconds=3)
+
+
 def next_version(seen: datetime | None) -> datetime:
     """The ``updated_at`` to write over ``seen``: now, or just after ``seen`` if the clock is
-    behind it (another machine's clock, or two edits within a millisecond)."""
-    now = utcnow()
-    if seen is None:
-        return now
-    return max(now, seen + VERSION_STEP)
+    behind it (another machine's clock, or two edits within a millisecond), never within
+    1.5 ms of a whole second."""
+    version = utcnow() if seen is None else max(utcnow(), seen + VERSION_STEP)
+    into_second = timedelta(microseconds=version.microsecond)
+    if into_second < _NEAR_WHOLE_SECOND or into_second >= timedelta(seconds=1) - _NEAR_WHOLE_SECOND:
+        version += _CLEAR_OF_WHOLE_SECOND
+    return version
 
 
 def version_matches(column: Any, seen: datetime | None, dialect: str) -> ColumnElement[bool]:
