@@ -13,6 +13,7 @@ from logging.config import fileConfig
 from typing import Any
 
 from alembic import context
+from alembic.util import CommandError
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -20,6 +21,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop_app.infrastructure.database.migration_env import (
     VERSION_TABLE,
+    DataLossRefusedError,
     ensure_sqlite_directory,
     expression_indexes_unreflected,
     include_name,
@@ -84,7 +86,12 @@ async def run_migrations_online() -> None:
         await engine.dispose()
 
 
-if context.is_offline_mode():
-    run_migrations_offline()
-else:
-    asyncio.run(run_migrations_online())
+try:
+    if context.is_offline_mode():
+        run_migrations_offline()
+    else:
+        asyncio.run(run_migrations_online())
+except DataLossRefusedError as refused:
+    if config.cmd_opts is None:  # in-process: the caller catches it by type
+        raise
+    raise CommandError(str(refused)) from None  # the alembic command prints just the message

@@ -2,6 +2,10 @@
 
 If the tables already exist (a database the web backend created), they are adopted as they are
 and only our missing indexes are added, so pointing the app at the site's database is safe.
+Which tables and indexes were created and which adopted is recorded in
+``desktop_app_schema_origin``: the downgrade drops only what the app created, and refuses to
+drop tables that hold rows unless told (``-x drop_data=yes``). Offline (``--sql``) the upgrade
+assumes an empty database; the downgrade, which cannot look, drops the tables only when told.
 
 Revision ID: 0001
 Revises:
@@ -12,6 +16,13 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from desktop_app.infrastructure.database.migration_env import (
+    ORIGIN_TABLE,
+    drop_data_allowed,
+    refuse_to_drop_rows,
+    schema_origin,
+)
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -37,8 +48,23 @@ def _existing_indexes(table: str) -> set[str]:
     return {ix["name"] for ix in sa.inspect(op.get_bind()).get_indexes(table) if ix["name"]}
 
 
+def _record_origin(created: dict[str, bool]) -> None:
+    origin = op.create_table(
+        ORIGIN_TABLE,
+        sa.Column("object_name", sa.String(length=64), nullable=False),
+        sa.Column("created_by_app", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("object_name", name=op.f(f"pk_{ORIGIN_TABLE}")),
+    )
+    op.bulk_insert(
+        origin,
+        [{"object_name": name, "created_by_app": flag} for name, flag in created.items()],
+        multiinsert=False,
+    )
+
+
 def upgrade() -> None:
     tables = _existing_tables()
+    created = {"users": "users" not in tables, "posts": "posts" not in tables}
     if "users" not in tables:
         op.create_table(
             "users",
@@ -92,12 +118,39 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("id", name=op.f("pk_posts")),
         )
     for name, (table, columns) in _INDEXES.items():
-        if name not in _existing_indexes(table):
+        created[name] = name not in _existing_indexes(table)
+        if created[name]:
             op.create_index(name, table, columns)
+    _record_origin(created)
+
+
+def _created_by_app() -> dict[str, bool]:
+    """What the upgrade recorded. Nothing recorded (a database upgraded before the record
+    existed): our indexes are ours, the tables are kept."""
+    if op.get_context().as_sql:
+        return {name: True for name in _INDEXES} | dict.fromkeys(
+            ("users", "posts"), drop_data_allowed()
+        )
+    return (
+        {name: True for name in _INDEXES}
+        | {"users": False, "posts": False}
+        | schema_origin(op.get_bind())
+    )
 
 
 def downgrade() -> None:
+    created = _created_by_app()
+    tables = [table for table in ("posts", "users") if created[table]]
+    if not op.get_context().as_sql:
+        refuse_to_drop_rows(op.get_bind(), tables)
+    elif not tables:
+        op.get_context().impl.static_output(
+            "-- users and posts are kept: offline, the script cannot tell whether the app created "
+            "them or adopted the web backend's (-x drop_data=yes drops them)\n"
+        )
     for name, (table, _columns) in _INDEXES.items():
-        op.drop_index(name, table_name=table)
-    op.drop_table("posts")
-    op.drop_table("users")
+        if created[name]:
+            op.drop_index(name, table_name=table)
+    for table in tables:
+        op.drop_table(table)
+    op.execute(f"DROP TABLE IF EXISTS {ORIGIN_TABLE}")

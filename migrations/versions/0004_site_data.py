@@ -21,7 +21,9 @@
 
 On SQLite the nullability change rebuilds ``users`` and ``posts`` (batch mode), which drops
 their triggers: they are created again here. Skipped where ``updated_at`` is already nullable
-(a database the web backend created). Everything is additive for the backend.
+(a database the web backend created). Everything is additive for the backend. The downgrade
+puts back NOT NULL only on tables the app created (migration 0001's record): the backend's own
+``updated_at`` stays nullable, and its NULLs stay NULL.
 
 Revision ID: 0004
 Revises: 0003
@@ -32,6 +34,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from desktop_app.infrastructure.database.migration_env import schema_origin
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -225,34 +229,49 @@ def upgrade() -> None:
         op.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({expression})")
 
 
+def _created_by_app() -> set[str]:
+    """The tables migration 0001 created, whose NOT NULL the downgrade may put back (none
+    offline, or where nothing was recorded: the backend's tables are left as they are)."""
+    if op.get_context().as_sql:
+        return set()
+    return {name for name, created in schema_origin(op.get_bind()).items() if created}
+
+
+def _restore_not_null(table: str) -> None:
+    """``updated_at`` NOT NULL with a default again, as revision 0001 created it."""
+    op.execute(f"UPDATE {table} SET updated_at = created_at WHERE updated_at IS NULL")
+    if _dialect() != "sqlite":
+        op.alter_column(
+            table,
+            "updated_at",
+            existing_type=sa.DateTime(timezone=True),
+            nullable=False,
+            server_default=sa.func.now(),
+        )
+        return
+    with op.batch_alter_table(table) as batch:
+        batch.alter_column(
+            "updated_at",
+            existing_type=sa.DateTime(timezone=True),
+            nullable=False,
+            server_default=sa.func.now(),
+        )
+        batch.alter_column(
+            "created_at",
+            existing_type=sa.DateTime(timezone=True),
+            existing_nullable=False,
+            server_default=sa.func.now(),
+        )
+
+
 def downgrade() -> None:
     dialect = _dialect()
     for name in [*FOLDED_INDEXES, *(SQLITE_INDEXES if dialect == "sqlite" else PG_INDEXES)]:
         op.execute(f"DROP INDEX IF EXISTS {name}")
+    created = _created_by_app()
     for table in ("users", "posts"):
-        op.execute(f"UPDATE {table} SET updated_at = created_at WHERE updated_at IS NULL")
-        if dialect == "sqlite":
-            with op.batch_alter_table(table) as batch:
-                batch.alter_column(
-                    "updated_at",
-                    existing_type=sa.DateTime(timezone=True),
-                    nullable=False,
-                    server_default=sa.func.now(),
-                )
-                batch.alter_column(
-                    "created_at",
-                    existing_type=sa.DateTime(timezone=True),
-                    existing_nullable=False,
-                    server_default=sa.func.now(),
-                )
-            if _has_search_index(table):
-                _sqlite_search_triggers(table, replace_safe=False)
-                op.execute(f"DROP TABLE IF EXISTS {table}_search_replaced")
-        else:
-            op.alter_column(
-                table,
-                "updated_at",
-                existing_type=sa.DateTime(timezone=True),
-                nullable=False,
-                server_default=sa.func.now(),
-            )
+        if table in created:
+            _restore_not_null(table)
+        if dialect == "sqlite" and _has_search_index(table):
+            _sqlite_search_triggers(table, replace_safe=False)
+            op.execute(f"DROP TABLE IF EXISTS {table}_search_replaced")

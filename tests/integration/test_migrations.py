@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from datetime import UTC, datetime
 from functools import partial
@@ -13,6 +16,7 @@ from uuid import uuid4
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.unit_of_work import UnitOfWorkFactory
@@ -21,7 +25,9 @@ from desktop_app.domain.errors import SchemaTooNewError
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import make_session_factory
 from desktop_app.infrastructure.database.migration_env import (
+    ORIGIN_TABLE,
     VERSION_TABLE,
+    DataLossRefusedError,
     ForeignKeyCheckError,
     expression_indexes_unreflected,
 )
@@ -153,6 +159,7 @@ async def test_offline_sql_is_printed_for_review(
     assert "CREATE TABLE users" in sql
     assert "ON DELETE CASCADE" in sql
     assert f"INSERT INTO {VERSION_TABLE}" in sql
+    assert f"INSERT INTO {ORIGIN_TABLE}" in sql
 
 
 def _scripts_with_rebuild_of_users(tmp_path: Path) -> Path:
@@ -277,3 +284,159 @@ async def test_full_text_search_indexes_rows_that_existed_before_it(
             lambda c: [ix["name"] for t in ("users", "posts") for ix in inspect(c).get_indexes(t)]
         )
     assert not [name for name in leftovers if name and name.endswith("_search")]
+
+
+def _schema(connection: Connection) -> object:
+    """Everything in the database but our version table: tables, columns with their types,
+    nullability and defaults, indexes, constraints, triggers, functions, and every row."""
+    rows = {
+        table: sorted(map(tuple, connection.execute(text(f"SELECT * FROM {table}"))), key=repr)
+        for table in ("users", "posts", "alembic_version")
+        if connection.dialect.has_table(connection, table)
+    }
+    if connection.dialect.name == "sqlite":
+        master = connection.exec_driver_sql(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name != ? ORDER BY name",
+            (VERSION_TABLE,),
+        )
+        return rows, master.all()
+    inspector = inspect(connection)
+    tables = sorted(set(inspector.get_table_names()) - {VERSION_TABLE})
+    described = {
+        table: (
+            [{k: str(v) for k, v in column.items()} for column in inspector.get_columns(table)],
+            sorted(inspector.get_indexes(table), key=lambda ix: str(ix["name"])),
+            inspector.get_unique_constraints(table),
+            inspector.get_foreign_keys(table),
+            inspector.get_pk_constraint(table),
+        )
+        for table in tables
+    }
+    triggers = connection.exec_driver_sql(
+        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1"
+    ).all()
+    functions = connection.exec_driver_sql(
+        "SELECT proname FROM pg_proc JOIN pg_namespace n ON n.oid = pronamespace "
+        "WHERE nspname = 'public' ORDER BY 1"
+    ).all()
+    return rows, tables, described, triggers, functions
+
+
+async def schema(engine: AsyncEngine) -> object:
+    await engine.dispose()  # asyncpg's cached `SELECT *` plans predate the migration
+    async with engine.connect() as connection:
+        with expression_indexes_unreflected():
+            return await connection.run_sync(_schema)
+
+
+async def create_web_backend_schema(engine: AsyncEngine) -> None:
+    """The web backend's tables exactly as its models declare them (updated_at nullable with no
+    default, is_active with no server default, unique indexes on email and username), its own
+    alembic_version, and rows as its ORM writes them (updated_at NULL until a first update)."""
+    postgres = engine.dialect.name == "postgresql"
+    uuid_type = "UUID" if postgres else "CHAR(32)"
+    stamp = "TIMESTAMP WITH TIME ZONE"
+    ann, bob = (uuid4() if postgres else uuid4().hex for _ in range(2))
+    async with engine.begin() as connection:
+        for statement in (
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",
+            "INSERT INTO alembic_version VALUES ('backend_rev_7')",
+            f"CREATE TABLE users (id {uuid_type} NOT NULL PRIMARY KEY, "
+            "email VARCHAR(255) NOT NULL, username VARCHAR(50) NOT NULL, "
+            "hashed_password VARCHAR(255) NOT NULL, is_active BOOLEAN NOT NULL, bio TEXT, "
+            f"created_at {stamp} NOT NULL DEFAULT CURRENT_TIMESTAMP, updated_at {stamp})",
+            "CREATE UNIQUE INDEX ix_users_email ON users (email)",
+            "CREATE UNIQUE INDEX ix_users_username ON users (username)",
+            f"CREATE TABLE posts (id {uuid_type} NOT NULL PRIMARY KEY, "
+            "title VARCHAR(255) NOT NULL, content TEXT NOT NULL, "
+            f"author_id {uuid_type} NOT NULL REFERENCES users (id) ON DELETE CASCADE, "
+            f"created_at {stamp} NOT NULL DEFAULT CURRENT_TIMESTAMP, updated_at {stamp})",
+        ):
+            await connection.execute(text(statement))
+        await connection.execute(
+            text(
+                "INSERT INTO users (id, email, username, hashed_password, is_active, bio, "
+                "updated_at) VALUES (:ann, 'ann@example.org', 'ann', 'h', TRUE, NULL, NULL), "
+                "(:bob, 'bob@example.org', 'bob', 'h', FALSE, 'hi', CURRENT_TIMESTAMP)"
+            ),
+            {"ann": ann, "bob": bob},
+        )
+        await connection.execute(
+            text(
+                "INSERT INTO posts (id, title, content, author_id, updated_at) "
+                "VALUES (:id, 'hello', 'world', :ann, NULL)"
+            ),
+            {"id": uuid4() if postgres else uuid4().hex, "ann": ann},
+        )
+
+
+async def test_downgrade_of_an_adopted_schema_removes_only_what_we_added(
+    bare_engine: AsyncEngine, database_url: str
+) -> None:
+    """The web backend's tables, rows and Alembic history outlive `downgrade base`: every
+    index, trigger, function, column and table of ours goes, and nothing else changes."""
+    await create_web_backend_schema(bare_engine)
+    before = await schema(bare_engine)
+    await migrations.upgrade(bare_engine, database_url)
+    assert await schema(bare_engine) != before
+    assert await migrations.downgrade(bare_engine, database_url, "base") is None
+    assert await schema(bare_engine) == before
+    assert await table_names(bare_engine) == {"users", "posts", "alembic_version", VERSION_TABLE}
+    # and adopting it again works
+    assert await migrations.upgrade(bare_engine, database_url) == migrations.head_revision()
+
+
+async def test_downgrade_refuses_to_drop_tables_holding_rows(
+    engine: AsyncEngine, database_url: str, uow_factory: UnitOfWorkFactory
+) -> None:
+    await seed(uow_factory)
+    before = await schema(engine)
+    with pytest.raises(DataLossRefusedError) as caught:
+        await migrations.downgrade(engine, database_url, "base")
+    message = str(caught.value)
+    assert "users (1 row)" in message and "posts (3 rows)" in message
+    assert "drop_data=yes" in message and "unchanged" in message
+    assert await migrations.current_revision(engine) == migrations.head_revision()
+    assert await schema(engine) == before
+    assert await migrations.downgrade(engine, database_url, "base", drop_data=True) is None
+    assert await table_names(engine) == {VERSION_TABLE}
+
+
+async def test_tables_of_unknown_origin_are_kept(engine: AsyncEngine, database_url: str) -> None:
+    """A database migrated before 0001 recorded what it created: its tables may be the web
+    backend's, so even empty they stay."""
+    async with engine.begin() as connection:
+        await connection.execute(text(f"DROP TABLE {ORIGIN_TABLE}"))
+    assert await migrations.downgrade(engine, database_url, "base") is None
+    assert await table_names(engine) == {"users", "posts", VERSION_TABLE}
+
+
+def _alembic(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The `alembic` command, as a developer runs it from the checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "alembic", "-x", f"url={database_url}", *args],
+        cwd=Path(__file__).resolve().parents[2],
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+async def test_alembic_downgrade_drops_rows_only_with_drop_data(
+    engine: AsyncEngine, database_url: str, uow_factory: UnitOfWorkFactory
+) -> None:
+    await seed(uow_factory)
+    await engine.dispose()  # the migration connection must be the only one open
+    refused = await asyncio.to_thread(_alembic, database_url, "downgrade", "base")
+    assert refused.returncode != 0
+    assert "FAILED: The downgrade would drop" in refused.stdout
+    assert "-x drop_data=yes" in refused.stdout and "Traceback" not in refused.stderr
+    assert await migrations.current_revision(engine) == migrations.head_revision()
+    forced = await asyncio.to_thread(
+        _alembic, database_url, "-x", "drop_data=yes", "downgrade", "base"
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert await table_names(engine) == {VERSION_TABLE}

@@ -7,6 +7,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -16,9 +17,31 @@ from desktop_app.infrastructure.database.connection import sqlite_path
 # on the same PostgreSQL database, and neither must mistake the other's revisions for its own.
 VERSION_TABLE = "desktop_app_alembic_version"
 
+# Which of users, posts and migration 0001's indexes the app created, and which it adopted from
+# a database the web backend made: written by 0001's upgrade, read by the downgrades, which never
+# drop or alter what the app only adopted.
+ORIGIN_TABLE = "desktop_app_schema_origin"
+
+# ``-x drop_data=yes`` (alembic) or ``config.attributes["drop_data"] = True`` (in-process)
+DROP_DATA = "drop_data"
+
 
 class ForeignKeyCheckError(RuntimeError):
     """A migration would leave rows pointing at nothing; it was rolled back."""
+
+
+class DataLossRefusedError(RuntimeError):
+    """A downgrade would drop tables that still hold rows; it was rolled back."""
+
+    def __init__(self, rows: dict[str, int]) -> None:
+        self.rows = rows
+        tables = ", ".join(f"{name} ({n} row{'s' * (n != 1)})" for name, n in rows.items())
+        super().__init__(
+            f"The downgrade would drop tables the app created that still hold data: {tables}. "
+            "It was rolled back and the database is unchanged. To drop them with their rows, "
+            f"run it again with -x {DROP_DATA}=yes (alembic) or {DROP_DATA}=True "
+            "(migrations.downgrade)."
+        )
 
 
 def resolve_url(explicit: str | None) -> str:
@@ -118,3 +141,37 @@ def verify_foreign_keys(connection: Connection) -> None:
             f"The migration would leave {len(problems)} rows with a broken reference "
             f"({sample}); it was rolled back and the database is unchanged."
         )
+
+
+def drop_data_allowed() -> bool:
+    """Whether this migration run was told it may drop tables that hold rows."""
+    from alembic import context
+
+    if context.config.attributes.get(DROP_DATA):
+        return True
+    value = context.get_x_argument(as_dictionary=True).get(DROP_DATA, "no").strip().lower()
+    if value in {"yes", "true", "1"}:
+        return True
+    if value in {"no", "false", "0", ""}:
+        return False
+    raise ValueError(f"-x {DROP_DATA}= takes yes or no, not {value!r}")
+
+
+def schema_origin(connection: Connection) -> dict[str, bool]:
+    """What migration 0001 recorded: object name -> whether the app created it. Empty for a
+    database migrated before the record existed, whose tables the downgrades must then keep."""
+    if not connection.dialect.has_table(connection, ORIGIN_TABLE):
+        return {}
+    rows = connection.execute(text(f"SELECT object_name, created_by_app FROM {ORIGIN_TABLE}"))
+    return {str(name): bool(created) for name, created in rows}
+
+
+def refuse_to_drop_rows(connection: Connection, tables: list[str]) -> None:
+    """Raise DataLossRefusedError if any of ``tables`` holds rows, unless told to drop them."""
+    rows = {
+        table: int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+        for table in tables
+    }
+    rows = {table: count for table, count in rows.items() if count}
+    if rows and not drop_data_allowed():
+        raise DataLossRefusedError(rows)
