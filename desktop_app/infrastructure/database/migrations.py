@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.domain.errors import SchemaTooNewError
-from desktop_app.infrastructure.database.migration_env import VERSION_TABLE
+from desktop_app.infrastructure.database.migration_env import DROP_DATA, VERSION_TABLE
 
 if TYPE_CHECKING:  # Alembic is imported only when a migration really runs (start-up time)
     from alembic.config import Config
@@ -168,11 +168,18 @@ async def upgrade(engine: AsyncEngine, database_url: str, revision: str = "head"
     return await current_revision(engine)
 
 
-async def downgrade(engine: AsyncEngine, database_url: str, revision: str) -> str | None:
+async def downgrade(
+    engine: AsyncEngine, database_url: str, revision: str, *, drop_data: bool = False
+) -> str | None:
+    """Downgrade to ``revision``; returns the new revision. Tables the app created that hold
+    rows are dropped only with ``drop_data``: otherwise DataLossRefusedError, and the database
+    is unchanged. Tables adopted from the web backend are never dropped."""
     from alembic import command
 
     await ensure_known_revision(engine)
-    await asyncio.to_thread(command.downgrade, alembic_config(database_url), revision)
+    config = alembic_config(database_url)
+    config.attributes[DROP_DATA] = drop_data
+    await asyncio.to_thread(command.downgrade, config, revision)
     return await current_revision(engine)
 
 
