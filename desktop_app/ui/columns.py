@@ -35,11 +35,12 @@ def _timestamp(title: str, sort: str, value: Callable[[object], datetime | None]
 
 
 def _short_id(value: Callable[[object], UUID]) -> Column:
-    """The first 8 hex digits; the whole id in the tooltip and on copy."""
+    """The last 8 hex digits (the random end of a v4 or v7 id; a v7 id starts with its
+    timestamp, shared by rows made together); the whole id in the tooltip and on copy."""
     return Column(
         "ID",
         lambda r: short_id(value(r)),
-        tooltip=lambda r: f"{value(r)} (Ctrl+C copies the full id)",
+        tooltip=lambda r: f"{value(r)} (shown: its last 8 digits; Ctrl+C copies the full id)",
         copy=lambda r: str(value(r)),
         width=80,
     )

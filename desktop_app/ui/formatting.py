@@ -1,8 +1,9 @@
-"""How values read in a table cell: local time, short ids, one-line text."""
+"""How values read in the window: local time, short ids, one-line text, home-relative paths."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path, PurePath
 from uuid import UUID
 
 from desktop_app.application.queries import PostRow, UserRow
@@ -33,7 +34,29 @@ def iso_time(value: datetime | None) -> str:
 
 
 def short_id(value: UUID) -> str:
-    return value.hex[:8]
+    """The last 8 hex digits: random in a UUIDv4 and a UUIDv7 alike. (A v7 id begins with its
+    timestamp, so the first 8 of every row a bulk import made were the same.)"""
+    return value.hex[-8:]
+
+
+def home_relative(path: str, *, home: str | PurePath | None = None) -> str:
+    """``~/…`` for an absolute path under the home directory (when that is shorter): the
+    status bar has little room, and the part everyone shares says nothing."""
+    try:
+        inside = PurePath(path).relative_to(Path.home() if home is None else home)
+    except ValueError:  # elsewhere, or relative (a sibling like /home/annie is elsewhere)
+        return path
+    short = "~" if inside == PurePath() else str(PurePath("~") / inside)
+    return short if len(short) < len(path) else path
+
+
+def database_label(display_name: str, *, home: str | PurePath | None = None) -> str:
+    """A database's short name ("SQLite: /home/ann/blog.db") with its file home-relative
+    ("SQLite: ~/blog.db"); a server's name ("PostgreSQL: ann@host:5432/blog") as it is."""
+    kind, separator, place = display_name.partition(": ")
+    if not separator:
+        return home_relative(display_name, home=home)
+    return f"{kind}{separator}{home_relative(place, home=home)}"
 
 
 def one_line(text: str | None, limit: int = 160) -> str:

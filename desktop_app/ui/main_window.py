@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -35,7 +35,7 @@ from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
-from desktop_app.ui.formatting import post_row, user_row
+from desktop_app.ui.formatting import database_label, post_row, user_row
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.session import DatabaseSession, OpenDatabase, SaveDatabaseUrl, TestConnection
@@ -97,13 +97,19 @@ class MainWindow(QMainWindow):
         self._current = self.users_panel
         self.users_panel.focused.connect(lambda: self._set_current(self.users_panel))
         self.posts_panel.focused.connect(lambda: self._set_current(self.posts_panel))
+        # A reset (search, sort, refresh of a big change, reopening) empties the selection
+        # without a selectionChanged (removed rows do emit one): the posts pane and the actions
+        # listen for resets too, and for a refresh that puts other users in the selected rows.
         self.users_panel.table.selectionModel().selectionChanged.connect(self._users_selected)
+        self.users_model.modelReset.connect(self._users_selected)
+        self.users_model.dataChanged.connect(self._users_reloaded)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.users_panel.table)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear.activated.connect(self.users_panel.table.clearSelection)
         for panel in (self.users_panel, self.posts_panel):
             panel.table.doubleClicked.connect(self._double_clicked)
             panel.table.selectionModel().selectionChanged.connect(self._update_actions)
+            panel.model.modelReset.connect(self._update_actions)
             panel.model.load_failed.connect(self._load_failed)
             panel.model.edit_failed.connect(self._edit_failed)
             panel.model.edit_saved.connect(lambda: self.statusBar().showMessage("Saved.", 3_000))
@@ -325,10 +331,11 @@ class MainWindow(QMainWindow):
             self._opening = False
         old, self.session = self.session, session
         self.banner.hide()
-        self.database_label.setText(session.display_name)
+        name = database_label(session.display_name)  # "SQLite: ~/blog.db"
+        self.database_label.setText(name)
         self.database_label.setToolTip(session.display_url)
         self.revision_label.setText(f"schema {session.revision or '—'}")
-        self.setWindowTitle(f"{session.display_name} — desktop_app")
+        self.setWindowTitle(f"{name} — desktop_app")
         from desktop_app.ui.editing import PostCellEditor, UserCellEditor
 
         self.users_panel.table.clearSelection()
@@ -375,7 +382,8 @@ class MainWindow(QMainWindow):
         if await self.open(url):
             self._save_database_url(url)
             self.statusBar().showMessage(
-                f"Opened {self.session.display_url if self.session else url}.", STATUS_MS
+                f"Opened {database_label(self.session.display_name) if self.session else url}.",
+                STATUS_MS,
             )
 
     # -- reacting ----------------------------------------------------------------------------
@@ -384,7 +392,8 @@ class MainWindow(QMainWindow):
         self._current = panel
         self._update_actions()
 
-    def _users_selected(self) -> None:
+    def _users_selected(self, *_args: object) -> None:
+        """Show the posts of the selected users, or all posts when none are selected."""
         rows = [r for r in self.users_panel.selected_rows() if isinstance(r, UserRow)]
         query = self.posts_model.query
         assert isinstance(query, PostQuery)
@@ -396,6 +405,22 @@ class MainWindow(QMainWindow):
             ids, title = None, "All posts"
         self.posts_panel.title.setText(title)
         self.posts_model.set_query(replace(query, author_ids=ids))
+
+    def _users_reloaded(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: object) -> None:
+        """After a refresh the selected row numbers may hold other users: follow them once
+        every selected row has loaded again (not before, or the posts pane would flicker
+        through partial filters while the pages arrive)."""
+        selection = self.users_panel.table.selectionModel().selection()
+        ranges = [selection.at(n) for n in range(selection.count())]
+        touched = any(
+            r.top() <= bottom_right.row() and top_left.row() <= r.bottom() for r in ranges
+        )
+        if touched and all(  # stops at the first row not loaded: the cache bounds the cost
+            self.users_model.row_at(number) is not None
+            for r in ranges
+            for number in range(r.top(), r.bottom() + 1)
+        ):
+            self._users_selected()
 
     def _update_actions(self, *_args: object) -> None:
         has_db = self.session is not None

@@ -489,3 +489,88 @@ def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
     qtbot.waitUntil(lambda: "Cancelled" in window.statusBar().currentMessage(), timeout=10_000)
     assert reported == [0, 1, 2, 3, 4, 5]
     assert len(run(users.list_users(limit=1000))) == 300
+
+
+def test_posts_pane_and_actions_follow_a_selection_the_users_table_drops(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    """A search, a sort or a shrinking refresh empties the users' selection without a
+    selectionChanged: the posts pane must not go on naming users nobody has selected."""
+    run(seed(window.session, users=12, posts_per_user=2))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 12)
+    wait_rows(qtbot, window.posts_model, 24)
+    table, selection = window.users_panel.table, window.users_panel.table.selectionModel()
+
+    def select_two(first: int, names: str) -> None:
+        table.setFocus()
+        table.selectRow(first)
+        selection.select(
+            window.users_model.index(first + 1, 0),
+            selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+        )
+        wait_rows(qtbot, window.posts_model, 4)
+        assert window.posts_panel.title.text() == f"Posts by {names}"
+        assert window.act_edit.isEnabled() and window.act_delete.isEnabled()
+
+    def all_posts_and_no_actions(posts: int) -> None:
+        wait_rows(qtbot, window.posts_model, posts)
+        assert window.posts_panel.title.text() == "All posts"
+        assert window.posts_model.query.author_ids is None  # type: ignore[union-attr]
+        assert window.posts_panel.count_label.text() == f"{posts} posts"
+        assert not selection.hasSelection()
+        assert not window.act_edit.isEnabled() and not window.act_delete.isEnabled()
+
+    select_two(0, "user11, user10")
+    qtbot.keyClicks(window.users_panel.search, "user3")  # a search: the model resets
+    wait_rows(qtbot, window.users_model, 1)
+    all_posts_and_no_actions(24)
+
+    window.users_panel.search.clear()
+    wait_rows(qtbot, window.users_model, 12)
+    select_two(0, "user11, user10")
+    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # a sort
+    qtbot.waitUntil(lambda: window.users_model.query.sort == "username")
+    wait_rows(qtbot, window.users_model, 12)
+    all_posts_and_no_actions(24)
+
+    select_two(10, "user8, user9")  # the last two rows, by username
+    users = window.session.users  # type: ignore[union-attr]
+    gone = [row.id for row in window.users_panel.selected_rows()]  # type: ignore[attr-defined]
+    run(users.delete_users(gone))  # by someone else; then F5 drops the two rows
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 10)
+    all_posts_and_no_actions(20)
+
+
+def test_after_a_refresh_the_posts_pane_follows_the_users_now_in_the_selected_rows(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    """The selection is row numbers: when a refresh puts other users there, the posts shown
+    are those of the users highlighted (the ones Edit and Delete would act on)."""
+    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    window.refresh()
+    wait_rows(qtbot, window.users_model, 3)
+    window.users_panel.select_row(0)
+    wait_rows(qtbot, window.posts_model, 2)
+    assert window.posts_panel.title.text() == "Posts by user2"
+    run(seed(window.session, users=1, posts_per_user=1, start=3))  # type: ignore[arg-type]
+    shown: list[str] = []
+    window.posts_model.modelReset.connect(lambda: shown.append(window.posts_panel.title.text()))
+    window.refresh()  # user3, the newest, is row 0 now
+    wait_rows(qtbot, window.users_model, 4)
+    qtbot.waitUntil(lambda: window.posts_panel.title.text() == "Posts by user3", timeout=10_000)
+    wait_rows(qtbot, window.posts_model, 1)
+    assert window.users_panel.table.selectionModel().isRowSelected(0)
+    assert shown == ["Posts by user3"]  # no "All posts" while the page was on its way
+
+
+def test_the_status_bar_names_a_file_under_home_from_tilde(
+    window: MainWindow, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # the database file is tmp_path / "ui.db"
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))
+    assert run(window.open(None))
+    assert window.database_label.text() == f"SQLite: {Path('~') / 'ui.db'}"
+    assert window.windowTitle().startswith(f"SQLite: {Path('~') / 'ui.db'} — ")
+    assert str(tmp_path) in window.database_label.toolTip()  # the full URL stays at hand
