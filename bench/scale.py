@@ -186,7 +186,7 @@ async def main():
                 CreateUserDTO(email=f"bench{n}_{time.time_ns()}@example.org", username=f"bench_{n}_{time.time_ns() % 10**9}", password="correct horse battery")
             )
     await measured("hashing passwords (5 new users)", hashing)
-    await measured("importing demo data (20k + 20k)", lambda: fill_demo_data(session.engine, users=20_000, posts=20_000, seed=9))
+    await measured("importing demo data (20k + 20k)", lambda: fill_demo_data(session.engine, users=20_000, posts=20_000, seed=9, force=True))
     await session.close()
 
 with loop:

@@ -74,14 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("history", help="list the schema revisions this version knows")
     demo = commands.add_parser(
         "demo-data",
-        help="fill the database with realistic demo users and posts",
+        help="fill an empty database with realistic demo users and posts",
         description="Add realistic demo users and posts to the configured database (it is "
-        "migrated first). All demo users share ONE password hash: their password is "
-        "'demo-password'. The import is one transaction: interrupted, it adds nothing.",
+        "migrated first). A database that already has users is refused (exit code 2, nothing "
+        "changed) unless --force. Demo accounts are locked: nobody can log in as them with "
+        "any password. Demo posts are written only by the demo users the same run adds. The "
+        "import is one transaction: interrupted, it adds nothing.",
     )
     demo.add_argument("--users", type=_count, default=1_000, help="users to add (default 1000)")
     demo.add_argument("--posts", type=_count, default=5_000, help="posts to add (default 5000)")
     demo.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="add demo users and posts even though the database already has users",
+    )
     return parser
 
 
@@ -95,10 +102,14 @@ def _count(text: str) -> int:
     return value
 
 
-async def _demo_data(settings: Settings, users: int, posts: int, seed: int) -> int:
+async def _demo_data(settings: Settings, users: int, posts: int, seed: int, force: bool) -> int:
     from desktop_app.infrastructure.database import migrations
     from desktop_app.infrastructure.database.connection import describe_url, make_engine
-    from desktop_app.infrastructure.database.demo_data import DEMO_PASSWORD, fill_demo_data
+    from desktop_app.infrastructure.database.demo_data import (
+        ExistingUsersError,
+        count_users,
+        fill_demo_data,
+    )
 
     url = settings.DATABASE_URL
     engine = make_engine(
@@ -122,9 +133,14 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int) -> i
         return True
 
     try:
+        # Before migrating: a refused run must leave a site's database exactly as it was.
+        existing = 0 if force else await count_users(engine)
+        if existing:
+            print(f"error: {describe_url(url)}: {ExistingUsersError(existing)}", file=sys.stderr)
+            return EXIT_USAGE
         await migrations.upgrade(engine, url)
         result = await fill_demo_data(
-            engine, users=users, posts=posts, seed=seed, progress=progress
+            engine, users=users, posts=posts, seed=seed, progress=progress, force=force
         )
     finally:
         await engine.dispose()
@@ -132,7 +148,8 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int) -> i
     rate = rows / result.seconds if result.seconds else 0.0
     print(
         f"{describe_url(url)}: added {result.users:,} users and {result.posts:,} posts in "
-        f"{result.seconds:.1f} s ({rate:,.0f} rows/s). Demo password: {DEMO_PASSWORD}"
+        f"{result.seconds:.1f} s ({rate:,.0f} rows/s). The demo accounts are locked: nobody "
+        "can log in as them."
     )
     return 0
 
@@ -269,4 +286,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "db":
         return run_db_command(args.db_command, settings)
-    return _run(_demo_data(settings, args.users, args.posts, args.seed))
+    return _run(_demo_data(settings, args.users, args.posts, args.seed, args.force))

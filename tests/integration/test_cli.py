@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from desktop_app.infrastructure.database.demo_data import DEMO_PASSWORD
 from tests.integration.conftest import postgres_admin_url
 
 
@@ -76,4 +75,4 @@ def test_demo_data_command(database_url: str) -> None:
     assert result.returncode == 0, result.stderr
     assert "added 30 users and 40 posts" in result.stdout
     assert "posts: 40/40 (100%)" in result.stderr
-    assert DEMO_PASSWORD in result.stdout
+    assert "demo-password" not in result.stdout + result.stderr  # no shared password now

@@ -2,9 +2,12 @@
 
 Rows are generated deterministically from a seed and inserted with executemany in batches,
 already in the shape the driver stores (no ORM objects, no per-row type processing), inside one
-transaction: a failed or cancelled import leaves nothing behind. All demo users share ONE
-password hash (of ``DEMO_PASSWORD``), computed once in a worker thread: hashing a million
-passwords would take a day and tell nothing.
+transaction: a failed or cancelled import leaves nothing behind.
+
+Demo data must not hurt a site whose database it is pointed at: a database that has users is
+refused unless forced; demo accounts are locked (their hash is no hash of any password, so
+nobody logs in as them, here or on the web backend); and demo posts are written only by the
+demo users of the same run, never in a real person's name.
 """
 
 from __future__ import annotations
@@ -18,16 +21,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from desktop_app.core.security import hash_password
 from desktop_app.infrastructure.database.errors import raise_translated
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.search import INDEXED, SEARCH_TRIGGERS
 
-DEMO_PASSWORD = "demo-password"
+# The Unix convention for a locked account: "!" is no hash any passlib scheme (argon2, bcrypt,
+# pbkdf2_sha256) identifies, so verifying any password against it fails, here and on the web.
+LOCKED_PASSWORD_HASH = "!demo-account-locked"
 # (what, done, total) -> keep going? Returning False cancels the import (it rolls back).
 Progress = Callable[[str, int, int], bool]
 
@@ -169,6 +173,19 @@ BIOS = (
     "Weekend fan of {t}.",
     "Editor at large; {t} on Sundays.",
 )
+
+
+class ExistingUsersError(ValueError):
+    """The database already has users: demo data goes only where it cannot be mistaken for
+    (or mixed with) real people, unless the caller forces it."""
+
+    def __init__(self, users: int) -> None:
+        self.users = users
+        super().__init__(
+            f"the database already has {users:,} user{'s' if users != 1 else ''}: demo data "
+            "is for an empty database, and none was added. --force adds the demo users and "
+            "posts anyway (locked accounts nobody can log in to, and posts by them only)."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +383,15 @@ async def _indexes_built_after(connection: AsyncConnection) -> AsyncIterator[Non
         await connection.exec_driver_sql(sql)
 
 
+async def count_users(engine: AsyncEngine) -> int:
+    """How many users the database has; 0 for a new one without tables (so the check can run
+    before migrating, and a refused run leaves the schema as it was)."""
+    async with engine.connect() as connection:
+        if not await connection.run_sync(lambda sync: inspect(sync).has_table("users")):
+            return 0
+        return int(await connection.scalar(select(func.count()).select_from(UserModel)) or 0)
+
+
 async def fill_demo_data(
     engine: AsyncEngine,
     *,
@@ -374,15 +400,19 @@ async def fill_demo_data(
     seed: int = 0,
     progress: Progress | None = None,
     batch_size: int = 10_000,
+    force: bool = False,
 ) -> DemoResult:
-    """Add ``users`` users and ``posts`` posts (spread over new and existing users).
+    """Add ``users`` locked demo users and ``posts`` posts by them.
 
-    Appends to what is there: names carry a tag that differs from earlier runs' tags.
+    Raises ExistingUsersError if the database has users, unless ``force``: then it appends,
+    with names tagged unlike earlier runs', and the posts still go only to the new users.
     """
-    if users < 0 or posts < 0 or (posts and not users and not await _has_users(engine)):
-        raise ValueError("posts need authors: add users too (--users)")
+    if users < 0 or posts < 0 or (posts and not users):
+        raise ValueError(
+            "posts need authors: add users too (--users); demo posts are written only by the "
+            "demo users the same run adds"
+        )
     started = asyncio.get_running_loop().time()
-    hashed = await asyncio.to_thread(hash_password, DEMO_PASSWORD)
     sqlite = engine.dialect.name == "sqlite"
     now = datetime.now(UTC)
     users_sql = (
@@ -402,10 +432,14 @@ async def fill_demo_data(
                     # pysqlite opens a transaction only before DML; open it now, so dropping
                     # the search triggers is part of it
                     await connection.exec_driver_sql("BEGIN")
-                    await bulk.enter_async_context(_search_index_in_bulk(connection))
+                # counted in the import's transaction: nobody adds the first user in between
                 existing = int(
                     await connection.scalar(select(func.count()).select_from(UserModel)) or 0
                 )
+                if existing and not force:
+                    raise ExistingUsersError(existing)
+                if sqlite:
+                    await bulk.enter_async_context(_search_index_in_bulk(connection))
                 tag = "" if existing == 0 and attempt == 0 else f"_{rng.randrange(36**3):x}_"
                 if sqlite and existing < users:  # more new rows than old: rebuild the indexes
                     await bulk.enter_async_context(_indexes_built_after(connection))
@@ -413,19 +447,15 @@ async def fill_demo_data(
                 await _insert(
                     connection,
                     users_sql,
-                    _collect_ids(_users(rng, users, tag, hashed, now, sqlite), authors),
+                    _collect_ids(
+                        _users(rng, users, tag, LOCKED_PASSWORD_HASH, now, sqlite), authors
+                    ),
                     what="users",
                     total=users,
                     batch_size=batch_size,
                     progress=progress,
                 )
-                if len(authors) < 1000 and posts:
-                    authors += list(
-                        await connection.scalars(select(UserModel.id).limit(1000 - len(authors)))
-                    )
-                    if sqlite:
-                        authors = [a.hex if isinstance(a, uuid.UUID) else a for a in authors]
-                rng.shuffle(authors)
+                rng.shuffle(authors)  # only this run's users: no post in a real person's name
                 await _insert(
                     connection,
                     posts_sql,
@@ -447,8 +477,3 @@ async def fill_demo_data(
             raise_translated(error)
             raise
     return DemoResult(users, posts, asyncio.get_running_loop().time() - started)
-
-
-async def _has_users(engine: AsyncEngine) -> bool:
-    async with engine.connect() as connection:
-        return bool(await connection.scalar(select(func.count()).select_from(UserModel)))
