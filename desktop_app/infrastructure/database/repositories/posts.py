@@ -14,10 +14,11 @@ from sqlalchemy import Row, Select, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe
+from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe, UpdatePostDTO
 from desktop_app.domain.entities import Post
 from desktop_app.domain.errors import PostNotFoundError, StaleEditError, UserNotFoundError
 from desktop_app.domain.repositories import PostRepository
+from desktop_app.domain.validation import validate_update_post
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.versions import next_version, version_matches
 
@@ -54,6 +55,23 @@ def _entities(rows: Sequence[Row[PostModel, str]]) -> list[Post]:
 class SQLAlchemyPostRepository(PostRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+
+    async def _validate(self, post: Post, *, existing: bool) -> None:
+        """The services' rules, here too (see SQLAlchemyUserRepository._validate): on an
+        update only the fields that change are judged."""
+        stored = None
+        if existing:
+            stored = (
+                await self._session.execute(
+                    select(PostModel.title, PostModel.content).where(PostModel.id == post.id)
+                )
+            ).first()
+        dto = UpdatePostDTO(
+            title=post.title if stored is None or stored[0] != post.title else UNSET,
+            content=post.content if stored is None or stored[1] != post.content else UNSET,
+        )
+        if dto != UpdatePostDTO():
+            validate_update_post(dto)
 
     async def get_by_id(self, post_id: UUID) -> Post | None:
         row = (await self._session.execute(_with_author().where(PostModel.id == post_id))).first()
@@ -99,6 +117,7 @@ class SQLAlchemyPostRepository(PostRepository):
             raise UserNotFoundError(author_id) from None
 
     async def create(self, post: Post) -> Post:
+        await self._validate(post, existing=False)
         username = await self._author_username(post.author_id)
         model = PostModel(
             id=post.id,
@@ -124,6 +143,7 @@ class SQLAlchemyPostRepository(PostRepository):
         """Write the post's fields if the row still has the version ``post`` was read with
         (``post.updated_at``); StaleEditError if someone changed it since, PostNotFoundError
         if it is gone. Returns the post with its new version."""
+        await self._validate(post, existing=True)
         username = await self._author_username(post.author_id)
         version = next_version(post.updated_at)
         stmt = (

@@ -18,8 +18,9 @@ from sqlalchemy import ColumnElement, delete, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from desktop_app.core.emails import normalise_email
 from desktop_app.core.security import hash_password_async
-from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe
+from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe, UpdateUserDTO
 from desktop_app.domain.entities import User
 from desktop_app.domain.errors import (
     DuplicateEmailError,
@@ -28,6 +29,11 @@ from desktop_app.domain.errors import (
     UserNotFoundError,
 )
 from desktop_app.domain.repositories import UserRepository
+from desktop_app.domain.validation import (
+    EmailNormaliser,
+    validate_create_user,
+    validate_update_user,
+)
 from desktop_app.infrastructure.database.errors import unique_violation
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.search import like_pattern
@@ -72,10 +78,40 @@ def to_entity(model: UserModel) -> User:
 
 class SQLAlchemyUserRepository(UserRepository):
     def __init__(
-        self, session: AsyncSession, *, hash_password: PasswordHasher = hash_password_async
+        self,
+        session: AsyncSession,
+        *,
+        hash_password: PasswordHasher = hash_password_async,
+        normalise_email: EmailNormaliser = normalise_email,
     ) -> None:
         self._session = session
         self._hash_password = hash_password
+        self._normalise_email = normalise_email
+
+    async def _validate(self, user: User, *, existing: bool) -> None:
+        """What the services' validation rejects stops here too, whoever calls (a script, an
+        import): ValidationError, nothing written. On an update only the fields that change
+        are judged, so a row the web backend wrote under other rules can still be edited."""
+        stored = None
+        if existing:
+            stored = (
+                await self._session.execute(
+                    select(UserModel.email, UserModel.username, UserModel.bio).where(
+                        UserModel.id == user.id
+                    )
+                )
+            ).first()
+
+        def changed(index: int, value: str | None) -> bool:
+            return stored is None or stored[index] != value
+
+        dto = UpdateUserDTO(
+            email=user.email if changed(0, user.email) else UNSET,
+            username=user.username if changed(1, user.username) else UNSET,
+            bio=user.bio if changed(2, user.bio) else UNSET,
+        )
+        if dto != UpdateUserDTO():
+            validate_update_user(dto, self._normalise_email)
 
     async def get_by_id(self, user_id: UUID) -> User | None:
         # populate_existing: a compare-and-set UPDATE may have changed the row since this
@@ -148,6 +184,7 @@ class SQLAlchemyUserRepository(UserRepository):
             raise unique_violation(error, email=user.email, username=user.username) from None
 
     async def create(self, user: User) -> User:
+        await self._validate(user, existing=False)
         await self._lock_identities()
         await self._check_unique(user)
         model = UserModel(
@@ -165,6 +202,7 @@ class SQLAlchemyUserRepository(UserRepository):
         return to_entity(model)
 
     async def create_user(self, dto: CreateUserDTO) -> User:
+        dto = validate_create_user(dto, self._normalise_email)
         hashed = await self._hash_password(dto.password)
         user = User(
             email=dto.email,
@@ -179,6 +217,7 @@ class SQLAlchemyUserRepository(UserRepository):
         """Write every field of ``user`` if the row still has the version ``user`` was read
         with (``user.updated_at``); StaleEditError if someone changed it since, and
         UserNotFoundError if it is gone. Returns the user with its new version."""
+        await self._validate(user, existing=True)
         await self._lock_identities()
         await self._check_unique(user)
         version = next_version(user.updated_at)
