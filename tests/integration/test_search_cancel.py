@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from sqlalchemy import and_, literal_column
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.queries import PostQuery
@@ -57,6 +58,15 @@ async def test_a_cancelled_search_stops_promptly_and_the_connection_is_usable(
     assert expected_count > 0
 
     monkeypatch.setattr(queries, "search_terms", _repeated)
+    if engine.dialect.name == "postgresql":
+        # PostgreSQL answers even the repeated terms in milliseconds on some demo data: make
+        # the statement itself slow, so that what is measured is the cancellation
+        original = SQLAlchemyPostReader._search_condition
+
+        def slow(self: SQLAlchemyPostReader, search: Any) -> Any:
+            return and_(original(self, search), literal_column("(SELECT 1 FROM pg_sleep(30)) = 1"))
+
+        monkeypatch.setattr(SQLAlchemyPostReader, "_search_condition", slow)
     reader = SQLAlchemyPostReader(make_session_factory(engine))  # no plan cached for "w"
     took_fetch = await _cancel_when_running(lambda: reader.fetch(query, limit=5))
     took_count = await _cancel_when_running(lambda: reader.count(query))
