@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from sqlalchemy import event, text
@@ -145,3 +146,48 @@ async def test_insert_or_replace_by_another_writer_leaves_no_stale_search_entry(
         keys = (await connection.exec_driver_sql("SELECT count(*) FROM users_search_keys")).scalar()
         rows = (await connection.exec_driver_sql("SELECT count(*) FROM users")).scalar()
     assert keys == rows == 4
+
+
+async def test_the_reference_api_pages_newest_first_by_the_instant(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """``get_all`` orders by the instant a timestamp names, whatever text another writer
+    stored on SQLite (compared as text, '08:31:54+02:00' would be the newest)."""
+    stamps = {
+        "early": "2026-12-01 08:31:54+02:00",  # 06:31:54 UTC
+        "middle": "2026-12-01 06:31:55",
+        "late": "2026-12-01T06:31:56Z",
+    }
+    # PostgreSQL parses the text itself (asyncpg binds only datetimes for a timestamptz)
+    cast = "CAST(:stamp AS TEXT)::timestamptz" if engine.dialect.name == "postgresql" else ":stamp"
+    async with engine.begin() as connection:
+        for name, stamp in stamps.items():
+            user_id = uuid4()
+            key = user_id if engine.dialect.name == "postgresql" else user_id.hex
+            await connection.execute(
+                text(
+                    "INSERT INTO users (id, email, username, hashed_password, is_active, "
+                    f"created_at) VALUES (:id, :email, :name, 'h', true, {cast})"
+                ),
+                {"id": key, "email": f"{name}@example.org", "name": name, "stamp": stamp},
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO posts (id, title, content, author_id, created_at) "
+                    f"VALUES (:id, :name, 'c', :author, {cast})"
+                ),
+                {
+                    "id": uuid4() if engine.dialect.name == "postgresql" else uuid4().hex,
+                    "name": name,
+                    "author": key,
+                    "stamp": stamp,
+                },
+            )
+    async with uow_factory() as uow:
+        users = await uow.users.get_all()
+        posts = await uow.posts.get_all()
+        second = await uow.posts.get_all(skip=1, limit=1)
+    assert [u.username for u in users] == ["late", "middle", "early"]
+    assert [p.title for p in posts] == ["late", "middle", "early"]
+    assert [p.author_username for p in posts] == ["late", "middle", "early"]
+    assert [p.title for p in second] == ["middle"]

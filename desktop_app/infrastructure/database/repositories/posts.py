@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy import Row, Select, delete, func, select, update
@@ -20,7 +21,10 @@ from desktop_app.domain.errors import PostNotFoundError, StaleEditError, UserNot
 from desktop_app.domain.repositories import PostRepository
 from desktop_app.domain.validation import validate_update_post
 from desktop_app.infrastructure.database.models import PostModel, UserModel
+from desktop_app.infrastructure.database.sort_keys import sort_key
 from desktop_app.infrastructure.database.versions import next_version, version_matches
+
+SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
 
 # Bind parameters per IN (...) list: well under SQLite's and asyncpg's limits.
 _IN_CHUNK = 500
@@ -44,8 +48,10 @@ def _with_author() -> Select[PostModel, str]:
     )
 
 
-def _newest_first(stmt: Select[PostModel, str]) -> Select[PostModel, str]:
-    return stmt.order_by(PostModel.created_at.desc(), PostModel.id.desc())
+def _newest_first(stmt: SelectT, dialect: str) -> SelectT:
+    """Newest first by the sort key of created_at (see ``sort_keys``: on SQLite a timestamp
+    written in any text format sorts as the instant it names), ties by id."""
+    return stmt.order_by(sort_key(PostModel.created_at, dialect).desc(), PostModel.id.desc())
 
 
 def _entities(rows: Sequence[Row[PostModel, str]]) -> list[Post]:
@@ -78,17 +84,23 @@ class SQLAlchemyPostRepository(PostRepository):
         return to_entity(row[0], row[1]) if row else None
 
     async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[Post]:
-        stmt = _newest_first(_with_author()).offset(skip).limit(limit)
-        return _entities((await self._session.execute(stmt)).all())
+        return await self._page(None, skip=skip, limit=limit)
 
     async def get_by_author(
         self, author_id: UUID, *, skip: int = 0, limit: int = 100
     ) -> list[Post]:
-        stmt = (
-            _newest_first(_with_author().where(PostModel.author_id == author_id))
-            .offset(skip)
-            .limit(limit)
-        )
+        return await self._page(author_id, skip=skip, limit=limit)
+
+    async def _page(self, author_id: UUID | None, *, skip: int, limit: int) -> list[Post]:
+        """A page newest first, as a deferred join: the page's ids are found in the index
+        alone, then only those rows are joined to their authors. Joining first made
+        ``get_all(skip=999_900)`` join 999,900 posts to users only to discard them (2.8 s)."""
+        dialect = self._dialect()
+        ids = select(PostModel.id)
+        if author_id is not None:
+            ids = ids.where(PostModel.author_id == author_id)
+        page = _newest_first(ids, dialect).offset(skip).limit(limit).subquery("page")
+        stmt = _newest_first(_with_author().join(page, PostModel.id == page.c.id), dialect)
         return _entities((await self._session.execute(stmt)).all())
 
     async def count(self) -> int:

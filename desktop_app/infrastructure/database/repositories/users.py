@@ -37,6 +37,7 @@ from desktop_app.domain.validation import (
 from desktop_app.infrastructure.database.errors import unique_violation
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.search import like_pattern
+from desktop_app.infrastructure.database.sort_keys import sort_key
 from desktop_app.infrastructure.database.versions import next_version, version_matches
 
 PasswordHasher = Callable[[str], Awaitable[str]]
@@ -158,12 +159,9 @@ class SQLAlchemyUserRepository(UserRepository):
             await connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[User]:
-        stmt = (
-            select(UserModel)
-            .order_by(UserModel.created_at.desc(), UserModel.id.desc())
-            .offset(skip)
-            .limit(limit)
-        )
+        # newest first by created_at's sort key (any text format on SQLite), ties by id
+        key = sort_key(UserModel.created_at, self._dialect())
+        stmt = select(UserModel).order_by(key.desc(), UserModel.id.desc()).offset(skip).limit(limit)
         return [to_entity(m) for m in await self._session.scalars(stmt)]
 
     async def count(self) -> int:
