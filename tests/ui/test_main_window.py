@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -279,7 +282,11 @@ def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qt
     assert texts[0] == "Delete 2 users?"
     assert "also deletes 4 posts" in texts[1]
     qtbot.wait(50)
-    assert run(window.session.users.count_posts_of([])) == 0  # type: ignore[union-attr]
+    # Cancel deleted nothing: every user and post is still there
+    users = window.session.users  # type: ignore[union-attr]
+    everyone = run(users.list_users(limit=100))
+    assert len(everyone) == 3
+    assert run(users.count_posts_of([u.id for u in everyone])) == 6
     window.act_delete.trigger()
     answer_confirmation(qtbot, "Delete")
     wait_rows(qtbot, window.users_model, 1)
@@ -398,15 +405,40 @@ def test_big_table_loads_only_what_is_shown(window: MainWindow, run: Run, qtbot:
     assert len(model.cache.cached_blocks()) <= 3
 
 
-def test_an_answer_to_an_old_query_is_dropped(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+def test_an_answer_to_an_old_query_is_dropped(
+    window: MainWindow, run: Run, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first search's page arrives after the second search's (a driver may finish a
+    statement whose caller was cancelled): it must not land in the new query's rows."""
     from dataclasses import replace
 
     run(seed(window.session, users=5))  # type: ignore[arg-type]
     model = window.users_model
+    reader = model.reader
+    assert reader is not None
+    original = reader.fetch
+    started: list[str] = []
+    late: list[str] = []
+
+    async def fetch(query: Any, **kwargs: Any) -> Any:
+        if query.search != "user1":
+            return await original(query, **kwargs)
+        started.append(query.search)
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.sleep(0.3)
+        await asyncio.sleep(0.3)  # answered well after the newer query's page
+        rows = await original(query, **kwargs)
+        late.append(query.search)
+        return rows
+
+    monkeypatch.setattr(reader, "fetch", fetch)
     model.set_query(replace(model.query, search="user1"))
+    qtbot.waitUntil(lambda: started == ["user1"], timeout=5_000)
     model.set_query(replace(model.query, search="user3"))  # typed on before the first answered
     wait_rows(qtbot, model, 1)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: late == ["user1"], timeout=5_000)
+    qtbot.wait(200)  # the old page has been answered and handed to the model by now
+    assert model.rowCount() == 1
     assert cell(model, 0, 0) == "user3"
     assert isinstance(model.row_at(0), UserRow)
 
