@@ -9,23 +9,44 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from desktop_app.application.consent import Answer, Ask, Change, ChangeRequest
 from desktop_app.application.posts import PostService
-from desktop_app.application.queries import PostReader, UserReader
+from desktop_app.application.queries import (
+    Cursor,
+    PostQuery,
+    PostReader,
+    PostRow,
+    UserQuery,
+    UserReader,
+    UserRow,
+)
 from desktop_app.application.unit_of_work import UnitOfWorkFactory
 from desktop_app.application.users import UserService
 from desktop_app.config import Settings
 from desktop_app.core import security
+from desktop_app.domain.errors import ChangeDeclinedError, StorageError
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import (
     describe_database,
     describe_url,
     make_engine,
     make_session_factory,
+    sqlite_path,
 )
 from desktop_app.infrastructure.database.errors import raise_translated
+from desktop_app.infrastructure.database.inspection import (
+    DatabaseState,
+    backup_path,
+    backup_sqlite,
+    inspect_database,
+    is_default_database,
+    require_existing,
+)
 from desktop_app.infrastructure.database.queries import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
@@ -45,6 +66,8 @@ class Database:
     user_reader: UserReader
     post_reader: PostReader
     revision: str | None = None
+    read_only: bool = False
+    notice: str = ""  # said once when it opens, e.g. why a read-only view is empty
 
     @property
     def display_url(self) -> str:
@@ -58,8 +81,9 @@ class Database:
         await self.engine.dispose()
 
 
-def connect(settings: Settings) -> Database:
-    """Build the engine and services for the configured database (no I/O yet)."""
+def connect(settings: Settings, *, read_only: bool = False, create: bool = True) -> Database:
+    """Build the engine and services for the configured database (no I/O yet). Only the app's
+    own default file is switched to WAL; ``create=False`` never creates a missing file."""
     engine = make_engine(
         settings.DATABASE_URL,
         pool_size=settings.DB_POOL_SIZE,
@@ -67,6 +91,9 @@ def connect(settings: Settings) -> Database:
         echo=settings.DEBUG,
         connect_timeout=settings.DB_CONNECT_TIMEOUT,
         command_timeout=settings.DB_COMMAND_TIMEOUT,
+        read_only=read_only,
+        create=create,
+        wal=is_default_database(settings.DATABASE_URL) and not read_only,
     )
     session_factory = make_session_factory(engine)
     uow_factory = partial(SQLAlchemyUnitOfWork, session_factory)
@@ -78,12 +105,135 @@ def connect(settings: Settings) -> Database:
         posts=PostService(uow_factory),
         user_reader=SQLAlchemyUserReader(session_factory),
         post_reader=SQLAlchemyPostReader(session_factory),
+        read_only=read_only,
     )
 
 
-async def open_database(settings: Settings) -> Database:
-    """Connect and bring the schema up to date (refusing a schema newer than this app)."""
-    database = connect(settings)
+class _NoUsers(UserReader):
+    """The users of a database without a users table, opened read-only: none."""
+
+    async def fetch(
+        self,
+        query: UserQuery,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        after: Cursor | None = None,
+        total: int | None = None,
+    ) -> list[UserRow]:
+        return []
+
+    async def count(self, query: UserQuery) -> int:
+        return 0
+
+
+class _NoPosts(PostReader):
+    """The posts of a database without a posts table, opened read-only: none."""
+
+    async def fetch(
+        self,
+        query: PostQuery,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        after: Cursor | None = None,
+        total: int | None = None,
+    ) -> list[PostRow]:
+        return []
+
+    async def count(self, query: PostQuery) -> int:
+        return 0
+
+
+class _Waits(TypedDict):
+    connect_timeout: float
+    command_timeout: float
+
+
+def _waits(settings: Settings) -> _Waits:
+    return _Waits(
+        connect_timeout=settings.DB_CONNECT_TIMEOUT, command_timeout=settings.DB_COMMAND_TIMEOUT
+    )
+
+
+def change_request(settings: Settings, state: DatabaseState) -> ChangeRequest | None:
+    """The question to ask before opening ``state``'s database for editing, or None when
+    nothing needs to change. A SQLite upgrade names the backup it will make first."""
+    change = state.change
+    if change is None:
+        return None
+    path = sqlite_path(settings.DATABASE_URL)
+    backup = None
+    if change is Change.UPGRADE and path is not None:
+        backup = str(backup_path(path.expanduser(), state.revision))
+    return ChangeRequest(
+        change=change,
+        database=describe_database(settings.DATABASE_URL),
+        is_sqlite=state.is_sqlite,
+        exists=state.exists,
+        other_tables=state.other_tables,
+        revision=state.revision,
+        head=state.head,
+        backup=backup,
+        can_read_only=state.exists,
+    )
+
+
+async def apply_change(settings: Settings, request: ChangeRequest) -> str | None:
+    """Make the change ``request`` describes (the user agreed): back a SQLite file up, then
+    create or upgrade the schema. Returns the new revision."""
+    if request.backup is not None:
+        path = sqlite_path(settings.DATABASE_URL)
+        assert path is not None
+        await backup_sqlite(path.expanduser(), Path(request.backup))
+    engine = make_engine(settings.DATABASE_URL, pool_size=1, max_overflow=0, **_waits(settings))
+    try:
+        return await migrations.upgrade(engine, settings.DATABASE_URL)
+    finally:
+        await engine.dispose()
+
+
+async def open_database(
+    settings: Settings,
+    *,
+    ask: Ask | None = None,
+    read_only: bool = False,
+    create_without_asking: bool = False,
+) -> Database:
+    """Connect and bring the schema up to date (refusing a schema newer than this app).
+
+    With ``ask``, a database that needs its tables created or upgraded is changed only if the
+    answer says so (a SQLite file is backed up before an upgrade); the app's own default file,
+    and a file the user asked to create (``create_without_asking``), get their tables without a
+    question. Without ``ask`` (tests and tools that own the database) the schema is created and
+    upgraded as needed. ``read_only`` changes nothing, ever: see ``open_read_only``.
+    """
+    if read_only:
+        return await open_read_only(settings)
+    url = settings.DATABASE_URL
+    create = True
+    if ask is not None:
+        try:
+            state = await inspect_database(url, **_waits(settings))
+        except BaseException as error:
+            raise_translated(error)
+            raise
+        request = change_request(settings, state)
+        quiet = create_without_asking or is_default_database(url)
+        if request is not None and not (request.change is Change.CREATE and quiet):
+            answer = await ask(request)
+            if answer is Answer.READ_ONLY:
+                return await open_read_only(settings)
+            if answer is not Answer.PROCEED:
+                raise ChangeDeclinedError(
+                    f"{describe_database(url)} was not opened: nothing in it was changed."
+                )
+            if request.backup is not None:
+                path = sqlite_path(url)
+                assert path is not None
+                await backup_sqlite(path.expanduser(), Path(request.backup))
+        create = state.change is Change.CREATE
+    database = connect(settings, create=create)
     try:
         database.revision = await migrations.upgrade(database.engine, database.url)
         await asyncio.to_thread(security.warm_up)  # the first password hash stays quick
@@ -94,19 +244,55 @@ async def open_database(settings: Settings) -> Database:
     return database
 
 
+async def open_read_only(settings: Settings) -> Database:
+    """Open without changing anything (SQLite ``mode=ro``, PostgreSQL read-only transactions);
+    no migration runs. A schema older than this version opens if this version can read it,
+    and says so; otherwise StorageError says why. A database without our tables shows none."""
+    url = settings.DATABASE_URL
+    require_existing(url)
+    try:
+        state = await inspect_database(url, **_waits(settings))
+    except BaseException as error:
+        raise_translated(error)
+        raise
+    database = connect(settings, read_only=True, create=False)
+    database.revision = state.revision
+    if not state.has_our_tables:
+        database.user_reader, database.post_reader = _NoUsers(), _NoPosts()
+        database.notice = "This database has no users and posts tables: nothing to show."
+        return database
+    if state.revision != state.head:
+        try:  # the columns and tables this version reads: present, or no read-only view
+            await database.user_reader.fetch(UserQuery(), limit=1)
+            await database.post_reader.fetch(PostQuery(), limit=1)
+        except Exception as error:
+            await database.close()
+            raise StorageError(
+                f"{describe_database(url)} has an older schema "
+                f"({state.revision or 'not set up by desktop_app'}; this version uses "
+                f"{state.head}) that this version cannot show without upgrading it, and a "
+                "read-only open changes nothing. Open it for editing to upgrade it (a SQLite "
+                "file is backed up first)."
+            ) from error
+        database.notice = (
+            f"The schema is older ({state.revision or 'not set up by desktop_app'}) than this "
+            f"version's ({state.head}); it was not upgraded."
+        )
+    return database
+
+
 async def probe(settings: Settings) -> str:
-    """Try a database without switching to it: one line saying what answered, or an error."""
+    """Try a database without switching to it and without changing it: one line saying what
+    answered, or an error (a missing SQLite file is reported missing, never created)."""
+    url = settings.DATABASE_URL
+    require_existing(url)
     engine = make_engine(
-        settings.DATABASE_URL,
-        pool_size=1,
-        max_overflow=0,
-        connect_timeout=settings.DB_CONNECT_TIMEOUT,
-        command_timeout=settings.DB_COMMAND_TIMEOUT,
+        url, pool_size=1, max_overflow=0, read_only=True, create=False, **_waits(settings)
     )
     try:
         async with engine.connect() as connection:
             version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())
-        revision = await migrations.ensure_known_revision(engine)
+        state = await inspect_database(url, **_waits(settings))
     except Exception as error:
         raise_translated(error)
         raise
@@ -114,4 +300,13 @@ async def probe(settings: Settings) -> str:
         await engine.dispose()
     backend = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL"
     server = ".".join(str(part) for part in version)
-    return f"Connected: {backend} {server}, {migrations.describe_revision(revision)}."
+    return f"Connected: {backend} {server}, {describe_state(state)}."
+
+
+def describe_state(state: DatabaseState) -> str:
+    """The schema state in words, for the CLI and the connection test."""
+    if not state.has_our_tables:
+        others = state.other_tables
+        listed = f" (it has {', '.join(others[:4])}{' …' if len(others) > 4 else ''})"
+        return "no users and posts tables" + (listed if others else "")
+    return migrations.describe_revision(state.revision)

@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="use this database instead of DATABASE_URL / the settings file",
     )
     parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the database without changing anything: no editing, no schema upgrade",
+    )
+    parser.add_argument(
         "--self-check",
         action="store_true",
         help="migrate a temporary database and hash a password, then exit (0 = all good)",
@@ -69,8 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     db = commands.add_parser("db", help="inspect or migrate the database schema")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="migrate the database to the newest schema")
-    db_commands.add_parser("current", help="show the database's schema revision")
+    upgrade = db_commands.add_parser(
+        "upgrade",
+        help="migrate the database to the newest schema",
+        description="Create or upgrade the app's tables. Says what will change and asks first "
+        "(a SQLite file is backed up before an upgrade); without a terminal to ask on, pass "
+        "--yes.",
+    )
+    upgrade.add_argument(
+        "--yes", action="store_true", help="make the changes without asking (for scripts)"
+    )
+    db_commands.add_parser(
+        "current", help="show the database's schema revision (changes and creates nothing)"
+    )
     db_commands.add_parser("history", help="list the schema revisions this version knows")
     demo = commands.add_parser(
         "demo-data",
@@ -154,46 +170,57 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int, forc
     return 0
 
 
-async def _db_command(action: str, settings: Settings) -> int:
+async def _db_command(action: str, settings: Settings, *, yes: bool = False) -> int:
+    from desktop_app import bootstrap
     from desktop_app.infrastructure.database import migrations
-    from desktop_app.infrastructure.database.connection import describe_url, make_engine
+    from desktop_app.infrastructure.database.connection import describe_url
+    from desktop_app.infrastructure.database.inspection import inspect_database, require_existing
 
     url = settings.DATABASE_URL
-    engine = make_engine(
-        url,
-        pool_size=1,
-        max_overflow=0,
-        connect_timeout=settings.DB_CONNECT_TIMEOUT,
-        command_timeout=settings.DB_COMMAND_TIMEOUT,
-    )
-    try:
-        if action == "upgrade":
-            before = await migrations.ensure_known_revision(engine)
-            after = await migrations.upgrade(engine, url)
-            if before == after:
-                print(f"{describe_url(url)}: already at the newest schema ({after}).")
-            else:
-                print(f"{describe_url(url)}: upgraded from {before or 'empty'} to {after}.")
-        elif action == "current":
-            current = await migrations.ensure_known_revision(engine)
-            print(f"{describe_url(url)}: {migrations.describe_revision(current)}")
-        else:
-            current = await migrations.current_revision(engine)
-            for info in migrations.history(current):
-                marks = [
-                    m for m, on in (("head", info.is_head), ("current", info.is_current)) if on
-                ]
-                suffix = f" ({', '.join(marks)})" if marks else ""
-                print(
-                    f"{info.down_revision or '<base>'} -> {info.revision}{suffix}: {info.message}"
-                )
+    waits = {
+        "connect_timeout": settings.DB_CONNECT_TIMEOUT,
+        "command_timeout": settings.DB_COMMAND_TIMEOUT,
+    }
+    if action == "current":  # looks only: a missing file is an error, never created
+        require_existing(url)
+        state = await inspect_database(url, **waits)
+        print(f"{describe_url(url)}: {bootstrap.describe_state(state)}")
         return 0
-    finally:
-        await engine.dispose()
+    if action == "history":
+        state = await inspect_database(url, **waits)
+        for info in migrations.history(state.revision):
+            marks = [m for m, on in (("head", info.is_head), ("current", info.is_current)) if on]
+            suffix = f" ({', '.join(marks)})" if marks else ""
+            print(f"{info.down_revision or '<base>'} -> {info.revision}{suffix}: {info.message}")
+        return 0
+    state = await inspect_database(url, **waits)
+    request = bootstrap.change_request(settings, state)
+    if request is None:
+        print(f"{describe_url(url)}: already at the newest schema ({state.revision}).")
+        return 0
+    print(f"{request.question}\n{request.details}", file=sys.stderr)
+    if not yes:
+        if not sys.stdin.isatty():
+            print(
+                f"error: {describe_url(url)} needs the changes above, and there is no terminal "
+                "to ask on: nothing was changed. Run again with --yes (db upgrade --yes) to "
+                "make them.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        reply = await asyncio.to_thread(input, f"{request.accept_text}? [y/N] ")
+        if reply.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.", file=sys.stderr)
+            return EXIT_USAGE
+    after = await bootstrap.apply_change(settings, request)
+    print(f"{describe_url(url)}: upgraded from {state.revision or 'empty'} to {after}.")
+    if request.backup:
+        print(f"The database before the upgrade was saved as {request.backup}")
+    return 0
 
 
-def run_db_command(action: str, settings: Settings) -> int:
-    return _run(_db_command(action, settings))
+def run_db_command(action: str, settings: Settings, *, yes: bool = False) -> int:
+    return _run(_db_command(action, settings, yes=yes))
 
 
 def _run(command: Coroutine[Any, Any, int]) -> int:
@@ -275,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             database_url=args.database_url,
             screenshot=args.screenshot,
             quit_after_start=args.quit_after_start,
+            read_only=args.read_only,
         )
     from desktop_app.config import SettingsError, load_settings
 
@@ -285,5 +313,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "db":
-        return run_db_command(args.db_command, settings)
+        return run_db_command(args.db_command, settings, yes=getattr(args, "yes", False))
     return _run(_demo_data(settings, args.users, args.posts, args.seed, args.force))

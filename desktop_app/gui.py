@@ -33,6 +33,7 @@ from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from desktop_app.application.consent import Ask
     from desktop_app.config import Settings
 
 
@@ -84,11 +85,20 @@ class DatabaseOpener:
         except SettingsError as error:
             raise StorageError(str(error)) from None
 
-    async def open(self, url: str | None) -> DatabaseSession:
+    async def open(
+        self,
+        url: str | None,
+        *,
+        ask: Ask | None = None,
+        read_only: bool = False,
+        new: bool = False,
+    ) -> DatabaseSession:
         await _import_database_layer()
         from desktop_app import bootstrap
 
-        return await bootstrap.open_database(self.settings_for(url))
+        return await bootstrap.open_database(
+            self.settings_for(url), ask=ask, read_only=read_only, create_without_asking=new
+        )
 
     async def test(self, url: str) -> str:
         await _import_database_layer()
@@ -160,6 +170,7 @@ def run_gui(
     database_url: str | None = None,
     screenshot: Path | None = None,
     quit_after_start: str | None = None,
+    read_only: bool = False,
 ) -> int:
     app = make_application()
     loop = qasync.QEventLoop(app)
@@ -188,7 +199,7 @@ def run_gui(
             window.close()
             await closed.wait()
             return 0
-        opened = await window.open(None)
+        opened = await window.open(None, read_only=read_only)
         gc.freeze()  # modules and start-up objects live for good: keep them out of every GC pass
         shooting = None
         if screenshot is not None:

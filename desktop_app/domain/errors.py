@@ -112,3 +112,26 @@ class StaleEditError(DomainError):
         )
         self.entity = entity
         self.entity_id = entity_id
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """A write reached a database opened read-only (by choice, or a file we may not write)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is open read-only: nothing was changed. Open it again for editing "
+            "(File → Open…) to make changes."
+        )
+
+
+class ChangeDeclinedError(StorageError):
+    """The user said no to a change the app needs (creating or upgrading the schema), so the
+    database was not opened for editing; nothing in it was changed."""
+
+
+class DatabaseNotFoundError(StorageError):
+    """A SQLite file that does not exist, where the app may only look (never create)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"The file {path} does not exist. Nothing was created.")
+        self.path = path

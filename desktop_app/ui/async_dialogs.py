@@ -7,6 +7,7 @@ window-modal with ``open()`` and the coroutine awaits a future that its ``finish
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -30,6 +31,43 @@ async def confirm(
     def finished(_result: int) -> None:
         if not answer.done():
             answer.set_result(box.clickedButton() is accept)
+
+    box.finished.connect(finished)
+    box.open()
+    try:
+        return await answer
+    finally:
+        box.deleteLater()
+
+
+async def choose(
+    parent: QWidget,
+    *,
+    title: str,
+    text: str,
+    informative: str = "",
+    choices: Sequence[str],
+    name: str = "chooseDialog",
+) -> int | None:
+    """Ask a question with several answers: the index of the one clicked in ``choices``, or
+    None for Cancel (also Escape and closing the box, the default)."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    answer: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
+
+    def finished(_result: int) -> None:
+        clicked = box.clickedButton()
+        if not answer.done():
+            answer.set_result(next((n for n, b in enumerate(buttons) if b is clicked), None))
 
     box.finished.connect(finished)
     box.open()

@@ -12,6 +12,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -32,9 +33,15 @@ from PySide6.QtWidgets import (
 import desktop_app
 from desktop_app.application.queries import PostQuery, PostRow, UserQuery, UserRow
 from desktop_app.domain.entities import Post, User
-from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
+from desktop_app.domain.errors import (
+    ChangeDeclinedError,
+    DomainError,
+    OperationCancelledError,
+    StorageError,
+)
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
+from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, ask_consent
 from desktop_app.ui.formatting import database_label, post_row, user_row
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
@@ -276,6 +283,10 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("countsLabel")
         self.revision_label = QLabel("")
         self.revision_label.setObjectName("revisionLabel")
+        self.read_only_label = QLabel(READ_ONLY_TEXT)  # shown while the session is read-only
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.hide()
+        bar.addPermanentWidget(self.read_only_label)
         self.database_label = QLabel("No database")
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -317,12 +328,21 @@ class MainWindow(QMainWindow):
 
     # -- the database ------------------------------------------------------------------------
 
-    async def open(self, url: str | None = None) -> bool:
-        """Open (and migrate) a database and show it; on failure say why and keep the old one."""
+    async def open(
+        self, url: str | None = None, *, read_only: bool = False, new: bool = False
+    ) -> bool:
+        """Open a database and show it, asking before its schema is created or upgraded (see
+        database_lifecycle.py); on failure say why and keep the old one."""
         self._opening = True
         self.loading_label.setText("Opening database…")
         try:
-            session = await self._open_database(url)
+            session = await self._open_database(
+                url, ask=partial(ask_consent, self), read_only=read_only, new=new
+            )
+        except ChangeDeclinedError as error:  # the user said no: not an error to show red
+            self.statusBar().showMessage(str(error), STATUS_MS)
+            self.loading_label.setText("")
+            return False
         except (StorageError, DomainError) as error:
             self.banner.show_error(f"Could not open the database. {error}")
             self.loading_label.setText("")
@@ -339,8 +359,16 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.editing import PostCellEditor, UserCellEditor
 
         self.users_panel.table.clearSelection()
-        self.users_model.set_reader(session.user_reader, UserCellEditor(session.users))
-        self.posts_model.set_reader(session.post_reader, PostCellEditor(session.posts))
+        writable = not session.read_only  # read-only: no editor, so no cell is editable
+        self.users_model.set_reader(
+            session.user_reader, UserCellEditor(session.users) if writable else None
+        )
+        self.posts_model.set_reader(
+            session.post_reader, PostCellEditor(session.posts) if writable else None
+        )
+        self.read_only_label.setVisible(session.read_only)
+        if session.notice:
+            self.statusBar().showMessage(session.notice, STATUS_MS * 2)
         self._update_actions()
         self.database_opened.emit()
         if old is not None:
@@ -424,11 +452,12 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args: object) -> None:
         has_db = self.session is not None
+        writable = has_db and not self.session.read_only  # type: ignore[union-attr]
         selected = bool(self._current.table.selectionModel().selectedRows())
-        self.act_new_user.setEnabled(has_db)
-        self.act_new_post.setEnabled(has_db)
-        self.act_edit.setEnabled(has_db and selected)
-        self.act_delete.setEnabled(has_db and selected)
+        self.act_new_user.setEnabled(writable)
+        self.act_new_post.setEnabled(writable)
+        self.act_edit.setEnabled(writable and selected)
+        self.act_delete.setEnabled(writable and selected)
         self.act_refresh.setEnabled(has_db)
 
     def _load_failed(self, message: str) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # annotations only: the services load with the database, after first paint
+    from desktop_app.application.consent import Ask
     from desktop_app.application.posts import PostService
     from desktop_app.application.queries import PostReader, UserReader
     from desktop_app.application.users import UserService
@@ -31,6 +32,14 @@ class DatabaseSession(Protocol):
     def revision(self) -> str | None: ...
 
     @property
+    def read_only(self) -> bool:
+        """Opened read-only: nothing may be edited (the database would refuse anyway)."""
+
+    @property
+    def notice(self) -> str:
+        """Something to say once it is open (an old schema left as it was), or ""."""
+
+    @property
     def users(self) -> UserService: ...
 
     @property
@@ -45,8 +54,24 @@ class DatabaseSession(Protocol):
     async def close(self) -> None: ...
 
 
-# Open (and migrate) the database at a URL; None means the configured one. Raises StorageError.
-OpenDatabase = Callable[[str | None], Awaitable[DatabaseSession]]
+class OpenDatabase(Protocol):
+    """Open the database at a URL (None: the configured one); raises StorageError.
+
+    ``ask`` answers before its schema is created or upgraded (declining raises
+    ChangeDeclinedError); ``read_only`` changes nothing; ``new`` is a file the user asked to
+    create (its tables come without a question).
+    """
+
+    def __call__(
+        self,
+        url: str | None,
+        *,
+        ask: Ask | None = None,
+        read_only: bool = False,
+        new: bool = False,
+    ) -> Awaitable[DatabaseSession]: ...
+
+
 # Try a URL without switching to it; returns a one-line description. Raises on failure.
 TestConnection = Callable[[str], Awaitable[str]]
 # Remember a URL as the database to open next time.

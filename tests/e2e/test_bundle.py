@@ -101,8 +101,8 @@ def test_version_and_self_check(executable: Path, display: str, tmp_path: Path) 
 
 def test_db_commands_work_as_from_source(executable: Path, display: str, tmp_path: Path) -> None:
     env = fresh_env(tmp_path, display)
-    assert "no schema yet" in run(executable, env, "db", "current").stdout
-    upgraded = run(executable, env, "db", "upgrade")
+    assert "does not exist" in run(executable, env, "db", "current").stderr  # nothing created
+    upgraded = run(executable, env, "db", "upgrade", "--yes")
     assert upgraded.returncode == 0, upgraded.stderr
     assert "upgraded from empty to 0004" in upgraded.stdout
     assert "schema 0004, up to date" in run(executable, env, "db", "current").stdout

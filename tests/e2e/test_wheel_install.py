@@ -130,7 +130,7 @@ def test_db_upgrade_migrates_a_new_sqlite_file(
     env = fresh_env(tmp_path, display)
     database = tmp_path / "new.db"
     env["DATABASE_URL"] = f"sqlite+aiosqlite:///{database}"
-    upgraded = run(venv, env, elsewhere, "desktop-app-cli", "db", "upgrade")
+    upgraded = run(venv, env, elsewhere, "desktop-app-cli", "db", "upgrade", "--yes")
     assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr
     assert f"upgraded from empty to {head_revision()}" in upgraded.stdout
     with sqlite3.connect(database) as connection:

@@ -98,8 +98,9 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
 
 @pytest_asyncio.fixture
 async def bare_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on the empty database, not migrated."""
-    engine = make_engine(database_url, pool_size=2, max_overflow=2)
+    """An engine on the empty database, not migrated; a SQLite file in WAL mode, as the app's
+    own default database is (a file that is not the app's keeps its journal mode)."""
+    engine = make_engine(database_url, pool_size=2, max_overflow=2, wal=True)
     try:
         yield engine
     finally:

@@ -6,10 +6,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from desktop_app.domain.entities import Post, User
+from desktop_app.ui.database_lifecycle import CONSENT_DIALOG
 from desktop_app.ui.session import DatabaseSession
 
 Run = Callable[..., Any]
+Consent = Callable[[str], list[str]]  # the conftest's ``consent`` fixture
 
 
 async def seed(
@@ -46,3 +51,30 @@ async def seed(
                 )
         await uow.commit()
     return created
+
+
+def answer_consent(choice: str) -> tuple[QTimer, list[str]]:
+    """Click ``choice`` ("Create", "Upgrade", "Open read-only", "Cancel") on every consent
+    dialog the window shows while the returned timer runs (stop it at the end of the test);
+    the list collects the questions seen (text, then details)."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if (
+                isinstance(widget, QMessageBox)
+                and widget.objectName() == CONSENT_DIALOG
+                and widget.isVisible()
+            ):
+                seen.append(f"{widget.text()}\n{widget.informativeText()}")
+                for button in widget.buttons():
+                    if button.text().replace("&", "") == choice:
+                        button.click()
+                        return
+                names = [b.text() for b in widget.buttons()]
+                raise AssertionError(f"no {choice!r} among {names}")
+
+    timer = QTimer(QApplication.instance())
+    timer.timeout.connect(poll)
+    timer.start(20)
+    return timer, seen

@@ -21,7 +21,7 @@ from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.user_dialog import UserDialog
 from tests.frozen_postgres import FrozenPostgres, frozen_postgres
-from tests.ui.helpers import Run, seed
+from tests.ui.helpers import Consent, Run, seed
 from tests.ui.test_main_window import cell, closed, find_dialog, wait_rows
 
 CONNECT_S = 1.5
@@ -41,7 +41,9 @@ def server() -> Iterator[FrozenPostgres]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, run: Run, server: FrozenPostgres, tmp_path: Path) -> Iterator[MainWindow]:
+def window(
+    qtbot: QtBot, run: Run, server: FrozenPostgres, tmp_path: Path, consent: Consent
+) -> Iterator[MainWindow]:
     settings = load_settings(
         DATABASE_URL=server.url, DB_CONNECT_TIMEOUT=CONNECT_S, DB_COMMAND_TIMEOUT=COMMAND_S
     )
@@ -54,6 +56,7 @@ def window(qtbot: QtBot, run: Run, server: FrozenPostgres, tmp_path: Path) -> It
     )
     qtbot.addWidget(win)
     win.show()
+    consent("Create")  # a database the app has not set up: it asks first
     assert run(win.open(None))
     try:
         yield win

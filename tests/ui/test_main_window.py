@@ -21,7 +21,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.post_dialog import PostDialog
 from desktop_app.ui.table_model import LOADING
 from desktop_app.ui.user_dialog import UserDialog
-from tests.ui.helpers import Run, seed
+from tests.ui.helpers import Consent, Run, seed
 
 
 @pytest.fixture
@@ -445,7 +445,7 @@ def test_an_answer_to_an_old_query_is_dropped(
 
 @pytest.mark.postgres
 def test_switching_to_postgresql_reconnects_without_a_restart(
-    window: MainWindow, run: Run, qtbot: QtBot
+    window: MainWindow, run: Run, qtbot: QtBot, consent: Consent
 ) -> None:
     from tests.integration.conftest import create_postgres_database, drop_postgres_database
 
@@ -453,6 +453,7 @@ def test_switching_to_postgresql_reconnects_without_a_restart(
     window.refresh()
     wait_rows(qtbot, window.users_model, 2)
     url = run(create_postgres_database())
+    consent("Create")  # an empty database: the window asks before creating the tables
     try:
         window._switch_database(url)
         qtbot.waitUntil(lambda: window.saved_urls == [url], timeout=20_000)  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.table_model import LazyTableModel
 from tests.reference_backend import WebBackend
 from tests.site_data import build_site, expected_ids, read_truth
-from tests.ui.helpers import Run
+from tests.ui.helpers import Consent, Run
 from tests.ui.test_main_window import wait_rows
 
 NEVER_EDITED_TEXT = "—"
@@ -38,11 +38,11 @@ async def _build(url: str) -> tuple[dict[UUID, object], dict[UUID, object]]:
 
 @pytest.fixture
 def site_window(
-    qtbot: QtBot, run: Run, sqlite_url: str, tmp_path: Path
+    qtbot: QtBot, run: Run, fresh_sqlite_url: str, tmp_path: Path, consent: Consent
 ) -> Iterator[tuple[MainWindow, dict[UUID, object], dict[UUID, object]]]:
     """The site's database, written before the app ever saw it, open in the main window."""
-    users, posts = run(_build(sqlite_url))
-    opener = DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
+    users, posts = run(_build(fresh_sqlite_url))
+    opener = DatabaseOpener(load_settings(DATABASE_URL=fresh_sqlite_url))
     win = MainWindow(
         open_database=opener.open,
         test_connection=opener.test,
@@ -52,6 +52,7 @@ def site_window(
     qtbot.addWidget(win)
     win.resize(1200, 700)
     win.show()
+    consent("Upgrade")  # a database the app has not set up: it asks first
     assert run(win.open(None))
     yield win, users, posts
     run(win.shutdown())

@@ -37,19 +37,43 @@ def sqlite_path(url: str | URL) -> Path | None:
     return Path(parsed.database)
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-    """Per-connection SQLite settings: enforce foreign keys (for ON DELETE CASCADE), WAL, waits."""
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        dbapi_connection.create_function(WORDS_MATCH_FUNCTION, -1, words_match, deterministic=True)
+def sqlite_uri_url(url: str | URL, *, mode: str) -> URL:
+    """The same SQLite file as ``url``, opened through a ``file:`` URI with ``mode`` ("ro",
+    "rw" or "rwc"): "ro" and "rw" never create a missing file. The path is percent-encoded, so
+    a name holding ``?``, ``%``, ``#`` or spaces opens exactly that file."""
+    parsed = make_url(url)
+    path = sqlite_path(parsed)
+    if path is None:
+        raise ValueError(f"{describe_url(parsed)} is not a SQLite file")
+    return URL.create(
+        parsed.drivername,
+        database=path.expanduser().absolute().as_uri(),
+        query={"mode": mode, "uri": "true"},
+    )
+
+
+def _sqlite_listener(*, wal: bool) -> Any:
+    """Per-connection SQLite settings: enforce foreign keys (for ON DELETE CASCADE), waits, our
+    search function; and WAL only when asked (the app's own database): a file that is not ours
+    keeps its journal mode (a WAL file stays WAL by itself)."""
+
+    def on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError as error:  # a read-only file or directory keeps its mode
-            log.warning("could not switch SQLite to WAL: %s", error)
-    finally:
-        cursor.close()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            dbapi_connection.create_function(
+                WORDS_MATCH_FUNCTION, -1, words_match, deterministic=True
+            )
+            if wal:
+                try:
+                    cursor.execute("PRAGMA journal_mode=WAL")
+                except sqlite3.OperationalError as error:  # a read-only file or directory
+                    log.warning("could not switch SQLite to WAL: %s", error)
+        finally:
+            cursor.close()
+
+    return on_connect
 
 
 def make_engine(
@@ -60,10 +84,18 @@ def make_engine(
     echo: bool = False,
     connect_timeout: float = 10.0,
     command_timeout: float = 30.0,
+    read_only: bool = False,
+    create: bool = True,
+    wal: bool = False,
 ) -> AsyncEngine:
     """An AsyncEngine for ``url``. SQL parameters are hidden from logs and error messages.
 
-    For SQLite the file's directory is created, and every connection enforces foreign keys.
+    For SQLite every connection enforces foreign keys. With ``create`` (the default, for a
+    database the caller may create) the file's directory is made; without it, or with
+    ``read_only``, a missing file is an error and nothing is created (SQLite URI ``mode=rw`` /
+    ``mode=ro``). ``wal`` switches the file to WAL (only for the app's own database).
+    ``read_only`` on PostgreSQL makes every transaction read-only
+    (``default_transaction_read_only``), so a write fails instead of changing anything.
     For PostgreSQL the pool is sized from settings and connections are pinged before use, so a
     restarted server costs one retry, not an error; and no wait is unbounded: connecting gives
     up after ``connect_timeout`` seconds, a statement (or ping) after ``command_timeout``, with
@@ -73,21 +105,27 @@ def make_engine(
     common: dict[str, Any] = {"echo": echo, "hide_parameters": True}
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(parsed)
-        if path is not None:
+        target = parsed
+        if path is not None and (read_only or not create):
+            target = sqlite_uri_url(parsed, mode="ro" if read_only else "rw")
+        elif path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            parsed, pool_size=pool_size, max_overflow=max_overflow, **common
+            target, pool_size=pool_size, max_overflow=max_overflow, **common
         )
-        event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
+        event.listen(engine.sync_engine, "connect", _sqlite_listener(wal=wal))
         return engine
     waits = {"connect_timeout": connect_timeout, "command_timeout": command_timeout}
+    options = timeouts.engine_options(**waits)
+    if read_only:
+        options["connect_args"]["server_settings"] = {"default_transaction_read_only": "on"}
     engine = create_async_engine(
         parsed,
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
         pool_recycle=1_800,
-        **timeouts.engine_options(**waits),
+        **options,
         **common,
     )
     timeouts.report_timeouts(engine, **waits)

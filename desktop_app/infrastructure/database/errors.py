@@ -9,10 +9,14 @@ from desktop_app.domain.errors import (
     DatabaseUnavailableError,
     DuplicateEmailError,
     DuplicateUsernameError,
+    ReadOnlyDatabaseError,
 )
 
 # SQLSTATE of a statement the server cancelled: statement_timeout, or pg_cancel_backend().
 QUERY_CANCELED = "57014"
+# SQLSTATE of a write in a read-only transaction (default_transaction_read_only=on).
+READ_ONLY_TRANSACTION = "25006"
+SQLITE_READONLY = 8  # the primary result code; extended codes keep it in the low byte
 
 
 class ServerTimeoutError(TimeoutError):
@@ -43,6 +47,18 @@ def unique_violation(error: sa_exc.IntegrityError, *, email: str, username: str)
     return ConstraintViolationError(f"The database refused the change: {_reason(error)}")
 
 
+def _is_read_only(error: BaseException) -> bool:
+    """A write refused because the database is read-only (SQLite ``mode=ro`` or a file we may
+    not write; PostgreSQL's read-only transactions)."""
+    orig = getattr(error, "orig", None)
+    if getattr(orig, "sqlstate", None) == READ_ONLY_TRANSACTION:
+        return True
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF == SQLITE_READONLY:
+        return True
+    return isinstance(error, sa_exc.DBAPIError) and "readonly database" in _reason(error)
+
+
 def translate(error: BaseException) -> Exception | None:
     """A domain error for ``error``, or None when it is not a database condition (a bug)."""
     if isinstance(error, sa_exc.IntegrityError):
@@ -59,6 +75,8 @@ def translate(error: BaseException) -> Exception | None:
             f"The database server cancelled the statement: {_reason(error)}. It may have run "
             "into the server's statement_timeout, or an administrator cancelled it."
         )
+    if _is_read_only(error):
+        return ReadOnlyDatabaseError()
     if isinstance(error, sa_exc.DBAPIError):
         # OperationalError (locked, disk I/O, server gone), InterfaceError (connection closed):
         # conditions of the environment, not of the request.
