@@ -34,6 +34,7 @@ from desktop_app.ui.forms import FormErrors, add_row, error_label
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.session import TestConnection
 
+_PATH_SAFE = "/:\\ "  # kept as typed: separators, a drive's colon, spaces (SQLAlchemy reads them)
 SSL_MODES = ("prefer", "disable", "require", "verify-ca", "verify-full")
 SQLITE_FILTER = "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
 OK_STYLE = "color: #2e8b57;"
@@ -41,7 +42,10 @@ FAIL_STYLE = "color: #d64541;"
 
 
 def sqlite_url(path: str) -> str:
-    return f"sqlite+aiosqlite:///{Path(path).expanduser().resolve()}"
+    """The URL of exactly this file: ``?``, ``%``, ``#`` (and anything else a URL reads) are
+    percent-encoded, so ``what?.db`` does not open ``what`` with a query ``.db``."""
+    resolved = str(Path(path).expanduser().resolve())
+    return "sqlite+aiosqlite:///" + quote(resolved, safe=_PATH_SAFE)
 
 
 def postgres_url(*, host: str, port: int, database: str, user: str, password: str, ssl: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.connection_dialog import ConnectionDialog
+from desktop_app.ui.connection_dialog import ConnectionDialog, sqlite_url
 from tests.ui.helpers import Run
 
 
@@ -94,3 +94,21 @@ def test_test_button_is_disabled_while_testing(qtbot: QtBot, run: Run) -> None:
     release.set()
     qtbot.waitUntil(dialog.test_button.isEnabled)
     assert dialog.test_result.text() == "Connected"
+
+
+@pytest.mark.parametrize("name", ["what?.db", "100%.db", "#1 data.db", "a b/c?d%25#e.db"])
+def test_a_sqlite_path_is_one_file_whatever_it_holds(run: Run, tmp_path: Path, name: str) -> None:
+    """Issue #9 item 7: the URL built for a path opens exactly that path."""
+    from desktop_app import bootstrap
+    from desktop_app.config import load_settings
+
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settings = load_settings(DATABASE_URL=sqlite_url(str(path)))
+    database = run(bootstrap.open_database(settings))  # no question: creates the file
+    run(database.close())
+    assert path.exists()
+    assert sorted(p.name for p in path.parent.iterdir() if p.suffix != ".db-journal") == [path.name]
+    dialog = ConnectionDialog(current_url=settings.DATABASE_URL, test_connection=ok)
+    assert dialog.sqlite_path.text() == str(path)  # and it reads back as typed
+    dialog.deleteLater()
