@@ -45,9 +45,10 @@ async def _largest_gap(work: asyncio.Future[object] | asyncio.Task[object]) -> f
 
 
 async def test_loop_keeps_ticking_while_users_are_created(uow_factory: UnitOfWorkFactory) -> None:
-    """Up to three rounds of 8 users; the best round must stay under MAX_GAP. A stall the
-    code causes shows in every round (the control below, inline hashing, stalls each time);
-    one round spoiled by another process taking both cores of a 2-core machine does not."""
+    """Up to three rounds of 8 users; the best round must stay under half of MAX_GAP (it
+    takes 5-8 ms here; one argon2id hash on the loop's thread stalls it for 45-60 ms). A stall
+    the code causes shows in every round; a round spoiled by another process taking both
+    cores of a 2-core machine (93 ms seen in a CI-style run beside other suites) does not."""
     service = UserService(uow_factory)
     gaps: list[float] = []
 
@@ -66,9 +67,10 @@ async def test_loop_keeps_ticking_while_users_are_created(uow_factory: UnitOfWor
         elapsed = time.perf_counter() - started
         # each argon2id hash takes ~20 ms here: if this were instant the test would prove nothing
         assert elapsed > 8 * 0.008, "hashing should take real time, or this test proves nothing"
-        if gaps[-1] < MAX_GAP:
+        if gaps[-1] < MAX_GAP / 2:
             break
-    assert min(gaps) < MAX_GAP, f"the event loop stalled for {[round(g * 1000) for g in gaps]} ms"
+    stalls = [round(g * 1000) for g in gaps]
+    assert min(gaps) < MAX_GAP / 2, f"the event loop stalled for {stalls} ms"
 
 
 async def test_hashing_inline_would_stall_the_loop() -> None:
