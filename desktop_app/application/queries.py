@@ -86,11 +86,22 @@ class PostQuery:
     author_ids: frozenset[UUID] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RowKey:
+    """A row as a bulk action needs it, without its text: the id, the version to
+    compare-and-set against, the author (posts), and the key to resume after it."""
+
+    id: UUID
+    updated_at: datetime | None
+    author_id: UUID | None = None
+    sort_key: SortKey | None = field(default=None, compare=False, repr=False)
+
+
 RowT = TypeVar("RowT", UserRow, PostRow)
 QueryT = TypeVar("QueryT", UserQuery, PostQuery)
 
 
-def cursor_of(row: UserRow | PostRow, query: UserQuery | PostQuery) -> Cursor:
+def cursor_of(row: UserRow | PostRow | RowKey, query: UserQuery | PostQuery) -> Cursor:
     """The keyset cursor after ``row`` in ``query``'s order: (sort value, id). The row's
     ``sort_key`` when it was read in that order, else its plain value (a row a service
     returned), which the reader turns into a sort key the same way the database does."""
@@ -121,6 +132,20 @@ class RowReader(abc.ABC, Generic[QueryT, RowT]):
     @abc.abstractmethod
     async def count(self, query: QueryT) -> int:
         """How many rows ``query`` matches (may take a while on a big table: run it apart)."""
+
+    async def keys(
+        self,
+        query: QueryT,
+        *,
+        offset: int = 0,
+        limit: int = 1000,
+        after: Cursor | None = None,
+    ) -> list[RowKey]:
+        """Like ``fetch``, but only each row's key (id, version, author): what a bulk action
+        over thousands of selected rows needs. This default reads whole rows; a database
+        reader selects just the keys."""
+        rows = await self.fetch(query, offset=offset, limit=limit, after=after)
+        return [RowKey(r.id, r.updated_at, getattr(r, "author_id", None), r.sort_key) for r in rows]
 
 
 class UserReader(RowReader[UserQuery, UserRow]):

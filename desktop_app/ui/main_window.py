@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 import desktop_app
-from desktop_app.application.queries import PostQuery, PostRow, UserQuery, UserRow
+from desktop_app.application.queries import PostQuery, PostRow, RowKey, UserQuery, UserRow
+from desktop_app.application.selection import Selection, selected_keys
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import (
     ChangeDeclinedError,
@@ -45,6 +46,14 @@ from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, ask_consent
 from desktop_app.ui.formatting import database_label, post_row, user_row
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
+from desktop_app.ui.selection import (
+    COPY_ASK_ABOVE,
+    copied_columns,
+    posts_named,
+    selection_text,
+    table_selection,
+    users_named,
+)
 from desktop_app.ui.session import DatabaseSession, OpenDatabase, SaveDatabaseUrl, TestConnection
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
@@ -453,7 +462,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args: object) -> None:
         has_db = self.session is not None
         writable = has_db and not self.session.read_only  # type: ignore[union-attr]
-        selected = bool(self._current.table.selectionModel().selectedRows())
+        selected = self._current.table.selectionModel().hasSelection()  # cheap after Ctrl+A
         self.act_new_user.setEnabled(writable)
         self.act_new_post.setEnabled(writable)
         self.act_edit.setEnabled(writable and selected)
@@ -559,16 +568,20 @@ class MainWindow(QMainWindow):
 
     @async_slot()
     async def delete_selected(self) -> None:
-        if self.session is None:
+        """Delete every row the table shows selected, loaded or not: they are read from the
+        database first (ids and versions), so the question states the exact number."""
+        panel = self._current
+        selection = table_selection(panel.table, panel.model)  # before anything is awaited
+        if self.session is None or panel.model.reader is None or not selection.size:
             return
-        rows = self._current.selected_rows()
-        users = [r for r in rows if isinstance(r, UserRow)]
-        posts = [r for r in rows if isinstance(r, PostRow)]
+        noun = "users" if panel is self.users_panel else "posts"
         try:
-            if users:
-                await self._delete_users(users)
-            elif posts:
-                await self._delete_posts(posts)
+            with self._progress(f"Reading the selected {noun}…", selection.size) as progress:
+                keys = await selected_keys(panel.model.reader, selection, progress=progress)
+            if keys and panel is self.users_panel:
+                await self._delete_users(keys, selection)
+            elif keys:
+                await self._delete_posts(keys, selection)
         except OperationCancelledError as error:
             self.statusBar().showMessage(str(error), STATUS_MS)
         except (StorageError, DomainError) as error:
@@ -601,19 +614,19 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             self.progress_dialog = None
 
-    async def _delete_users(self, rows: list[UserRow]) -> None:
+    async def _delete_users(self, keys: list[RowKey], selection: Selection) -> None:
         from desktop_app.ui.async_dialogs import confirm
 
         assert self.session is not None
-        ids: list[UUID] = [r.id for r in rows]
+        ids: list[UUID] = [k.id for k in keys]
         cascade = await self.session.users.count_posts_of(ids)
-        who = f"user {rows[0].username}" if len(rows) == 1 else f"{len(rows):,} users"
+        who = users_named(keys, selection)
         also = (
             f"This also deletes {cascade:,} post{'s' if cascade != 1 else ''} by "
-            f"{'them' if len(rows) > 1 else 'this user'}. "
+            f"{'them' if len(keys) > 1 else 'this user'}. "
             if cascade
             else "They have no posts. "
-            if len(rows) > 1
+            if len(keys) > 1
             else "This user has no posts. "
         )
         if not await confirm(
@@ -626,7 +639,7 @@ class MainWindow(QMainWindow):
             return
         with self._progress(f"Deleting {who}…", len(ids)) as progress:
             outcome = await self.session.users.delete_users(
-                ids, versions={r.id: r.updated_at for r in rows}, progress=progress
+                ids, versions={k.id: k.updated_at for k in keys}, progress=progress
             )
         self.users_panel.table.clearSelection()
         self.statusBar().showMessage(
@@ -638,11 +651,11 @@ class MainWindow(QMainWindow):
         self.users_model.refresh()
         self.posts_model.refresh()
 
-    async def _delete_posts(self, rows: list[PostRow]) -> None:
+    async def _delete_posts(self, keys: list[RowKey], selection: Selection) -> None:
         from desktop_app.ui.async_dialogs import confirm
 
         assert self.session is not None
-        what = f"the post “{rows[0].title}”" if len(rows) == 1 else f"{len(rows):,} posts"
+        what = posts_named(keys, selection)  # "8,000 posts by 1,234 authors"
         if not await confirm(
             self,
             title="Delete posts",
@@ -651,9 +664,9 @@ class MainWindow(QMainWindow):
             accept_text="Delete",
         ):
             return
-        with self._progress(f"Deleting {what}…", len(rows)) as progress:
+        with self._progress(f"Deleting {what}…", len(keys)) as progress:
             outcome = await self.session.posts.delete_posts(
-                [r.id for r in rows], versions={r.id: r.updated_at for r in rows}, progress=progress
+                [k.id for k in keys], versions={k.id: k.updated_at for k in keys}, progress=progress
             )
         self.posts_panel.table.clearSelection()
         removed = outcome.posts
@@ -676,20 +689,39 @@ class MainWindow(QMainWindow):
         self._current.search.setFocus()
         self._current.search.selectAll()
 
-    def copy_selection(self) -> None:
-        table = self._current.table
-        indexes = sorted(
-            table.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column())
-        )
-        if not indexes:
+    @async_slot()
+    async def copy_selection(self) -> None:
+        """Copy every row the table shows selected (rows not loaded are read, not into the
+        view) as tab-separated text with a header row; a very large copy asks first."""
+        from desktop_app.ui.async_dialogs import confirm
+
+        panel = self._current
+        selection = table_selection(panel.table, panel.model)  # before anything is awaited
+        columns = copied_columns(panel.table, panel.model)
+        size = f"{selection.size:,} row{'s' if selection.size != 1 else ''}"
+        if not selection.size:
             return
-        lines: dict[int, list[str]] = {}
-        for index in indexes:
-            lines.setdefault(index.row(), []).append(self._current.model.copy_text(index))
-        QGuiApplication.clipboard().setText("\n".join("\t".join(v) for v in lines.values()))
-        self.statusBar().showMessage(
-            f"Copied {len(lines):,} row{'s' if len(lines) != 1 else ''}.", 3_000
-        )
+        if selection.size > COPY_ASK_ABOVE and not await confirm(
+            self,
+            title="Copy rows",
+            text=f"Copy {size}?",
+            informative="They are all read from the database, and the clipboard holds them all.",
+            accept_text="Copy",
+        ):
+            return
+        try:
+            with self._progress(f"Copying {size}…", selection.size) as progress:
+                text, copied = await selection_text(
+                    panel.model, columns, selection, progress=progress
+                )
+        except OperationCancelledError:
+            self.statusBar().showMessage("Copy cancelled: the clipboard is unchanged.", STATUS_MS)
+            return
+        except (StorageError, DomainError) as error:
+            self.banner.show_error(f"Nothing was copied: {error}")
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(f"Copied {copied:,} row{'s' if copied != 1 else ''}.", 3_000)
 
     def discard_failed_edits(self) -> None:
         self.users_model.discard_failed_edits()

@@ -59,6 +59,15 @@ class Column:
     width: int = 140
 
 
+def copy_value(column: Column, row: Row) -> str:
+    """A cell as Copy puts it on the clipboard: full ids and timestamps, whole text."""
+    if column.copy is not None:
+        return column.copy(row)
+    if column.check_field:
+        return "true" if getattr(row, column.check_field) else "false"
+    return column.display(row)
+
+
 @dataclass(slots=True)
 class PendingEdit:
     """A value the user typed that is not (yet) in the database; ``error`` says why not."""
@@ -287,12 +296,12 @@ class LazyTableModel(QAbstractTableModel):
         row = self._cache.get(index.row())
         if row is None:
             return ""
-        column = self.columns[index.column()]
-        if column.copy is not None:
-            return column.copy(row)
-        if column.check_field:
-            return "true" if getattr(row, column.check_field) else "false"
-        return column.display(row)
+        return copy_value(self.columns[index.column()], row)
+
+    @property
+    def reader(self) -> RowReader[Any, Any] | None:
+        """Where the rows come from (a bulk action reads the selected rows not loaded)."""
+        return self._reader
 
     def replace_row(self, updated: Row) -> None:
         """Show a row that was saved elsewhere (a dialog) wherever it is cached."""

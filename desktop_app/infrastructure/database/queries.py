@@ -50,6 +50,7 @@ from desktop_app.application.queries import (
     PostQuery,
     PostReader,
     PostRow,
+    RowKey,
     SortKey,
     UserQuery,
     UserReader,
@@ -161,6 +162,10 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
 
     @abc.abstractmethod
     def _row(self, row: Sequence[Any], key: SortKey) -> RowT: ...
+
+    @abc.abstractmethod
+    def _key_columns(self) -> list[Any]:
+        """The columns of a ``RowKey``: id, updated_at and, for posts, author_id."""
 
     def _sort_key(self, query: QueryT) -> Any:
         """What the database orders by for ``query``'s sort (see ``sort_keys``)."""
@@ -329,6 +334,37 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             mirrored = replace(query, descending=not query.descending)
             mirror_rows = await self.fetch(mirrored, offset=total - end, limit=end - offset)
             return mirror_rows[::-1]
+        rows = await self._page(self._columns(), query, offset, limit, after)
+        return [self._row(row[:-1], SortKey(query.sort, row[-1])) for row in rows]
+
+    @interruptible
+    async def keys(
+        self,
+        query: QueryT,
+        *,
+        offset: int = 0,
+        limit: int = 1000,
+        after: Cursor | None = None,
+    ) -> list[RowKey]:
+        """A page of (id, version, author) alone: no text is read (a bulk action over a
+        selection resolves its rows through this, a keyset page at a time)."""
+        columns = self._joined(select(*self._key_columns()), query)
+        rows = await self._page(columns, query, offset, limit, after)
+        return [
+            RowKey(row[0], row[1], row[2] if len(row) > 3 else None, SortKey(query.sort, row[-1]))
+            for row in rows
+        ]
+
+    async def _page(
+        self,
+        columns: Select[*tuple[Any, ...]],
+        query: QueryT,
+        offset: int,
+        limit: int,
+        after: Cursor | None,
+    ) -> Sequence[Row[*tuple[Any, ...]]]:
+        """Up to ``limit`` rows of ``columns`` plus the sort key, after ``after`` or from
+        position ``offset`` (a deep one through the index first, see ``_key_at``)."""
         try:
             async with self._sessions() as session:
                 self._dialect = session.get_bind().dialect.name
@@ -337,14 +373,11 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
                     after, offset = await self._key_at(session, query, offset - 1, search), 0
                     if after is None:
                         return []
-                columns = self._columns().add_columns(self._sort_key(query))
+                columns = columns.add_columns(self._sort_key(query))
                 stmt = self._ordered(self._filtered(columns, query, search), query, after, search)
                 if after is None and offset:
                     stmt = stmt.offset(offset)
-                rows: Sequence[Row[*tuple[Any, ...]]] = (
-                    await session.execute(stmt.limit(limit))
-                ).all()
-                return [self._row(row[:-1], SortKey(query.sort, row[-1])) for row in rows]
+                return (await session.execute(stmt.limit(limit))).all()
         except Exception as error:
             raise_translated(error)
             raise
@@ -436,6 +469,9 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
 
     def _row(self, row: Sequence[Any], key: SortKey) -> UserRow:
         return UserRow(*row, sort_key=key)  # type: ignore[misc]  # row has the other fields
+
+    def _key_columns(self) -> list[Any]:
+        return [UserModel.id, UserModel.updated_at]
 
     def _counted(self, query: UserQuery, search: _Search | None) -> Select[*tuple[Any, ...]]:
         return self._filtered(select(func.count()).select_from(UserModel), query, search)
@@ -559,6 +595,9 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
 
     def _row(self, row: Sequence[Any], key: SortKey) -> PostRow:
         return PostRow(*row, sort_key=key)  # type: ignore[misc]  # row has the other fields
+
+    def _key_columns(self) -> list[Any]:
+        return [PostModel.id, PostModel.updated_at, PostModel.author_id]
 
     def _counted(self, query: PostQuery, search: _Search | None) -> Select[*tuple[Any, ...]]:
         stmt = select(func.count()).select_from(PostModel)

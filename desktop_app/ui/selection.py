@@ -1,0 +1,112 @@
+"""The table's selection as Delete and Copy see it: every row it shows selected, loaded or not.
+
+The view keeps Qt's selection model (ranges of rows). When an action starts, those ranges
+become an application ``Selection`` (the query, the ranges, the loaded rows as shown), which
+is resolved in the database, so Select All over 8,000 posts means 8,000 posts, not the hundred
+that happen to be loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtWidgets import QTableView
+
+from desktop_app.application.queries import PostRow, RowKey, UserRow
+from desktop_app.application.selection import Progress, Selection, selected_rows
+from desktop_app.domain.errors import OperationCancelledError
+from desktop_app.ui.table_model import Column, LazyTableModel, copy_value
+
+# Copying more rows than this asks first: it reads them all, and the clipboard gets big.
+COPY_ASK_ABOVE = 100_000
+
+
+def table_selection(table: QTableView, model: LazyTableModel) -> Selection:
+    """What ``table`` shows selected, as a description over ``model``'s query."""
+    rows = model.rowCount()
+    ranges = table.selectionModel().selection()
+    spans = [
+        (max(r.top(), 0), min(r.bottom() + 1, rows))
+        for r in (ranges.at(n) for n in range(ranges.count()))
+    ]
+    cache = model.cache
+    loaded: dict[int, UserRow | PostRow] = {}
+    for block in cache.cached_blocks():  # the cache is bounded: this is a few thousand rows
+        span = cache.block_range(block)
+        for start, stop in spans:
+            for number in range(max(start, span.start), min(stop, span.stop)):
+                row = cache.get(number)
+                if row is not None:
+                    loaded[number] = row
+    count = model.row_count
+    total = rows if count.exact and count.rows == rows else None
+    return Selection.of(model.query, spans, loaded, total=total)
+
+
+def copied_columns(table: QTableView, model: LazyTableModel) -> list[Column]:
+    """The columns in the order the table shows them (moved by the user), hidden ones left out."""
+    header = table.horizontalHeader()
+    logical = (header.logicalIndex(visual) for visual in range(header.count()))
+    return [model.columns[n] for n in logical if not header.isSectionHidden(n)]
+
+
+def _table_writer(columns: list[Column]) -> tuple[io.StringIO, Any]:
+    """A csv writer of tab-separated text, quoted as spreadsheets read it (``excel-tab``),
+    one row a line, with the header row written."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
+    writer.writerow([c.title for c in columns])
+    return buffer, writer
+
+
+def rows_text(columns: list[Column], rows: Iterable[object]) -> str:
+    """The rows as tab-separated text with a header row."""
+    buffer, writer = _table_writer(columns)
+    writer.writerows([copy_value(c, row) for c in columns] for row in rows)
+    return buffer.getvalue().removesuffix("\n")
+
+
+async def selection_text(
+    model: LazyTableModel,
+    columns: list[Column],
+    selection: Selection,
+    *,
+    progress: Progress | None = None,
+) -> tuple[str, int]:
+    """Every selected row as ``rows_text``, and how many rows that is; rows not loaded are
+    read a page at a time (not into the view). Raises OperationCancelledError when
+    ``progress`` returns False."""
+    if selection.fully_loaded or model.reader is None:
+        rows = selection.loaded_rows()
+        return rows_text(columns, rows), len(rows)
+    buffer, writer = _table_writer(columns)
+    done = 0
+    async for page in selected_rows(model.reader, selection):
+        writer.writerows([copy_value(c, row) for c in columns] for row in page)
+        done += len(page)
+        if progress is not None and not progress(done, selection.size):
+            raise OperationCancelledError
+    return buffer.getvalue().removesuffix("\n"), done
+
+
+def posts_named(keys: list[RowKey], selection: Selection) -> str:
+    """ "8,000 posts by 1,234 authors", or "the post “Title”" when it is one post on screen."""
+    if len(keys) == 1:
+        shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
+        if shown and isinstance(shown[0], PostRow):
+            return f"the post “{shown[0].title}”"
+    authors = len({k.author_id for k in keys})
+    posts = f"{len(keys):,} post{'s' if len(keys) != 1 else ''}"
+    return f"{posts} by {authors:,} author{'s' if authors != 1 else ''}"
+
+
+def users_named(keys: list[RowKey], selection: Selection) -> str:
+    """ "user ann" for one user on screen, else "1,234 users"."""
+    if len(keys) == 1:
+        shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
+        if shown and isinstance(shown[0], UserRow):
+            return f"user {shown[0].username}"
+    return f"{len(keys):,} user{'s' if len(keys) != 1 else ''}"
