@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, literal
+from sqlalchemy import ColumnElement, Update, delete, func, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from desktop_app.domain.dtos import UNSET, Maybe
 from desktop_app.domain.entities import utcnow
+from desktop_app.domain.errors import StaleEditError
 from desktop_app.infrastructure.database.types import UTCDateTime
 
 VERSION_STEP = timedelta(milliseconds=1)
@@ -45,3 +49,51 @@ def version_matches(column: Any, seen: datetime | None, dialect: str) -> ColumnE
     if dialect == "sqlite":
         return func.julianday(column).is_not_distinct_from(func.julianday(bound))
     return column.is_not_distinct_from(bound)  # type: ignore[no-any-return]
+
+
+def dialect_of(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name
+
+
+def compare_and_set(
+    model: Any, row_id: UUID, seen: datetime | None, version: datetime, session: AsyncSession
+) -> Update:
+    """UPDATE of ``model``'s row ``row_id`` that matches only version ``seen`` and writes
+    ``version``; the caller adds ``.values(...)`` for the other columns."""
+    return (
+        update(model)
+        .where(model.id == row_id, version_matches(model.updated_at, seen, dialect_of(session)))
+        .values(updated_at=version)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def raise_missed(
+    session: AsyncSession, model: Any, row_id: UUID, entity: str, gone: Exception
+) -> None:
+    """A compare-and-set matched no row: ``gone`` if the row is not there, else
+    StaleEditError (someone changed it since it was read)."""
+    if await session.scalar(select(model.id).where(model.id == row_id)) is None:
+        raise gone
+    raise StaleEditError(entity, row_id)
+
+
+async def delete_version(
+    session: AsyncSession,
+    model: Any,
+    row_id: UUID,
+    expected: Maybe[datetime | None],
+    entity: str,
+) -> bool:
+    """DELETE ``model``'s row ``row_id``; with ``expected`` only that version of it, else
+    StaleEditError. False if there was no such row."""
+    stmt = delete(model).where(model.id == row_id)
+    if expected is not UNSET:
+        stmt = stmt.where(version_matches(model.updated_at, expected, dialect_of(session)))
+    result = await session.execute(stmt.execution_options(synchronize_session=False))
+    if getattr(result, "rowcount", 0):
+        return True
+    exists = await session.scalar(select(model.id).where(model.id == row_id))
+    if expected is not UNSET and exists is not None:
+        raise StaleEditError(entity, row_id)
+    return False

@@ -11,18 +11,23 @@ from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
-from sqlalchemy import Row, Select, delete, func, select, update
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe, UpdatePostDTO
 from desktop_app.domain.entities import Post
-from desktop_app.domain.errors import PostNotFoundError, StaleEditError, UserNotFoundError
+from desktop_app.domain.errors import PostNotFoundError, UserNotFoundError
 from desktop_app.domain.repositories import PostRepository
 from desktop_app.domain.validation import validate_update_post
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.sort_keys import sort_key
-from desktop_app.infrastructure.database.versions import next_version, version_matches
+from desktop_app.infrastructure.database.versions import (
+    compare_and_set,
+    delete_version,
+    next_version,
+    raise_missed,
+)
 
 SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
 
@@ -158,48 +163,22 @@ class SQLAlchemyPostRepository(PostRepository):
         await self._validate(post, existing=True)
         username = await self._author_username(post.author_id)
         version = next_version(post.updated_at)
-        stmt = (
-            update(PostModel)
-            .where(
-                PostModel.id == post.id,
-                version_matches(PostModel.updated_at, post.updated_at, self._dialect()),
-            )
-            .values(
-                title=post.title,
-                content=post.content,
-                author_id=post.author_id,
-                updated_at=version,
-            )
-            .execution_options(synchronize_session=False)
+        stmt = compare_and_set(PostModel, post.id, post.updated_at, version, self._session).values(
+            title=post.title, content=post.content, author_id=post.author_id
         )
         try:
             result = await self._session.execute(stmt)
         except IntegrityError:  # the author was deleted between our check and the write
             raise UserNotFoundError(post.author_id) from None
         if not getattr(result, "rowcount", 0):
-            await self._raise_missed(post.id)
+            await raise_missed(
+                self._session, PostModel, post.id, "Post", PostNotFoundError(post.id)
+            )
         return replace(post, author_username=username, updated_at=version)
-
-    async def _raise_missed(self, post_id: UUID) -> None:
-        exists = await self._session.scalar(select(PostModel.id).where(PostModel.id == post_id))
-        if exists is None:
-            raise PostNotFoundError(post_id)
-        raise StaleEditError("Post", post_id)
 
     async def delete(
         self, post_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
     ) -> bool:
         """Delete the post; False if there was none. With ``expected_updated_at`` (the version
         the caller saw), a post changed since is left alone: StaleEditError."""
-        stmt = delete(PostModel).where(PostModel.id == post_id)
-        if expected_updated_at is not UNSET:
-            stmt = stmt.where(
-                version_matches(PostModel.updated_at, expected_updated_at, self._dialect())
-            )
-        result = await self._session.execute(stmt.execution_options(synchronize_session=False))
-        removed = bool(getattr(result, "rowcount", 0))
-        if not removed and expected_updated_at is not UNSET:
-            exists = await self._session.scalar(select(PostModel.id).where(PostModel.id == post_id))
-            if exists is not None:
-                raise StaleEditError("Post", post_id)
-        return removed
+        return await delete_version(self._session, PostModel, post_id, expected_updated_at, "Post")

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, delete, func, or_, select, text, update
+from sqlalchemy import ColumnElement, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,7 +25,6 @@ from desktop_app.domain.entities import User
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,
-    StaleEditError,
     UserNotFoundError,
 )
 from desktop_app.domain.repositories import UserRepository
@@ -38,7 +37,12 @@ from desktop_app.infrastructure.database.errors import unique_violation
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.search import like_pattern
 from desktop_app.infrastructure.database.sort_keys import sort_key
-from desktop_app.infrastructure.database.versions import next_version, version_matches
+from desktop_app.infrastructure.database.versions import (
+    compare_and_set,
+    delete_version,
+    next_version,
+    raise_missed,
+)
 
 PasswordHasher = Callable[[str], Awaitable[str]]
 
@@ -219,35 +223,22 @@ class SQLAlchemyUserRepository(UserRepository):
         await self._lock_identities()
         await self._check_unique(user)
         version = next_version(user.updated_at)
-        stmt = (
-            update(UserModel)
-            .where(
-                UserModel.id == user.id,
-                version_matches(UserModel.updated_at, user.updated_at, self._dialect()),
-            )
-            .values(
-                email=user.email,
-                username=user.username,
-                hashed_password=user.hashed_password,
-                is_active=user.is_active,
-                bio=user.bio,
-                updated_at=version,
-            )
-            .execution_options(synchronize_session=False)
+        stmt = compare_and_set(UserModel, user.id, user.updated_at, version, self._session).values(
+            email=user.email,
+            username=user.username,
+            hashed_password=user.hashed_password,
+            is_active=user.is_active,
+            bio=user.bio,
         )
         try:
             result = await self._session.execute(stmt)
         except IntegrityError as error:  # a writer outside the app won the race
             raise unique_violation(error, email=user.email, username=user.username) from None
         if not getattr(result, "rowcount", 0):
-            await self._raise_missed(user.id)
+            await raise_missed(
+                self._session, UserModel, user.id, "User", UserNotFoundError(user.id)
+            )
         return replace(user, updated_at=version)
-
-    async def _raise_missed(self, user_id: UUID) -> None:
-        exists = await self._session.scalar(select(UserModel.id).where(UserModel.id == user_id))
-        if exists is None:
-            raise UserNotFoundError(user_id)
-        raise StaleEditError("User", user_id)
 
     async def delete(
         self, user_id: UUID, *, expected_updated_at: Maybe[datetime | None] = UNSET
@@ -257,17 +248,9 @@ class SQLAlchemyUserRepository(UserRepository):
         left alone: StaleEditError."""
         # A Core DELETE: the database cascades to posts (foreign keys are on for SQLite too),
         # without loading a single post into the session.
-        stmt = delete(UserModel).where(UserModel.id == user_id)
-        if expected_updated_at is not UNSET:
-            stmt = stmt.where(
-                version_matches(UserModel.updated_at, expected_updated_at, self._dialect())
-            )
-        result = await self._session.execute(stmt.execution_options(synchronize_session=False))
-        removed = bool(getattr(result, "rowcount", 0))
+        removed = await delete_version(
+            self._session, UserModel, user_id, expected_updated_at, "User"
+        )
         if removed:
             self._session.expunge_all()
-        elif expected_updated_at is not UNSET:
-            exists = await self._session.scalar(select(UserModel.id).where(UserModel.id == user_id))
-            if exists is not None:
-                raise StaleEditError("User", user_id)
         return removed
