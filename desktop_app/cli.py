@@ -11,7 +11,7 @@ import argparse
 import asyncio
 import sys
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Coroutine, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +35,71 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+if TYPE_CHECKING:  # generic only in the type stubs
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
+
+class _CommandOrFile(_SubParsers):
+    """The first positional: a command (``db``, ``demo-data``) or else a file to open, as
+    ``sqlite3 FILE`` and DB Browser for SQLite take one (``desktop-app notes.db``).
+
+    argparse alone would reject ``notes.db`` as "invalid choice"; here a word that is not a
+    command lands in ``namespace.path`` and the options after it are parsed as usual.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.choices = _AnyWord(self._name_parser_map)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        word, *rest = values
+        if word == "--" and rest:  # desktop-app -- -odd-name.db
+            word, *rest = rest
+        if word in self._name_parser_map:
+            super().__call__(parser, namespace, values, option_string)
+            return
+        if getattr(namespace, "path", None) is not None:
+            parser.error(f"open one file at a time (got {namespace.path!r} and {word!r})")
+        namespace.path = word
+        if rest:  # desktop-app notes.db --read-only
+            parser.parse_args(rest, namespace)
+
+
+class _AnyWord(dict[str, argparse.ArgumentParser]):
+    """The commands, as argparse's choice check sees them: any word passes (it may be a file);
+    listing them still shows only the commands."""
+
+    def __init__(self, commands: dict[str, argparse.ArgumentParser]) -> None:
+        super().__init__()
+        self._commands = commands
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._commands)
+
+    def __len__(self) -> int:
+        return len(self._commands)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktop-app",
+        usage="%(prog)s [options] [FILE | COMMAND ...]",
         description="Offline editor for a users-and-posts database. Without a command, opens "
-        "the window.",
+        "the window; with a FILE, opens that SQLite file in it (asking before it adds its "
+        "tables to a file that has none).",
     )
+    parser.set_defaults(path=None)
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--database-url",
@@ -71,7 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="open the window, wait for the first rows, save a screenshot and quit",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        prog="desktop-app",
+        action=_CommandOrFile,
+        help="a command below, or FILE: a SQLite file to open in the window",
+    )
     db = commands.add_parser("db", help="inspect or migrate the database schema")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser(
@@ -290,7 +355,12 @@ def self_check() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.path is not None and args.command is not None:
+        parser.error(f"give a FILE to open or a command, not both ({args.path!r})")
+    if args.path is not None and args.database_url is not None:
+        parser.error("give a FILE to open or --database-url, not both")
     if args.self_check:
         return self_check()
     if args.command is None:
@@ -300,15 +370,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(
             database_url=args.database_url,
+            path=args.path,
             screenshot=args.screenshot,
             quit_after_start=args.quit_after_start,
             read_only=args.read_only,
         )
-    from desktop_app.config import SettingsError, load_settings
+    from desktop_app.config import SettingsError, load_settings_with_url
 
-    overrides = {"DATABASE_URL": args.database_url} if args.database_url else {}
     try:
-        settings = load_settings(**overrides)
+        settings = load_settings_with_url(args.database_url)
     except SettingsError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

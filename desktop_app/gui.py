@@ -56,12 +56,11 @@ class DatabaseOpener:
         self._database_url = database_url
 
     def configured(self) -> Settings:
-        from desktop_app.config import SettingsError, load_settings
+        from desktop_app.config import SettingsError, load_settings_with_url
 
         if self._configured is None:
-            overrides = {"DATABASE_URL": self._database_url} if self._database_url else {}
             try:
-                self._configured = load_settings(**overrides)
+                self._configured = load_settings_with_url(self._database_url)
             except SettingsError as error:
                 raise StorageError(str(error)) from None
             if self._configured.DEBUG:  # libraries that log secrets at DEBUG stay quieter
@@ -168,13 +167,20 @@ async def _screenshot_when_ready(window: MainWindow, path: Path) -> None:
 def run_gui(
     *,
     database_url: str | None = None,
+    path: str | None = None,
     screenshot: Path | None = None,
     quit_after_start: str | None = None,
     read_only: bool = False,
 ) -> int:
+    """Run the window until it closes; ``path`` (desktop-app FILE) is the SQLite file to open
+    instead of the configured database, through the same consent question as any other."""
     app = make_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    if path is not None:
+        from desktop_app.ui.connection_dialog import sqlite_url
+
+        database_url = sqlite_url(path)
     opener = DatabaseOpener(database_url=database_url)
     window = MainWindow(
         open_database=opener.open,

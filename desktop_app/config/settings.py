@@ -167,3 +167,19 @@ def load_settings(**overrides: Any) -> Settings:
         raise SettingsError(
             f"The settings file {settings_file_path()} is not valid TOML: {error}"
         ) from None
+
+
+def load_settings_with_url(url: str | None, *, named: str = "--database-url") -> Settings:
+    """The settings with DATABASE_URL from ``url`` (a command-line option) when it is given.
+
+    A bad ``url`` is blamed on ``named``: the user typed it there, and telling them to check
+    the environment variable or the settings file would send them to the wrong place. The
+    message shows the URL with its password masked.
+    """
+    if url is None:
+        return load_settings()
+    try:
+        normalise_database_url(url)
+    except ValueError as error:
+        raise SettingsError(f"{named}: {error}") from None
+    return load_settings(DATABASE_URL=url)
