@@ -44,6 +44,7 @@ from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
 from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, ask_consent
 from desktop_app.ui.formatting import database_label, post_row, user_row
+from desktop_app.ui.open_actions import OpenActions
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.selection import (
@@ -253,8 +254,14 @@ class MainWindow(QMainWindow):
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_about = self._action("&About desktop_app", self.about)
 
+        self.open_actions = OpenActions(window=self, open_url=self.open, settings=self._settings)
+        self.database_opened.connect(
+            lambda: self.open_actions.remember(self.session.url if self.session else None)
+        )
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        self.open_actions.add_to(file_menu)  # New database…, Open…, Recent databases
+        file_menu.addSeparator()
         file_menu.addAction(self.act_database)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)

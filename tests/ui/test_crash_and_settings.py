@@ -96,6 +96,6 @@ def test_a_bad_setting_is_a_message_in_the_window(qtbot: QtBot, run: Run, tmp_pa
     qtbot.addWidget(window)
     window.show()
     assert not run(window.open(None))
-    assert "DATABASE_URL" in window.banner.message.text()
+    assert "--database-url:" in window.banner.message.text()  # the option, not the environment
     assert "unsupported driver 'mysql'" in window.banner.message.text()
     run(window.shutdown())
