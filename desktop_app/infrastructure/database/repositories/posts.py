@@ -25,6 +25,7 @@ from desktop_app.infrastructure.database.sort_keys import sort_key
 from desktop_app.infrastructure.database.versions import (
     compare_and_set,
     delete_version,
+    dialect_of,
     next_version,
     raise_missed,
 )
@@ -100,7 +101,7 @@ class SQLAlchemyPostRepository(PostRepository):
         """A page newest first, as a deferred join: the page's ids are found in the index
         alone, then only those rows are joined to their authors. Joining first made
         ``get_all(skip=999_900)`` join 999,900 posts to users only to discard them (2.8 s)."""
-        dialect = self._dialect()
+        dialect = dialect_of(self._session)
         ids = select(PostModel.id)
         if author_id is not None:
             ids = ids.where(PostModel.author_id == author_id)
@@ -152,9 +153,6 @@ class SQLAlchemyPostRepository(PostRepository):
         return await self.create(
             Post(title=dto.title, content=dto.content, author_id=dto.author_id)
         )
-
-    def _dialect(self) -> str:
-        return self._session.get_bind().dialect.name
 
     async def update(self, post: Post) -> Post:
         """Write the post's fields if the row still has the version ``post`` was read with

@@ -40,6 +40,7 @@ from desktop_app.infrastructure.database.sort_keys import sort_key
 from desktop_app.infrastructure.database.versions import (
     compare_and_set,
     delete_version,
+    dialect_of,
     next_version,
     raise_missed,
 )
@@ -93,30 +94,34 @@ class SQLAlchemyUserRepository(UserRepository):
         self._hash_password = hash_password
         self._normalise_email = normalise_email
 
-    async def _validate(self, user: User, *, existing: bool) -> None:
-        """What the services' validation rejects stops here too, whoever calls (a script, an
-        import): ValidationError, nothing written. On an update only the fields that change
-        are judged, so a row the web backend wrote under other rules can still be edited."""
-        stored = None
-        if existing:
-            stored = (
-                await self._session.execute(
-                    select(UserModel.email, UserModel.username, UserModel.bio).where(
-                        UserModel.id == user.id
-                    )
+    async def _stored_fields(self, user_id: UUID) -> tuple[str, str, str | None] | None:
+        """(email, username, bio) as stored, or None when there is no such row."""
+        row = (
+            await self._session.execute(
+                select(UserModel.email, UserModel.username, UserModel.bio).where(
+                    UserModel.id == user_id
                 )
-            ).first()
+            )
+        ).first()
+        return None if row is None else (row[0], row[1], row[2])
 
-        def changed(index: int, value: str | None) -> bool:
-            return stored is None or stored[index] != value
-
+    async def _prepare_write(self, user: User, stored: tuple[str, str, str | None] | None) -> None:
+        """Judge the fields that change against the services' rules (whoever calls: a script,
+        an import), then, if the email or username changes, take the writers' lock and check
+        them for duplicates. A row the web backend wrote under other rules can still have its
+        other fields edited, and an edit that leaves both alone (a bio, the Active tick)
+        neither waits for the lock nor queries for duplicates."""
+        email, username, bio = stored if stored is not None else (None, None, None)
         dto = UpdateUserDTO(
-            email=user.email if changed(0, user.email) else UNSET,
-            username=user.username if changed(1, user.username) else UNSET,
-            bio=user.bio if changed(2, user.bio) else UNSET,
+            email=user.email if user.email != email else UNSET,
+            username=user.username if user.username != username else UNSET,
+            bio=user.bio if stored is None or user.bio != bio else UNSET,
         )
         if dto != UpdateUserDTO():
             validate_update_user(dto, self._normalise_email)
+        if dto.email is not UNSET or dto.username is not UNSET:
+            await self._lock_identities()
+            await self._check_unique(user)
 
     async def get_by_id(self, user_id: UUID) -> User | None:
         # populate_existing: a compare-and-set UPDATE may have changed the row since this
@@ -145,14 +150,11 @@ class SQLAlchemyUserRepository(UserRepository):
                 return to_entity(model)
         return None
 
-    def _dialect(self) -> str:
-        return self._session.get_bind().dialect.name
-
     async def _lock_identities(self) -> None:
         """Serialise writers that check and then write emails and usernames, so the check
         still holds when the write lands: SQLite takes its write lock now (BEGIN IMMEDIATE,
         unless this transaction already writes); PostgreSQL an advisory lock until commit."""
-        if self._dialect() == "postgresql":
+        if dialect_of(self._session) == "postgresql":
             await self._session.execute(
                 text("SELECT pg_advisory_xact_lock(:key)"), {"key": IDENTITY_LOCK}
             )
@@ -164,7 +166,7 @@ class SQLAlchemyUserRepository(UserRepository):
 
     async def get_all(self, *, skip: int = 0, limit: int = 100) -> list[User]:
         # newest first by created_at's sort key (any text format on SQLite), ties by id
-        key = sort_key(UserModel.created_at, self._dialect())
+        key = sort_key(UserModel.created_at, dialect_of(self._session))
         stmt = select(UserModel).order_by(key.desc(), UserModel.id.desc()).offset(skip).limit(limit)
         return [to_entity(m) for m in await self._session.scalars(stmt)]
 
@@ -186,9 +188,7 @@ class SQLAlchemyUserRepository(UserRepository):
             raise unique_violation(error, email=user.email, username=user.username) from None
 
     async def create(self, user: User) -> User:
-        await self._validate(user, existing=False)
-        await self._lock_identities()
-        await self._check_unique(user)
+        await self._prepare_write(user, None)
         model = UserModel(
             id=user.id,
             email=user.email,
@@ -219,9 +219,10 @@ class SQLAlchemyUserRepository(UserRepository):
         """Write every field of ``user`` if the row still has the version ``user`` was read
         with (``user.updated_at``); StaleEditError if someone changed it since, and
         UserNotFoundError if it is gone. Returns the user with its new version."""
-        await self._validate(user, existing=True)
-        await self._lock_identities()
-        await self._check_unique(user)
+        stored = await self._stored_fields(user.id)
+        if stored is None:
+            raise UserNotFoundError(user.id)
+        await self._prepare_write(user, stored)
         version = next_version(user.updated_at)
         stmt = compare_and_set(UserModel, user.id, user.updated_at, version, self._session).values(
             email=user.email,
