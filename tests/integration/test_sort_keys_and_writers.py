@@ -18,6 +18,11 @@ from tests.integration.test_read_queries import readers
 
 pytestmark = pytest.mark.asyncio
 
+# SQLite's own behaviour: these tests run on the SQLite file only, rather than skip on PostgreSQL
+# (whose plans on a 30-row table say nothing, bench/scale.py measures; and which has no INSERT
+# OR REPLACE, its trigger sets the row's own vector)
+sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
 
 async def seed(uow_factory: UnitOfWorkFactory, n: int = 30) -> list[User]:
     base = datetime(2026, 5, 1, tzinfo=UTC)
@@ -63,6 +68,7 @@ def plan_of_last_select(engine: AsyncEngine) -> tuple[list[tuple[str, Any]], Any
     ],
 )
 @pytest.mark.parametrize("descending", [True, False])
+@sqlite_only
 async def test_sqlite_keyset_pages_seek_in_the_sort_key_index(
     engine: AsyncEngine,
     uow_factory: UnitOfWorkFactory,
@@ -71,8 +77,6 @@ async def test_sqlite_keyset_pages_seek_in_the_sort_key_index(
     index: str,
     descending: bool,
 ) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL's plans on a 30-row table say nothing; bench/scale.py measures")
     await seed(uow_factory)
     users, posts = readers(engine)
     reader: Any = users if table == "users" else posts
@@ -97,11 +101,10 @@ async def search_count(engine: AsyncEngine, words: str) -> int:
     return await users.count(UserQuery(search=words))
 
 
+@sqlite_only
 async def test_insert_or_replace_by_another_writer_leaves_no_stale_search_entry(
     engine: AsyncEngine, uow_factory: UnitOfWorkFactory
 ) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("INSERT OR REPLACE is SQLite's; PostgreSQL's trigger sets the row's own vector")
     users = await seed(uow_factory, 4)
     assert await search_count(engine, "topic1") == 1
     async with engine.begin() as connection:
