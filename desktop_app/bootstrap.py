@@ -179,13 +179,18 @@ def change_request(settings: Settings, state: DatabaseState) -> ChangeRequest | 
     )
 
 
-async def apply_change(settings: Settings, request: ChangeRequest) -> str | None:
-    """Make the change ``request`` describes (the user agreed): back a SQLite file up, then
-    create or upgrade the schema. Returns the new revision."""
+async def _back_up(settings: Settings, request: ChangeRequest) -> None:
+    """Copy the SQLite file to ``request.backup`` (the path named in the question), if any."""
     if request.backup is not None:
         path = sqlite_path(settings.DATABASE_URL)
         assert path is not None
         await backup_sqlite(path.expanduser(), Path(request.backup))
+
+
+async def apply_change(settings: Settings, request: ChangeRequest) -> str | None:
+    """Make the change ``request`` describes (the user agreed): back a SQLite file up, then
+    create or upgrade the schema. Returns the new revision."""
+    await _back_up(settings, request)
     engine = make_engine(settings.DATABASE_URL, pool_size=1, max_overflow=0, **_waits(settings))
     try:
         return await migrations.upgrade(engine, settings.DATABASE_URL)
@@ -228,10 +233,7 @@ async def open_database(
                 raise ChangeDeclinedError(
                     f"{describe_database(url)} was not opened: nothing in it was changed."
                 )
-            if request.backup is not None:
-                path = sqlite_path(url)
-                assert path is not None
-                await backup_sqlite(path.expanduser(), Path(request.backup))
+            await _back_up(settings, request)
         create = state.change is Change.CREATE
     database = connect(settings, create=create)
     try:
