@@ -217,6 +217,7 @@ async def open_database(
         return await open_read_only(settings)
     url = settings.DATABASE_URL
     create = True
+    state = None
     if ask is not None:
         try:
             state = await inspect_database(url, **_waits(settings))
@@ -237,7 +238,10 @@ async def open_database(
         create = state.change is Change.CREATE
     database = connect(settings, create=create)
     try:
-        database.revision = await migrations.upgrade(database.engine, database.url)
+        if state is not None and state.change is None:  # just inspected: already at head
+            database.revision = state.revision
+        else:
+            database.revision = await migrations.upgrade(database.engine, database.url)
         await asyncio.to_thread(security.warm_up)  # the first password hash stays quick
     except BaseException as error:
         await database.close()
