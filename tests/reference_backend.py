@@ -141,19 +141,8 @@ class WebBackend:
         created_at: datetime | None = None,
     ) -> uuid.UUID:
         """A sign-up. ``created_at`` left out is the server's ``now()``, as on the site."""
-        async with self.sessions() as session:
-            user = UserModel(
-                email=email,
-                username=username,
-                hashed_password=SITE_PASSWORD_HASH,
-                is_active=is_active,
-                bio=bio,
-            )
-            if created_at is not None:
-                user.created_at = created_at
-            session.add(user)
-            await session.commit()
-            return user.id
+        person = {"email": email, "username": username, "bio": bio, "is_active": is_active}
+        return (await self.add_users([person | {"created_at": created_at}]))[0]
 
     async def add_post(
         self,
@@ -163,13 +152,8 @@ class WebBackend:
         content: str,
         created_at: datetime | None = None,
     ) -> uuid.UUID:
-        async with self.sessions() as session:
-            post = PostModel(title=title, content=content, author_id=author_id)
-            if created_at is not None:
-                post.created_at = created_at
-            session.add(post)
-            await session.commit()
-            return post.id
+        post = {"author_id": author_id, "title": title, "content": content}
+        return (await self.add_posts([post | {"created_at": created_at}]))[0]
 
     async def add_users(self, people: list[dict[str, Any]]) -> list[uuid.UUID]:
         """Many sign-ups in one transaction (keys as ``add_user``'s arguments)."""
@@ -188,24 +172,21 @@ class WebBackend:
             await session.commit()
             return [model.id for model in models]
 
-    async def update_user(self, user_id: uuid.UUID, **fields: Any) -> None:
-        """A profile edit through the ORM: ``onupdate`` sets ``updated_at`` to ``now()``."""
+    async def _update(self, model: type[Base], row_id: uuid.UUID, fields: dict[str, Any]) -> None:
         async with self.sessions() as session:
-            user = await session.get(UserModel, user_id)
-            if user is None:
-                raise LookupError(f"no user {user_id}")
+            row = await session.get(model, row_id)
+            if row is None:
+                raise LookupError(f"no {model.__tablename__} row {row_id}")
             for name, value in fields.items():
-                setattr(user, name, value)
+                setattr(row, name, value)
             await session.commit()
 
+    async def update_user(self, user_id: uuid.UUID, **fields: Any) -> None:
+        """A profile edit through the ORM: ``onupdate`` sets ``updated_at`` to ``now()``."""
+        await self._update(UserModel, user_id, fields)
+
     async def update_post(self, post_id: uuid.UUID, **fields: Any) -> None:
-        async with self.sessions() as session:
-            post = await session.get(PostModel, post_id)
-            if post is None:
-                raise LookupError(f"no post {post_id}")
-            for name, value in fields.items():
-                setattr(post, name, value)
-            await session.commit()
+        await self._update(PostModel, post_id, fields)
 
     async def delete_user(self, user_id: uuid.UUID) -> int:
         """An account deletion; the database cascades to the user's posts.
