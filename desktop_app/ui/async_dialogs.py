@@ -15,29 +15,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 async def confirm(
     parent: QWidget, *, title: str, text: str, informative: str = "", accept_text: str = "OK"
 ) -> bool:
-    box = QMessageBox(parent)
-    box.setObjectName("confirmDialog")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
-    accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-
-    def finished(_result: int) -> None:
-        if not answer.done():
-            answer.set_result(box.clickedButton() is accept)
-
-    box.finished.connect(finished)
-    box.open()
-    try:
-        return await answer
-    finally:
-        box.deleteLater()
+    picked = await _ask(
+        parent,
+        name="confirmDialog",
+        icon=QMessageBox.Icon.Warning,
+        title=title,
+        text=text,
+        informative=informative,
+        choices=[accept_text],
+    )
+    return picked == 0
 
 
 async def choose(
@@ -51,9 +38,30 @@ async def choose(
 ) -> int | None:
     """Ask a question with several answers: the index of the one clicked in ``choices``, or
     None for Cancel (also Escape and closing the box, the default)."""
+    return await _ask(
+        parent,
+        name=name,
+        icon=QMessageBox.Icon.Question,
+        title=title,
+        text=text,
+        informative=informative,
+        choices=choices,
+    )
+
+
+async def _ask(
+    parent: QWidget,
+    *,
+    name: str,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str,
+    choices: Sequence[str],
+) -> int | None:
     box = QMessageBox(parent)
     box.setObjectName(name)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     if informative:
