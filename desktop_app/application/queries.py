@@ -96,6 +96,13 @@ class RowKey:
     author_id: UUID | None = None
     sort_key: SortKey | None = field(default=None, compare=False, repr=False)
 
+    @classmethod
+    def of(cls, row: UserRow | PostRow | RowKey) -> RowKey:
+        """The key of a row as shown (a key is its own key)."""
+        if isinstance(row, RowKey):
+            return row
+        return cls(row.id, row.updated_at, getattr(row, "author_id", None), row.sort_key)
+
 
 RowT = TypeVar("RowT", UserRow, PostRow)
 QueryT = TypeVar("QueryT", UserQuery, PostQuery)
@@ -145,7 +152,7 @@ class RowReader(abc.ABC, Generic[QueryT, RowT]):
         over thousands of selected rows needs. This default reads whole rows; a database
         reader selects just the keys."""
         rows = await self.fetch(query, offset=offset, limit=limit, after=after)
-        return [RowKey(r.id, r.updated_at, getattr(r, "author_id", None), r.sort_key) for r in rows]
+        return [RowKey.of(row) for row in rows]
 
 
 class UserReader(RowReader[UserQuery, UserRow]):

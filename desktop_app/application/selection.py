@@ -103,10 +103,10 @@ async def selected_keys(
         return reader.keys(selection.query, offset=offset, limit=limit, after=after)
 
     keys: list[RowKey] = []
-    async for chunk in _walk(selection, read, _key_of, page):
+    async for chunk in _walk(selection, read, RowKey.of, page):
         for key in chunk:
             shown = seen.get(key.id)
-            keys.append(key if shown is None else _key_of(shown))
+            keys.append(key if shown is None else RowKey.of(shown))
         if progress is not None and not progress(len(keys), selection.size):
             raise OperationCancelledError
     return _unique(keys)
@@ -129,12 +129,6 @@ async def selected_rows(
         fresh = [row for row in chunk if row.id not in ids]
         ids.update(row.id for row in fresh)
         yield fresh
-
-
-def _key_of(row: Row | RowKey) -> RowKey:
-    if isinstance(row, RowKey):
-        return row
-    return RowKey(row.id, row.updated_at, getattr(row, "author_id", None), row.sort_key)
 
 
 def _unique(keys: list[RowKey]) -> list[RowKey]:
