@@ -77,6 +77,23 @@ class Adopted:
     user_service: UserService
     post_service: PostService
 
+    async def paging_problems(
+        self,
+        user_truth: dict[UUID, Any],
+        user_sorts: tuple[str, ...],
+        post_truth: dict[UUID, Any],
+        post_sorts: tuple[str, ...],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> list[str]:
+        """``paging_problems`` of the users, then of the posts, by the given sorts."""
+        dialect = self.engine.dialect.name
+        problems = await paging_problems(
+            self.users, user_truth, UserQuery, user_sorts, monkeypatch, dialect=dialect
+        )
+        return problems + await paging_problems(
+            self.posts, post_truth, PostQuery, post_sorts, monkeypatch, dialect=dialect
+        )
+
 
 def app_services(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, UserService, PostService]:
     uow_factory = functools.partial(SQLAlchemyUnitOfWork, make_session_factory(engine))
@@ -195,21 +212,8 @@ async def test_every_sort_pages_each_site_row_once_in_order(
         assert set(RAW_TIMES) <= stored
         assert any(len(str(s)) == 19 and " " in str(s) for s in stored)  # CURRENT_TIMESTAMP
         assert any(str(s).endswith(".000000") for s in stored)  # the ORM's own datetimes
-    problems = await paging_problems(
-        adopted.users,
-        user_truth,
-        UserQuery,
-        USER_SORTS,
-        monkeypatch,
-        dialect=adopted.engine.dialect.name,
-    )
-    problems += await paging_problems(
-        adopted.posts,
-        post_truth,
-        PostQuery,
-        POST_SORTS,
-        monkeypatch,
-        dialect=adopted.engine.dialect.name,
+    problems = await adopted.paging_problems(
+        user_truth, USER_SORTS, post_truth, POST_SORTS, monkeypatch
     )
     assert not problems, "\n".join(problems)
     assert await adopted.users.count(UserQuery()) == len(user_truth)
@@ -461,21 +465,8 @@ async def test_deletes_of_site_rows(adopted: Adopted, monkeypatch: pytest.Monkey
     assert set(after_users) == set(user_truth) - gone
     assert not any(p.author_id in gone for p in after_posts.values())
     assert made.raw_posts[4] not in after_posts and made.orm_posts[5] not in after_posts
-    problems = await paging_problems(
-        adopted.users,
-        after_users,
-        UserQuery,
-        ("updated_at",),
-        monkeypatch,
-        dialect=adopted.engine.dialect.name,
-    )
-    problems += await paging_problems(
-        adopted.posts,
-        after_posts,
-        PostQuery,
-        ("created_at",),
-        monkeypatch,
-        dialect=adopted.engine.dialect.name,
+    problems = await adopted.paging_problems(
+        after_users, ("updated_at",), after_posts, ("created_at",), monkeypatch
     )
     assert not problems, "\n".join(problems)
 
@@ -491,21 +482,8 @@ async def test_pages_stay_exact_after_the_app_edits_site_rows(
         await adopted.post_service.update_post(post_id, UpdatePostDTO(content="touched"))
     await adopted.site.update_user(made.orm_users[1], bio="the site again")
     user_truth, post_truth = await read_truth(adopted.engine)
-    problems = await paging_problems(
-        adopted.users,
-        user_truth,
-        UserQuery,
-        ("updated_at", "created_at"),
-        monkeypatch,
-        dialect=adopted.engine.dialect.name,
-    )
-    problems += await paging_problems(
-        adopted.posts,
-        post_truth,
-        PostQuery,
-        ("updated_at",),
-        monkeypatch,
-        dialect=adopted.engine.dialect.name,
+    problems = await adopted.paging_problems(
+        user_truth, ("updated_at", "created_at"), post_truth, ("updated_at",), monkeypatch
     )
     assert not problems, "\n".join(problems)
 
