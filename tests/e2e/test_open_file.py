@@ -3,26 +3,13 @@ on the option, not on the environment or the settings file."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 from tests.e2e.test_app_starts import fresh_home
+from tests.processes import run_desktop_app as desktop_app
 
 NAME = "my notes? 100% #1.db"  # every character a URL reads differently
-
-
-def desktop_app(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
 
 
 def test_a_file_named_on_the_command_line_is_the_one_opened(tmp_path: Path) -> None:

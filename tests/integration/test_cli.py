@@ -16,19 +16,11 @@ import pytest
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import make_engine, sqlite_path
 from tests.integration.conftest import postgres_admin_url
+from tests.processes import run_desktop_app
 
 
 def run(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": database_url}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    return run_desktop_app(*args, env={**os.environ, "DATABASE_URL": database_url})
 
 
 def sha256(path: Path) -> str:
