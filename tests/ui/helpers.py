@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.entities import Post, User
 from desktop_app.ui.database_lifecycle import CONSENT_DIALOG
@@ -78,3 +79,25 @@ def answer_consent(choice: str) -> tuple[QTimer, list[str]]:
     timer.timeout.connect(poll)
     timer.start(20)
     return timer, seen
+
+
+def answer_question(qtbot: QtBot, button_text: str) -> list[str]:
+    """Click a button of the question box (Delete?, Copy?) when it appears; returns its text
+    and details."""
+    texts: list[str] = []
+
+    def box_is_open() -> bool:
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+        if not boxes:
+            return False
+        texts.extend([boxes[0].text(), boxes[0].informativeText()])
+        [button] = [b for b in boxes[0].findChildren(QPushButton) if b.text() == button_text]
+        button.click()
+        return True
+
+    qtbot.waitUntil(box_is_open, timeout=15_000)
+    return texts

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -21,7 +21,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.post_dialog import PostDialog
 from desktop_app.ui.table_model import LOADING
 from desktop_app.ui.user_dialog import UserDialog
-from tests.ui.helpers import Consent, Run, seed
+from tests.ui.helpers import Consent, Run, answer_question, seed
 
 
 @pytest.fixture
@@ -245,27 +245,6 @@ def test_toggling_active_saves(window: MainWindow, run: Run, qtbot: QtBot) -> No
     assert run(window.session.users.list_users())[0].is_active is False  # type: ignore[union-attr]
 
 
-def answer_confirmation(qtbot: QtBot, button_text: str) -> list[str]:
-    """Click a button of the confirmation box when it appears; returns its texts."""
-    texts: list[str] = []
-
-    def box_is_open() -> bool:
-        boxes = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()
-        ]
-        if not boxes:
-            return False
-        texts.extend([boxes[0].text(), boxes[0].informativeText()])
-        [button] = [b for b in boxes[0].findChildren(QPushButton) if b.text() == button_text]
-        button.click()
-        return True
-
-    qtbot.waitUntil(box_is_open, timeout=10_000)
-    return texts
-
-
 def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qtbot: QtBot) -> None:
     run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
     window.refresh()
@@ -278,7 +257,7 @@ def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qt
         | window.users_panel.table.selectionModel().SelectionFlag.Rows,
     )
     window.act_delete.trigger()
-    texts = answer_confirmation(qtbot, "Cancel")
+    texts = answer_question(qtbot, "Cancel")
     assert texts[0] == "Delete 2 users?"
     assert "also deletes 4 posts" in texts[1]
     qtbot.wait(50)
@@ -288,7 +267,7 @@ def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qt
     assert len(everyone) == 3
     assert run(users.count_posts_of([u.id for u in everyone])) == 6
     window.act_delete.trigger()
-    answer_confirmation(qtbot, "Delete")
+    answer_question(qtbot, "Delete")
     wait_rows(qtbot, window.users_model, 1)
     wait_rows(qtbot, window.posts_model, 2)
     assert "Deleted 2 users and 4 posts" in window.statusBar().currentMessage()
@@ -517,7 +496,7 @@ def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
     monkeypatch.setattr(users, "delete_users", delete_and_press_cancel)
     table.selectAll()
     window.act_delete.trigger()
-    texts = answer_confirmation(qtbot, "Delete")
+    texts = answer_question(qtbot, "Delete")
     assert texts[0] == "Delete 300 users?"
     qtbot.waitUntil(lambda: "Cancelled" in window.statusBar().currentMessage(), timeout=10_000)
     assert reported == [0, 1, 2, 3, 4, 5]

@@ -16,7 +16,6 @@ from uuid import uuid4
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, insert, select
 
@@ -27,7 +26,7 @@ from desktop_app.infrastructure.database.connection import make_engine
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.table_model import LazyTableModel
-from tests.ui.helpers import Run
+from tests.ui.helpers import Run, answer_question
 
 USERS, POSTS = 1_234, 8_000
 BASE = datetime(2026, 2, 1, tzinfo=UTC)
@@ -120,27 +119,6 @@ def select_all(qtbot: QtBot, window: MainWindow, table_name: str) -> None:
     assert len(panel.table.selectionModel().selectedRows()) == rows
 
 
-def answer(qtbot: QtBot, button_text: str) -> list[str]:
-    """Click a button of the question box when it appears; returns its text and details."""
-    texts: list[str] = []
-
-    def box_is_open() -> bool:
-        boxes = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()
-        ]
-        if not boxes:
-            return False
-        texts.extend([boxes[0].text(), boxes[0].informativeText()])
-        [button] = [b for b in boxes[0].findChildren(QPushButton) if b.text() == button_text]
-        button.click()
-        return True
-
-    qtbot.waitUntil(box_is_open, timeout=15_000)
-    return texts
-
-
 def copied(qtbot: QtBot, window: MainWindow) -> list[list[str]]:
     """Press Copy and wait for the clipboard: the text's lines and their fields."""
     QGuiApplication.clipboard().setText("")
@@ -159,7 +137,7 @@ def test_select_all_then_delete_states_and_deletes_every_selected_row(
 
     select_all(qtbot, window, "users")
     window.act_delete.trigger()
-    texts = answer(qtbot, "Cancel")
+    texts = answer_question(qtbot, "Cancel")
     assert texts[0] == "Delete 1,234 users?"
     assert texts[1].startswith("This also deletes 8,000 posts by them.")
 
@@ -168,7 +146,7 @@ def test_select_all_then_delete_states_and_deletes_every_selected_row(
     qtbot.waitUntil(lambda: counted(window.posts_model) == POSTS, timeout=10_000)
     select_all(qtbot, window, "posts")
     window.act_delete.trigger()
-    texts = answer(qtbot, "Delete")
+    texts = answer_question(qtbot, "Delete")
     assert texts[0] == "Delete 8,000 posts by 1,234 authors?"
     qtbot.waitUntil(lambda: "Deleted" in window.statusBar().currentMessage(), timeout=20_000)
     assert window.statusBar().currentMessage() == "Deleted 8,000 posts."
