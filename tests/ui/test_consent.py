@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.config import load_settings
@@ -24,6 +24,7 @@ from desktop_app.ui.connection_dialog import ConnectionDialog, sqlite_url
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Consent, Run, seed
 from tests.ui.test_main_window import wait_rows
+from tests.ui.windows import show_window
 
 MakeWindow = Callable[[str], MainWindow]
 
@@ -47,14 +48,7 @@ def make_window(qtbot: QtBot, run: Run, tmp_path: Path) -> Iterator[MakeWindow]:
 
     def make(url: str) -> MainWindow:
         opener = DatabaseOpener(load_settings(DATABASE_URL=url))
-        window = MainWindow(
-            open_database=opener.open,
-            test_connection=opener.test,
-            save_database_url=lambda _url: None,
-            settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-        )
-        qtbot.addWidget(window)
-        window.show()
+        window = show_window(qtbot, opener, tmp_path / "ui.ini")
         windows.append(window)
         return window
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.config import load_settings
@@ -23,6 +23,7 @@ from desktop_app.ui.user_dialog import UserDialog
 from tests.frozen_postgres import FrozenPostgres, frozen_postgres
 from tests.ui.helpers import Consent, Run, seed
 from tests.ui.test_main_window import cell, closed, find_dialog, wait_rows
+from tests.ui.windows import show_window
 
 CONNECT_S = 1.5
 COMMAND_S = 2.5
@@ -48,14 +49,7 @@ def window(
         DATABASE_URL=server.url, DB_CONNECT_TIMEOUT=CONNECT_S, DB_COMMAND_TIMEOUT=COMMAND_S
     )
     opener = DatabaseOpener(settings)
-    win = MainWindow(
-        open_database=opener.open,
-        test_connection=opener.test,
-        save_database_url=lambda _url: None,
-        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = show_window(qtbot, opener, tmp_path / "ui.ini")
     consent("Create")  # a database the app has not set up: it asks first
     assert run(win.open(None))
     try:

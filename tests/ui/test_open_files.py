@@ -24,6 +24,7 @@ from desktop_app.ui.open_actions import RECENT_KEY, without_password
 from tests.ui.helpers import Consent, Run, seed
 from tests.ui.test_consent import foreign_file
 from tests.ui.test_main_window import wait_rows
+from tests.ui.windows import show_window
 
 ODD_NAME = "my notes? 100% #1.db"  # every character a URL reads differently
 
@@ -42,14 +43,7 @@ def make_window(qtbot: QtBot, run: Run, sqlite_url: str, ini: Path) -> Iterator[
 
     def make() -> MainWindow:
         opener = DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
-        window = MainWindow(
-            open_database=opener.open,
-            test_connection=opener.test,
-            save_database_url=lambda _url: None,
-            settings=QSettings(str(ini), QSettings.Format.IniFormat),
-        )
-        qtbot.addWidget(window)
-        window.show()
+        window = show_window(qtbot, opener, ini)
         windows.append(window)
         return window
 
