@@ -62,7 +62,7 @@ else:
     import qasync
     from desktop_app.config import load_settings
     from desktop_app.gui import DatabaseOpener
-    from desktop_app.application.queries import UserQuery
+    from desktop_app.application.read_models import UserQuery
     from desktop_app.ui.columns import USER_COLUMNS
     from desktop_app.ui.table_model import LazyTableModel
     loop = qasync.QEventLoop(app); asyncio.set_event_loop(loop)
@@ -104,8 +104,8 @@ from PySide6.QtWidgets import QApplication, QTableView
 import qasync
 from desktop_app.config import load_settings
 from desktop_app.gui import DatabaseOpener
-from desktop_app.application.queries import PostQuery, UserQuery
-from desktop_app.domain.dtos import CreateUserDTO
+from desktop_app.application.read_models import PostQuery, UserQuery
+from desktop_app.domain.entities import CreateUserDTO
 from desktop_app.infrastructure.database.demo_data import fill_demo_data
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
 from desktop_app.ui.table_model import LazyTableModel
@@ -242,7 +242,7 @@ def build(path: Path, users: int, posts: int) -> dict[str, float]:
 def pages(path: Path) -> list[tuple[str, float, float]]:
     """(label, ours ms, raw ms): median of 7 each."""
     from desktop_app import bootstrap
-    from desktop_app.application.queries import UserQuery, cursor_of
+    from desktop_app.application.read_models import UserQuery, cursor_of
     from desktop_app.config import load_settings
 
     raw = sqlite3.connect(path)
@@ -340,7 +340,7 @@ SearchRow = tuple[str, int, float, float, float, float, int]
 async def search_figures(fts: Any, like: Any, username: str) -> list[SearchRow]:
     """(what, matches, full-text page ms, count ms, LIKE page ms, count ms, LIKE matches),
     medians of 3; each reader's first run of a text is a warm-up (its plan is cached)."""
-    from desktop_app.application.queries import PostQuery
+    from desktop_app.application.read_models import PostQuery
 
     async def timed(reader: Any, text: str) -> tuple[int, float, float]:
         pages, counts, count = [], [], 0
@@ -395,7 +395,7 @@ def search(path: Path) -> list[SearchRow]:
     from desktop_app import bootstrap
     from desktop_app.config import load_settings
     from desktop_app.infrastructure.database.connection import make_session_factory
-    from desktop_app.infrastructure.database.queries import SQLAlchemyPostReader
+    from desktop_app.infrastructure.database.readers import SQLAlchemyPostReader
 
     raw = sqlite3.connect(path)
     username = raw.execute(
@@ -421,11 +421,11 @@ def postgres(url: str, users: int, posts: int) -> dict[str, object]:
     """The page and search figures on PostgreSQL: ours vs the same SQL on raw asyncpg."""
     from sqlalchemy.engine import make_url
 
-    from desktop_app.application.queries import UserQuery, cursor_of
+    from desktop_app.application.read_models import UserQuery, cursor_of
     from desktop_app.infrastructure.database import migrations
     from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
     from desktop_app.infrastructure.database.demo_data import fill_demo_data
-    from desktop_app.infrastructure.database.queries import (
+    from desktop_app.infrastructure.database.readers import (
         SQLAlchemyPostReader,
         SQLAlchemyUserReader,
     )

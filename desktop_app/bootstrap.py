@@ -14,9 +14,10 @@ from typing import TypedDict
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.consent import Answer, Ask, Change, ChangeRequest
-from desktop_app.application.posts import PostService
-from desktop_app.application.queries import (
+from desktop_app.application.post_service import PostService
+from desktop_app.application.read_models import (
     Cursor,
     PostQuery,
     PostReader,
@@ -25,8 +26,7 @@ from desktop_app.application.queries import (
     UserReader,
     UserRow,
 )
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
-from desktop_app.application.users import UserService
+from desktop_app.application.user_service import UserService
 from desktop_app.config import Settings
 from desktop_app.core import security
 from desktop_app.domain.errors import ChangeDeclinedError, StorageError
@@ -38,7 +38,7 @@ from desktop_app.infrastructure.database.connection import (
     make_session_factory,
     sqlite_path,
 )
-from desktop_app.infrastructure.database.errors import raise_translated
+from desktop_app.infrastructure.database.error_translation import raise_translated
 from desktop_app.infrastructure.database.inspection import (
     DatabaseState,
     backup_path,
@@ -47,7 +47,7 @@ from desktop_app.infrastructure.database.inspection import (
     is_default_database,
     require_existing,
 )
-from desktop_app.infrastructure.database.queries import (
+from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )

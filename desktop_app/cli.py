@@ -290,7 +290,7 @@ def run_db_command(action: str, settings: Settings, *, yes: bool = False) -> int
 
 def _run(command: Coroutine[Any, Any, int]) -> int:
     from desktop_app.domain.errors import StorageError
-    from desktop_app.infrastructure.database.errors import translate
+    from desktop_app.infrastructure.database.error_translation import translate
 
     try:
         return asyncio.run(command)

@@ -25,10 +25,10 @@ from desktop_app.core.logging_setup import LOG_FILE_NAME, set_debug, setup_loggi
 from desktop_app.core.paths import log_dir
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
+from desktop_app.ui.database import DatabaseSession
 from desktop_app.ui.gc_guard import GarbageCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import app_icon
-from desktop_app.ui.session import DatabaseSession
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.theme import apply_theme
 

@@ -12,9 +12,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from desktop_app.application.unit_of_work import AbstractUnitOfWork
-from desktop_app.domain.dtos import UNSET, CreatePostDTO, CreateUserDTO, Maybe
-from desktop_app.domain.entities import Post, User, utcnow
+from desktop_app.application.abstract_unit_of_work import AbstractUnitOfWork
+from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, Post, User, utcnow
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,
@@ -23,6 +22,7 @@ from desktop_app.domain.errors import (
     UserNotFoundError,
 )
 from desktop_app.domain.repositories import PostRepository, UserRepository
+from desktop_app.domain.unset import UNSET, Maybe
 
 
 class FakeStore:

@@ -19,14 +19,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from desktop_app.domain.dtos import (
-    UNSET,
-    CreatePostDTO,
-    CreateUserDTO,
-    UpdatePostDTO,
-    UpdateUserDTO,
-)
+from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, UpdatePostDTO, UpdateUserDTO
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.unset import UNSET
 
 USERNAME_MIN, USERNAME_MAX = 3, 50
 PASSWORD_MIN, PASSWORD_MAX = 8, 128

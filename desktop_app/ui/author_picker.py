@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from desktop_app.application.queries import UserQuery, UserReader, UserRow
+from desktop_app.application.read_models import UserQuery, UserReader, UserRow
 from desktop_app.domain.errors import DomainError, StorageError
 
 MATCHES = 30

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from uuid import UUID
 
-from desktop_app.application.queries import CONTENT_PREVIEW_CHARS, PostRow, UserRow
+from desktop_app.application.read_models import CONTENT_PREVIEW_CHARS, PostRow, UserRow
 from desktop_app.ui.formatting import iso_time, local_time, local_time_full, one_line, short_id
 from desktop_app.ui.table_model import Column
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.database import TestConnection
 from desktop_app.ui.forms import FormErrors, add_row, error_label
 from desktop_app.ui.qt_async import async_slot, named
-from desktop_app.ui.session import TestConnection
 
 _PATH_SAFE = "/:\\ "  # kept as typed: separators, a drive's colon, spaces (SQLAlchemy reads them)
 SSL_MODES = ("prefer", "disable", "require", "verify-ca", "verify-full")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop_app.application.posts import PostService
-from desktop_app.application.queries import PostRow, UserRow
-from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import UpdatePostDTO, UpdateUserDTO
+from desktop_app.application.post_service import PostService
+from desktop_app.application.read_models import PostRow, UserRow
+from desktop_app.application.user_service import UserService
+from desktop_app.domain.entities import UpdatePostDTO, UpdateUserDTO
 from desktop_app.ui.formatting import post_row, user_row
 
 

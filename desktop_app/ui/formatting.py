@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from uuid import UUID
 
-from desktop_app.application.queries import PostRow, UserRow
+from desktop_app.application.read_models import PostRow, UserRow
 from desktop_app.domain.entities import Post, User
 
 # What a missing timestamp reads as: the web backend leaves ``updated_at`` NULL until a row's

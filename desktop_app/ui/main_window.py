@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 import desktop_app
-from desktop_app.application.queries import PostQuery, PostRow, RowKey, UserQuery, UserRow
-from desktop_app.application.selection import Selection, selected_keys
+from desktop_app.application.read_models import PostQuery, PostRow, RowKey, UserQuery, UserRow
+from desktop_app.application.selection_resolver import Selection, selected_keys
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import (
     ChangeDeclinedError,
@@ -42,12 +42,15 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
+from desktop_app.ui.database import DatabaseSession, OpenDatabase, SaveDatabaseUrl, TestConnection
 from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, ask_consent
 from desktop_app.ui.formatting import database_label, post_row, user_row
 from desktop_app.ui.open_actions import OpenActions
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
-from desktop_app.ui.selection import (
+from desktop_app.ui.table_model import LazyTableModel
+from desktop_app.ui.table_panel import TablePanel
+from desktop_app.ui.table_selection import (
     COPY_ASK_ABOVE,
     copied_columns,
     posts_named,
@@ -55,9 +58,6 @@ from desktop_app.ui.selection import (
     table_selection,
     users_named,
 )
-from desktop_app.ui.session import DatabaseSession, OpenDatabase, SaveDatabaseUrl, TestConnection
-from desktop_app.ui.table_model import LazyTableModel
-from desktop_app.ui.table_panel import TablePanel
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.application.posts import PostService
-from desktop_app.application.queries import PostRow, UserReader, UserRow
-from desktop_app.domain.dtos import CreatePostDTO, UpdatePostDTO
-from desktop_app.domain.entities import Post
+from desktop_app.application.post_service import PostService
+from desktop_app.application.read_models import PostRow, UserReader, UserRow
+from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
 from desktop_app.domain.errors import DomainError, StorageError, UserNotFoundError
 from desktop_app.ui.author_picker import AuthorPicker
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error

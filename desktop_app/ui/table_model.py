@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.application.queries import Cursor, PostQuery, RowReader, UserQuery, cursor_of
+from desktop_app.application.read_models import Cursor, PostQuery, RowReader, UserQuery, cursor_of
 from desktop_app.domain.errors import DomainError, StorageError
 from desktop_app.ui.row_cache import RowCache, RowCount
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.application.queries import UserRow
-from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import UNSET, CreateUserDTO, UpdateUserDTO
-from desktop_app.domain.entities import User
+from desktop_app.application.read_models import UserRow
+from desktop_app.application.user_service import UserService
+from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.domain.unset import UNSET
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
 from desktop_app.ui.qt_async import async_slot, named
 

@@ -22,7 +22,7 @@ import pytest_asyncio
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork

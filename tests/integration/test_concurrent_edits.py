@@ -26,9 +26,9 @@ from uuid import UUID
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
-from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import CreateUserDTO, UpdateUserDTO
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.user_service import UserService
+from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.errors import StaleEditError
 from tests.reference_backend import WebBackend
 

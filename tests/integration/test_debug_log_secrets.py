@@ -25,9 +25,9 @@ from desktop_app import bootstrap
 from desktop_app.config import load_settings
 from desktop_app.core import logging_setup
 from desktop_app.core.log_files import PrivateRotatingFileHandler
-from desktop_app.domain.dtos import CreateUserDTO
+from desktop_app.domain.entities import CreateUserDTO
 from desktop_app.gui import DatabaseOpener
-from desktop_app.ui.session import DatabaseSession
+from desktop_app.ui.database import DatabaseSession
 
 # Distinctive, and free of characters a repr() would escape: a hit is a real leak.
 FIRST_PASSWORD = "Quokka7Zebra4Umbra-first"

@@ -168,9 +168,9 @@ async def test_imported_rows_are_searchable_and_the_index_stays_live(engine: Asy
     index (PostgreSQL); either way a search agrees with a plain scan of every row, and the
     triggers are back for the writes that follow, also after a cancelled import."""
 
-    from desktop_app.application.queries import PostQuery
+    from desktop_app.application.read_models import PostQuery
     from desktop_app.infrastructure.database.connection import make_session_factory
-    from desktop_app.infrastructure.database.queries import SQLAlchemyPostReader
+    from desktop_app.infrastructure.database.readers import SQLAlchemyPostReader
     from desktop_app.infrastructure.database.search import encode_terms, search_terms, words_match
 
     await fill_demo_data(engine, users=40, posts=120, seed=3)

@@ -21,7 +21,7 @@ from sqlalchemy import event, text
 
 from desktop_app import bootstrap
 from desktop_app.config import load_settings
-from desktop_app.domain.dtos import CreateUserDTO, UpdateUserDTO
+from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.errors import DatabaseUnavailableError
 from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork

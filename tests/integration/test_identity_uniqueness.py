@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.domain.entities import User
 from desktop_app.domain.errors import DuplicateEmailError, DuplicateUsernameError
 from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
-from desktop_app.infrastructure.database.repositories import users as user_repository
+from desktop_app.infrastructure.database.repositories import user_repository
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
 
 pytestmark = pytest.mark.asyncio

@@ -19,7 +19,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import SchemaTooNewError
 from desktop_app.infrastructure.database import migrations
@@ -263,8 +263,8 @@ async def test_full_text_search_indexes_rows_that_existed_before_it(
     bare_engine: AsyncEngine, database_url: str
 ) -> None:
     """Migration 0003 indexes the rows already there, and its downgrade leaves no trace."""
-    from desktop_app.application.queries import PostQuery, UserQuery
-    from desktop_app.infrastructure.database.queries import (
+    from desktop_app.application.read_models import PostQuery, UserQuery
+    from desktop_app.infrastructure.database.readers import (
         SQLAlchemyPostReader,
         SQLAlchemyUserReader,
     )

@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app import bootstrap
 from desktop_app.application.consent import Answer, Change, ChangeRequest
-from desktop_app.application.queries import UserQuery
+from desktop_app.application.read_models import UserQuery
 from desktop_app.config import load_settings
-from desktop_app.domain.dtos import CreateUserDTO
+from desktop_app.domain.entities import CreateUserDTO
 from desktop_app.domain.errors import ChangeDeclinedError, ReadOnlyDatabaseError, StorageError
 from desktop_app.infrastructure.database.connection import sqlite_path
 from desktop_app.infrastructure.database.inspection import inspect_database

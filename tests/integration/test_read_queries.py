@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.queries import (
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.read_models import (
     CONTENT_PREVIEW_CHARS,
     POST_SORTS,
     USER_SORTS,
@@ -22,10 +23,9 @@ from desktop_app.application.queries import (
     UserRow,
     cursor_of,
 )
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
 from desktop_app.domain.entities import Post, User
 from desktop_app.infrastructure.database.connection import make_session_factory
-from desktop_app.infrastructure.database.queries import (
+from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )
@@ -268,7 +268,7 @@ async def test_deep_jumps_seek_through_the_index_and_agree_with_offset(
     descending: bool,
 ) -> None:
     """A jump reads the key at the position from (sort, id) alone, then seeks after it."""
-    from desktop_app.infrastructure.database import queries
+    from desktop_app.infrastructure.database import readers as queries
 
     await seed(uow_factory)
     users, posts = readers(engine)
@@ -304,7 +304,7 @@ async def test_positions_past_the_middle_are_read_from_the_far_end(
 ) -> None:
     """Given the total, the last pages are the first pages of the reverse order: no seek
     through the rows before them (the jump to the end costs what the start does)."""
-    from desktop_app.infrastructure.database import queries
+    from desktop_app.infrastructure.database import readers as queries
 
     await seed(uow_factory)
     users, posts = readers(engine)

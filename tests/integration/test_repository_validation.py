@@ -10,9 +10,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
-from desktop_app.domain.dtos import CreateUserDTO
-from desktop_app.domain.entities import Post, User
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.domain.entities import CreateUserDTO, Post, User
 from desktop_app.domain.errors import ValidationError
 
 pytestmark = pytest.mark.asyncio

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
-from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import CreateUserDTO
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.user_service import UserService
+from desktop_app.domain.entities import CreateUserDTO
 
 pytestmark = pytest.mark.asyncio
 

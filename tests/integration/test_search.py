@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.queries import PostQuery, UserQuery
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.domain.entities import Post, User
-from desktop_app.infrastructure.database import queries
+from desktop_app.infrastructure.database import readers as queries
 from desktop_app.infrastructure.database.connection import make_session_factory
-from desktop_app.infrastructure.database.queries import (
+from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )

@@ -17,11 +17,11 @@ import pytest
 from sqlalchemy import and_, literal_column
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.queries import PostQuery
-from desktop_app.infrastructure.database import queries
+from desktop_app.application.read_models import PostQuery
+from desktop_app.infrastructure.database import readers as queries
 from desktop_app.infrastructure.database.connection import make_session_factory
 from desktop_app.infrastructure.database.demo_data import fill_demo_data
-from desktop_app.infrastructure.database.queries import SQLAlchemyPostReader
+from desktop_app.infrastructure.database.readers import SQLAlchemyPostReader
 from desktop_app.infrastructure.database.search import Terms, search_terms
 
 pytestmark = pytest.mark.asyncio

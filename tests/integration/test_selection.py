@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.queries import PostQuery, PostRow, UserQuery
-from desktop_app.application.selection import Selection, selected_keys, selected_rows
+from desktop_app.application.read_models import PostQuery, PostRow, UserQuery
+from desktop_app.application.selection_resolver import Selection, selected_keys, selected_rows
 from desktop_app.domain.errors import OperationCancelledError
 from desktop_app.infrastructure.database.connection import make_session_factory
 from desktop_app.infrastructure.database.models import PostModel, UserModel
-from desktop_app.infrastructure.database.queries import (
+from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )

@@ -24,21 +24,21 @@ import pytest_asyncio
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.posts import PostService
-from desktop_app.application.queries import (
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.post_service import PostService
+from desktop_app.application.read_models import (
     POST_SORTS,
     USER_SORTS,
     PostQuery,
     UserQuery,
 )
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
-from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import CreateUserDTO, UpdatePostDTO, UpdateUserDTO
+from desktop_app.application.user_service import UserService
+from desktop_app.domain.entities import CreateUserDTO, UpdatePostDTO, UpdateUserDTO
 from desktop_app.domain.errors import StaleEditError, UserNotFoundError
 from desktop_app.infrastructure.database import migrations
-from desktop_app.infrastructure.database import queries as read_queries
+from desktop_app.infrastructure.database import readers as read_queries
 from desktop_app.infrastructure.database.connection import make_session_factory
-from desktop_app.infrastructure.database.queries import (
+from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.queries import PostQuery, UserQuery, cursor_of
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.read_models import PostQuery, UserQuery, cursor_of
 from desktop_app.domain.entities import Post, User
 from tests.integration.test_read_queries import readers
 

@@ -6,7 +6,7 @@ from functools import partial
 
 import pytest
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DatabaseUnavailableError, DuplicateEmailError
 from desktop_app.infrastructure.database.connection import make_engine, make_session_factory

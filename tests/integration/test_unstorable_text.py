@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.application.posts import PostService
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
-from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import CreatePostDTO, CreateUserDTO, UpdateUserDTO
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.post_service import PostService
+from desktop_app.application.user_service import UserService
+from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.errors import ValidationError
 
 pytestmark = pytest.mark.asyncio

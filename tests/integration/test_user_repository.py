@@ -8,10 +8,9 @@ from sqlalchemy import Uuid, bindparam, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.core.security import verify_password
-from desktop_app.domain.dtos import CreateUserDTO
-from desktop_app.domain.entities import Post, User
+from desktop_app.domain.entities import CreateUserDTO, Post, User
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,

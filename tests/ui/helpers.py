@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.entities import Post, User
+from desktop_app.ui.database import DatabaseSession
 from desktop_app.ui.database_lifecycle import CONSENT_DIALOG
-from desktop_app.ui.session import DatabaseSession
 
 Run = Callable[..., Any]
 Consent = Callable[[str], list[str]]  # the conftest's ``consent`` fixture

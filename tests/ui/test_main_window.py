@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from desktop_app.application.queries import UserRow
+from desktop_app.application.read_models import UserRow
 from desktop_app.config import load_settings
 from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.main_window import MainWindow
@@ -305,7 +305,7 @@ def test_post_dialog_requires_an_author_from_the_list(window: MainWindow, qtbot:
 
 def test_edit_post_loads_the_whole_content(window: MainWindow, run: Run, qtbot: QtBot) -> None:
     [author] = run(seed(window.session, users=1))  # type: ignore[arg-type]
-    from desktop_app.domain.dtos import CreatePostDTO
+    from desktop_app.domain.entities import CreatePostDTO
 
     long = "word " * 200
     run(window.session.posts.create_post(CreatePostDTO("Long one", long, author.id)))  # type: ignore[union-attr]
@@ -328,7 +328,7 @@ def test_edit_post_loads_the_whole_content(window: MainWindow, run: Run, qtbot: 
 def test_lost_connection_in_a_dialog_keeps_the_input(qtbot: QtBot, run: Run) -> None:
     from functools import partial
 
-    from desktop_app.application.users import UserService
+    from desktop_app.application.user_service import UserService
     from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
     from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
 

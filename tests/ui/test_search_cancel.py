@@ -14,7 +14,7 @@ from uuid import uuid4
 import qasync
 from pytestqt.qtbot import QtBot
 
-from desktop_app.application.queries import Cursor, UserQuery, UserReader, UserRow
+from desktop_app.application.read_models import Cursor, UserQuery, UserReader, UserRow
 from desktop_app.application.search_text import MAX_SEARCH_TERMS
 from desktop_app.ui.table_model import Column, LazyTableModel
 from desktop_app.ui.table_panel import TablePanel

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, insert, select
 
-from desktop_app.application.queries import PostQuery
+from desktop_app.application.read_models import PostQuery
 from desktop_app.config import load_settings
 from desktop_app.gui import DatabaseOpener
 from desktop_app.infrastructure.database.connection import make_engine

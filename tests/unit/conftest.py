@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.application.posts import PostService
-from desktop_app.application.users import UserService
+from desktop_app.application.post_service import PostService
+from desktop_app.application.user_service import UserService
 from tests.fakes import FakeStore, FakeUnitOfWork
 
 

@@ -4,9 +4,9 @@ from uuid import uuid4
 
 import pytest
 
-from desktop_app.application.posts import PostService
-from desktop_app.application.users import UserService
-from desktop_app.domain.dtos import CreatePostDTO, CreateUserDTO, UpdateUserDTO
+from desktop_app.application.post_service import PostService
+from desktop_app.application.user_service import UserService
+from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,

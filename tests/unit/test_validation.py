@@ -8,14 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.emails import normalise_email
-from desktop_app.domain.dtos import (
-    UNSET,
-    CreatePostDTO,
-    CreateUserDTO,
-    UpdatePostDTO,
-    UpdateUserDTO,
-)
+from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, UpdatePostDTO, UpdateUserDTO
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.unset import UNSET
 from desktop_app.domain.validation import (
     check_bio,
     check_content,

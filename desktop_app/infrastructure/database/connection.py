@@ -1,4 +1,7 @@
-"""Engine and session factories (never import-time singletons: the user switches databases)."""
+"""The declarative ``Base`` and the engine and session factories.
+
+Engines are never import-time singletons: the user switches databases while the app runs.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import MetaData, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -15,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from desktop_app.infrastructure.database import timeouts
@@ -23,6 +27,20 @@ from desktop_app.infrastructure.database.search import WORDS_MATCH_FUNCTION, wor
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """The models' base; its metadata names constraints the way migrations expect."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def is_sqlite(url: str | URL) -> bool:

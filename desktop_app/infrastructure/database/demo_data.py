@@ -25,7 +25,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from desktop_app.infrastructure.database.errors import raise_translated
+from desktop_app.infrastructure.database.error_translation import raise_translated
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.search import INDEXED, SEARCH_TRIGGERS
 

@@ -14,28 +14,16 @@ from sqlalchemy import (
     Boolean,
     ForeignKey,
     Index,
-    MetaData,
     String,
     Text,
     Uuid,
     true,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.domain.entities import utcnow
+from desktop_app.infrastructure.database.connection import Base
 from desktop_app.infrastructure.database.types import UTCDateTime, server_now
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class TimestampMixin:
@@ -99,3 +87,6 @@ class PostModel(TimestampMixin, Base):
         Index("ix_posts_updated_at_id", "updated_at", "id"),
         Index("ix_posts_title_id", "title", "id"),
     )
+
+
+__all__ = ["Base", "PostModel", "TimestampMixin", "UserModel"]

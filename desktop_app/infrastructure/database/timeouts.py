@@ -23,7 +23,7 @@ from sqlalchemy.engine.interfaces import ExceptionContext
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from desktop_app.infrastructure.database.errors import ServerTimeoutError
+from desktop_app.infrastructure.database.error_translation import ServerTimeoutError
 
 
 def engine_options(*, connect_timeout: float, command_timeout: float) -> dict[str, Any]:

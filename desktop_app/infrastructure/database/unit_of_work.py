@@ -1,5 +1,8 @@
 """SQLAlchemyUnitOfWork: one AsyncSession per block, rolled back unless committed.
 
+``AbstractUnitOfWork`` (the port the services use) is defined by the application layer and
+re-exported here, where the reference design names both.
+
 It is also where driver errors become domain errors: whatever a repository call raised inside
 the block leaves it as a DatabaseUnavailableError or ConstraintViolationError with a sentence.
 """
@@ -12,8 +15,8 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from desktop_app.application.unit_of_work import AbstractUnitOfWork
-from desktop_app.infrastructure.database.errors import raise_translated
+from desktop_app.application.abstract_unit_of_work import AbstractUnitOfWork
+from desktop_app.infrastructure.database.error_translation import raise_translated
 from desktop_app.infrastructure.database.repositories import (
     SQLAlchemyPostRepository,
     SQLAlchemyUserRepository,
@@ -62,3 +65,6 @@ class SQLAlchemyUnitOfWork(AbstractUnitOfWork):
 
     async def rollback(self) -> None:
         await self.session.rollback()
+
+
+__all__ = ["AbstractUnitOfWork", "SQLAlchemyUnitOfWork"]

@@ -17,9 +17,9 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Update, delete, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from desktop_app.domain.dtos import UNSET, Maybe
 from desktop_app.domain.entities import utcnow
 from desktop_app.domain.errors import StaleEditError
+from desktop_app.domain.unset import UNSET, Maybe
 from desktop_app.infrastructure.database.types import UTCDateTime
 
 VERSION_STEP = timedelta(milliseconds=1)

@@ -6,8 +6,8 @@ import abc
 from datetime import datetime
 from uuid import UUID
 
-from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe
-from desktop_app.domain.entities import Post
+from desktop_app.domain.entities import CreatePostDTO, Post
+from desktop_app.domain.unset import UNSET, Maybe
 
 
 class PostRepository(abc.ABC):

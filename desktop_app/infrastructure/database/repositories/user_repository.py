@@ -20,20 +20,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from desktop_app.core.emails import normalise_email
 from desktop_app.core.security import hash_password_async
-from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe, UpdateUserDTO
-from desktop_app.domain.entities import User
+from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import (
     DuplicateEmailError,
     DuplicateUsernameError,
     UserNotFoundError,
 )
 from desktop_app.domain.repositories import UserRepository
+from desktop_app.domain.unset import UNSET, Maybe
 from desktop_app.domain.validation import (
     EmailNormaliser,
     validate_create_user,
     validate_update_user,
 )
-from desktop_app.infrastructure.database.errors import unique_violation
+from desktop_app.infrastructure.database.error_translation import unique_violation
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.search import like_pattern
 from desktop_app.infrastructure.database.sort_keys import sort_key

@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QTableView
 
-from desktop_app.application.queries import PostRow, RowKey, UserRow
-from desktop_app.application.selection import Progress, Selection, selected_rows
+from desktop_app.application.read_models import PostRow, RowKey, UserRow
+from desktop_app.application.selection_resolver import Progress, Selection, selected_rows
 from desktop_app.domain.errors import OperationCancelledError
 from desktop_app.ui.table_model import Column, LazyTableModel, copy_value
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
-from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe, UpdatePostDTO, pick
-from desktop_app.domain.entities import Post
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
 from desktop_app.domain.errors import OperationCancelledError, PostNotFoundError, StaleEditError
+from desktop_app.domain.unset import UNSET, Maybe, pick
 from desktop_app.domain.validation import validate_create_post, validate_update_post
 
 

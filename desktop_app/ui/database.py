@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # annotations only: the services load with the database, after first paint
     from desktop_app.application.consent import Ask
-    from desktop_app.application.posts import PostService
-    from desktop_app.application.queries import PostReader, UserReader
-    from desktop_app.application.users import UserService
+    from desktop_app.application.post_service import PostService
+    from desktop_app.application.read_models import PostReader, UserReader
+    from desktop_app.application.user_service import UserService
 
 
 class DatabaseSession(Protocol):

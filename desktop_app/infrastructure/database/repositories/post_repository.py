@@ -15,10 +15,10 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from desktop_app.domain.dtos import UNSET, CreatePostDTO, Maybe, UpdatePostDTO
-from desktop_app.domain.entities import Post
+from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
 from desktop_app.domain.errors import PostNotFoundError, UserNotFoundError
 from desktop_app.domain.repositories import PostRepository
+from desktop_app.domain.unset import UNSET, Maybe
 from desktop_app.domain.validation import validate_update_post
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.sort_keys import sort_key

@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mappin
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from desktop_app.application.queries import (
+from desktop_app.application.read_models import (
     Cursor,
     PostQuery,
     PostRow,

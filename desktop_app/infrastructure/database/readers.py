@@ -44,7 +44,7 @@ from sqlalchemy import table as sa_table
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
-from desktop_app.application.queries import (
+from desktop_app.application.read_models import (
     CONTENT_PREVIEW_CHARS,
     Cursor,
     PostQuery,
@@ -56,7 +56,7 @@ from desktop_app.application.queries import (
     UserReader,
     UserRow,
 )
-from desktop_app.infrastructure.database.errors import raise_translated
+from desktop_app.infrastructure.database.error_translation import raise_translated
 from desktop_app.infrastructure.database.interrupt import interruptible
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.search import (

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
 
-from desktop_app.application.unit_of_work import UnitOfWorkFactory
+from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.core.emails import normalise_email
 from desktop_app.core.security import hash_password_async
-from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe, UpdateUserDTO, pick
-from desktop_app.domain.entities import User
+from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import OperationCancelledError, StaleEditError, UserNotFoundError
+from desktop_app.domain.unset import UNSET, Maybe, pick
 from desktop_app.domain.validation import (
     EmailNormaliser,
     check_password,

@@ -6,8 +6,8 @@ import abc
 from datetime import datetime
 from uuid import UUID
 
-from desktop_app.domain.dtos import UNSET, CreateUserDTO, Maybe
-from desktop_app.domain.entities import User
+from desktop_app.domain.entities import CreateUserDTO, User
+from desktop_app.domain.unset import UNSET, Maybe
 
 
 class UserRepository(abc.ABC):
