@@ -25,7 +25,7 @@ from desktop_app.core.logging_setup import LOG_FILE_NAME, set_debug, setup_loggi
 from desktop_app.core.paths import log_dir
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
-from desktop_app.ui.database import DatabaseSession
+from desktop_app.ui.database import Database
 from desktop_app.ui.gc_guard import GarbageCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import app_icon
@@ -91,7 +91,7 @@ class DatabaseOpener:
         ask: Ask | None = None,
         read_only: bool = False,
         new: bool = False,
-    ) -> DatabaseSession:
+    ) -> Database:
         await _import_database_layer()
         from desktop_app import bootstrap
 

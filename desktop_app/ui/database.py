@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # annotations only: the services load with the database, afte
     from desktop_app.application.user_service import UserService
 
 
-class DatabaseSession(Protocol):
+class Database(Protocol):
     @property
     def display_url(self) -> str:
         """The URL with any password masked."""
@@ -69,7 +69,7 @@ class OpenDatabase(Protocol):
         ask: Ask | None = None,
         read_only: bool = False,
         new: bool = False,
-    ) -> Awaitable[DatabaseSession]: ...
+    ) -> Awaitable[Database]: ...
 
 
 # Try a URL without switching to it; returns a one-line description. Raises on failure.

@@ -42,7 +42,7 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
-from desktop_app.ui.database import DatabaseSession, OpenDatabase, SaveDatabaseUrl, TestConnection
+from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, TestConnection
 from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, ask_consent
 from desktop_app.ui.formatting import database_label, post_row, user_row
 from desktop_app.ui.open_actions import OpenActions
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self._test_connection = test_connection
         self._save_database_url = save_database_url
         self._settings = settings or QSettings()
-        self.session: DatabaseSession | None = None
+        self.session: Database | None = None
         self._opening = False
         self._dialogs: set[QWidget] = set()
         self._tasks: set[asyncio.Future[None]] = set()

@@ -27,7 +27,7 @@ from desktop_app.core import logging_setup
 from desktop_app.core.log_files import PrivateRotatingFileHandler
 from desktop_app.domain.entities import CreateUserDTO
 from desktop_app.gui import DatabaseOpener
-from desktop_app.ui.database import DatabaseSession
+from desktop_app.ui.database import Database
 
 # Distinctive, and free of characters a repr() would escape: a hit is a real leak.
 FIRST_PASSWORD = "Quokka7Zebra4Umbra-first"
@@ -81,7 +81,7 @@ def qt_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         asyncio.set_event_loop(None)
 
 
-async def _open_session(when: str, url: str) -> DatabaseSession:
+async def _open_session(when: str, url: str) -> Database:
     """Open the database as the app does, with DEBUG on from the start or from the settings."""
     if when == "at-start":
         logging_setup.setup_logging(debug=True)
@@ -90,7 +90,7 @@ async def _open_session(when: str, url: str) -> DatabaseSession:
     return await DatabaseOpener(database_url=url).open(None)  # DEBUG=true in the environment
 
 
-async def _create_user_and_change_password(session: DatabaseSession) -> list[str]:
+async def _create_user_and_change_password(session: Database) -> list[str]:
     """Run the two operations that hash a password; return the hashes they stored."""
     try:
         user = await session.users.create_user(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.entities import Post, User
-from desktop_app.ui.database import DatabaseSession
+from desktop_app.ui.database import Database
 from desktop_app.ui.database_lifecycle import CONSENT_DIALOG
 
 Run = Callable[..., Any]
@@ -19,7 +19,7 @@ Consent = Callable[[str], list[str]]  # the conftest's ``consent`` fixture
 
 
 async def seed(
-    session: DatabaseSession, users: int, posts_per_user: int = 0, *, start: int = 0
+    session: Database, users: int, posts_per_user: int = 0, *, start: int = 0
 ) -> list[User]:
     """Users ``user<start>``… (newest last) with posts; written through the unit of work."""
     created: list[User] = []
