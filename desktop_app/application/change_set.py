@@ -1,0 +1,78 @@
+"""A change as data: every row it touched, as it was before and as it is after.
+
+Undo, redo, ``--dry-run`` and the conflict dialog all stand on this one description. A
+``ChangeSet`` is what a use case did (or would do); its ``inverse()`` is the change that takes
+it back. Applying either is one transaction of compare-and-set writes (``ChangeApplier``):
+
+* ``before is None``: the row is inserted exactly as ``after`` (same id, timestamps, hash);
+  an existing row with that id is a conflict;
+* ``after is None``: the row is deleted, only if it still has ``before``'s version;
+* both: the row is rewritten to exactly ``after`` (``updated_at`` included), only if it still
+  has ``before``'s version.
+
+Restoring the version as well as the values is what makes undo exact: after undoing an edit,
+the row is byte for byte what it was, ``updated_at`` NULL included, so anyone who read it
+before still holds a valid version of the same content.
+
+Order matters for deletes and restores: a change lists posts before the users they belong to
+when it removes rows, so its inverse re-creates the users before their posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeAlias, TypeVar
+
+from desktop_app.domain.entities import Post, User
+
+Kind: TypeAlias = Literal["user", "post"]
+EntityT = TypeVar("EntityT", User, Post)
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange(Generic[EntityT]):
+    """One row: as it was (None: did not exist) and as it is after (None: gone)."""
+
+    before: EntityT | None
+    after: EntityT | None
+
+    def __post_init__(self) -> None:
+        if self.before is None and self.after is None:
+            raise ValueError("a row change needs a before or an after")
+        if self.before is not None and self.after is not None and self.before.id != self.after.id:
+            raise ValueError("a row change keeps the row's id")
+
+    @property
+    def row(self) -> EntityT:
+        """The row as it is after, or as it was when the change removed it."""
+        return self.after if self.after is not None else self.before  # type: ignore[return-value]
+
+    def inverse(self) -> RowChange[EntityT]:
+        return RowChange(before=self.after, after=self.before)
+
+
+UserChange: TypeAlias = RowChange[User]
+PostChange: TypeAlias = RowChange[Post]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What one user action did, in the order it was done: ``text`` names it for people
+    ("delete 3 users and 12 posts"), e.g. after "Undo " in the Edit menu."""
+
+    text: str
+    users: tuple[UserChange, ...] = ()
+    posts: tuple[PostChange, ...] = ()
+
+    def inverse(self) -> ChangeSet:
+        """The change that takes this one back (users and posts swap the roles of before and
+        after; the applier orders the writes so foreign keys hold both ways)."""
+        return ChangeSet(
+            text=self.text,
+            users=tuple(change.inverse() for change in reversed(self.users)),
+            posts=tuple(change.inverse() for change in reversed(self.posts)),
+        )
+
+    @property
+    def size(self) -> int:
+        return len(self.users) + len(self.posts)
