@@ -29,6 +29,7 @@ from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )
+from desktop_app.infrastructure.database.search_planner import ReadTuning
 from tests.integration.test_post_repository import count_selects
 
 pytestmark = pytest.mark.asyncio
@@ -72,9 +73,13 @@ async def seed(uow_factory: UnitOfWorkFactory, n_users: int = 37) -> list[User]:
     return users
 
 
-def readers(engine: AsyncEngine) -> tuple[SQLAlchemyUserReader, SQLAlchemyPostReader]:
+def readers(
+    engine: AsyncEngine, tuning: ReadTuning | None = None
+) -> tuple[SQLAlchemyUserReader, SQLAlchemyPostReader]:
     factory = make_session_factory(engine)
-    return SQLAlchemyUserReader(factory), SQLAlchemyPostReader(factory)
+    return SQLAlchemyUserReader(factory, tuning=tuning), SQLAlchemyPostReader(
+        factory, tuning=tuning
+    )
 
 
 def order_value(value: Any, dialect: str) -> Any:
@@ -263,18 +268,15 @@ async def test_keyset_pages_do_not_read_skipped_rows(
 async def test_deep_jumps_seek_through_the_index_and_agree_with_offset(
     engine: AsyncEngine,
     uow_factory: UnitOfWorkFactory,
-    monkeypatch: pytest.MonkeyPatch,
     sort: str,
     descending: bool,
 ) -> None:
     """A jump reads the key at the position from (sort, id) alone, then seeks after it."""
-    from desktop_app.infrastructure.database import readers as queries
-
     await seed(uow_factory)
     users, posts = readers(engine)
     query = UserQuery(sort=sort, descending=descending)  # type: ignore[arg-type]
     everything = await users.fetch(query, limit=1000)
-    monkeypatch.setattr(queries, "SEEK_FROM_OFFSET", 2)
+    users, posts = readers(engine, ReadTuning(seek_from_offset=2))
     with count_selects(engine) as executed:
         for offset in (2, 5, 17, 36):
             page = await users.fetch(query, offset=offset, limit=5)
@@ -298,20 +300,17 @@ async def test_deep_jumps_seek_through_the_index_and_agree_with_offset(
 async def test_positions_past_the_middle_are_read_from_the_far_end(
     engine: AsyncEngine,
     uow_factory: UnitOfWorkFactory,
-    monkeypatch: pytest.MonkeyPatch,
     sort: str,
     descending: bool,
 ) -> None:
     """Given the total, the last pages are the first pages of the reverse order: no seek
     through the rows before them (the jump to the end costs what the start does)."""
-    from desktop_app.infrastructure.database import readers as queries
-
     await seed(uow_factory)
     users, posts = readers(engine)
     query = UserQuery(sort=sort, descending=descending)  # type: ignore[arg-type]
     everything = await users.fetch(query, limit=1000)
     total = len(everything)
-    monkeypatch.setattr(queries, "SEEK_FROM_OFFSET", 2)
+    users, posts = readers(engine, ReadTuning(seek_from_offset=2))
     for offset, limit in ((19, 5), (30, 5), (33, 5), (36, 5), (35, 10), (0, 5), (18, 5)):
         page = await users.fetch(query, offset=offset, limit=limit, total=total)
         assert [r.id for r in page] == [r.id for r in everything[offset : offset + limit]]

@@ -17,12 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.domain.entities import Post, User
-from desktop_app.infrastructure.database import readers as queries
 from desktop_app.infrastructure.database.connection import make_session_factory
 from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )
+from desktop_app.infrastructure.database.search_planner import ReadTuning
 from tests.integration.test_read_queries import readers
 
 pytestmark = pytest.mark.asyncio
@@ -89,19 +89,21 @@ async def usernames(users: SQLAlchemyUserReader, search: str) -> set[str]:
 
 
 @pytest.fixture(params=["rare", "common"])
-def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Answer every search through the FTS5 index ("rare") or the ordered scan ("common")."""
-    monkeypatch.setattr(queries, "DENSE_AFTER", 10**9 if request.param == "rare" else -1)
-    monkeypatch.setattr(queries, "DENSE_FRACTION", 0.0)
-    monkeypatch.setattr(queries, "DENSE_FRACTION_SPREAD", 0.0)
-    return request.param
+def plan(request: pytest.FixtureRequest) -> ReadTuning:
+    """Tuning that answers every search through the FTS5 index ("rare") or the ordered scan
+    ("common")."""
+    return ReadTuning(
+        dense_after=10**9 if request.param == "rare" else -1,
+        dense_fraction=0.0,
+        dense_fraction_spread=0.0,
+    )
 
 
 async def test_words_are_matched_by_prefix_and_in_order(
-    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, plan: str
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, plan: ReadTuning
 ) -> None:
     await seed(uow_factory)
-    users, posts = readers(engine)
+    users, posts = readers(engine, plan)
     assert await titles(posts, "sourdough") == {"Weekend notes", "Sourdough diary"}
     assert await titles(posts, "SOURD") == {"Weekend notes", "Sourdough diary"}
     assert await titles(posts, "ourdough") == set()  # words start where they start
@@ -120,10 +122,10 @@ async def test_words_are_matched_by_prefix_and_in_order(
 
 
 async def test_posts_are_found_by_their_authors_username(
-    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, plan: str
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, plan: ReadTuning
 ) -> None:
     await seed(uow_factory)
-    _, posts = readers(engine)
+    _, posts = readers(engine, plan)
     # posts 0 and 4 are ada's; "poet" is only in her bio, which a post search does not cover
     assert await titles(posts, "ada_lovelace") == {
         "Tuning PostgreSQL autovacuum",
@@ -135,10 +137,10 @@ async def test_posts_are_found_by_their_authors_username(
 
 
 async def test_accents_are_ignored_on_sqlite_only(
-    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, plan: str
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, plan: ReadTuning
 ) -> None:
     await seed(uow_factory)
-    users, _ = readers(engine)
+    users, _ = readers(engine, plan)
     if engine.dialect.name != "sqlite":
         # PostgreSQL's 'simple' configuration keeps accents (unaccent is an extension)
         assert await usernames(users, "cafe") == set()
@@ -193,17 +195,12 @@ async def test_rows_written_behind_the_apps_back_are_found(
 
 
 async def test_the_probe_tells_rare_from_common(
-    engine: AsyncEngine,
-    uow_factory: UnitOfWorkFactory,
-    monkeypatch: pytest.MonkeyPatch,
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
 ) -> None:
     await seed(uow_factory)
-    monkeypatch.setattr(queries, "DENSE_AFTER", 1)
-    monkeypatch.setattr(queries, "DENSE_FRACTION", 0.0)
-    monkeypatch.setattr(queries, "DENSE_FRACTION_SPREAD", 0.0)
-    _, posts = readers(engine)
+    _, posts = readers(engine, ReadTuning(dense_after=1, dense_fraction=0, dense_fraction_spread=0))
     if engine.dialect.name != "sqlite":
-        await postgres_estimates_rare_and_common(engine, monkeypatch)
+        await postgres_estimates_rare_and_common(engine)
         return
     async with make_session_factory(engine)() as session:
         rare = await posts._search(session, PostQuery(search="autovacuum"))
@@ -216,9 +213,7 @@ async def test_the_probe_tells_rare_from_common(
     assert by_author is not None and by_author.authors_match
 
 
-async def postgres_estimates_rare_and_common(
-    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def postgres_estimates_rare_and_common(engine: AsyncEngine) -> None:
     """PostgreSQL: a share estimated from the column statistics decides whether the matches
     are collected first and sorted (rare) or the sort index is walked (common); the rows are
     the same either way."""
@@ -226,11 +221,10 @@ async def postgres_estimates_rare_and_common(
         await connection.execute(text("ANALYZE posts"))
     expected = {"Weekend notes", "Sourdough diary"}
     for fraction, fenced in ((2.0, True), (0.0, False)):
-        monkeypatch.setattr(queries, "PG_DENSE_FRACTION", fraction)
-        _, posts = readers(engine)
+        _, posts = readers(engine, ReadTuning(pg_dense_fraction=fraction))
         async with make_session_factory(engine)() as session:
             search = await posts._search(session, PostQuery(search="sourdough"))
-            share = await posts._pg_share(session, (("sourdough",),))
+            share = await posts.planner.pg_share(session, (("sourdough",),))
         assert search is not None and search.mode == "postgresql"
         assert search.fenced is fenced
         assert share is not None and 0 < share < 1  # 2 of the 5 posts, by the statistics

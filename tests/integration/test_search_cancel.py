@@ -18,7 +18,7 @@ from sqlalchemy import and_, literal_column
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.read_models import PostQuery
-from desktop_app.infrastructure.database import readers as queries
+from desktop_app.infrastructure.database import search_planner
 from desktop_app.infrastructure.database.connection import make_session_factory
 from desktop_app.infrastructure.database.demo_data import fill_demo_data
 from desktop_app.infrastructure.database.readers import SQLAlchemyPostReader
@@ -57,7 +57,7 @@ async def test_a_cancelled_search_stops_promptly_and_the_connection_is_usable(
     expected_count = await reader.count(query)
     assert expected_count > 0
 
-    monkeypatch.setattr(queries, "search_terms", _repeated)
+    monkeypatch.setattr(search_planner, "search_terms", _repeated)  # where the planner looks
     if engine.dialect.name == "postgresql":
         # PostgreSQL answers even the repeated terms in milliseconds on some demo data: make
         # the statement itself slow, so that what is measured is the cancellation

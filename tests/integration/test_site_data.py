@@ -36,12 +36,12 @@ from desktop_app.application.user_service import UserService
 from desktop_app.domain.entities import CreateUserDTO, UpdatePostDTO, UpdateUserDTO
 from desktop_app.domain.errors import StaleEditError, UserNotFoundError
 from desktop_app.infrastructure.database import migrations
-from desktop_app.infrastructure.database import readers as read_queries
 from desktop_app.infrastructure.database.connection import make_session_factory
 from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )
+from desktop_app.infrastructure.database.search_planner import ReadTuning
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
 from tests.integration.test_read_queries import readers, walk
 from tests.reference_backend import WebBackend
@@ -83,15 +83,14 @@ class Adopted:
         user_sorts: tuple[str, ...],
         post_truth: dict[UUID, Any],
         post_sorts: tuple[str, ...],
-        monkeypatch: pytest.MonkeyPatch,
     ) -> list[str]:
         """``paging_problems`` of the users, then of the posts, by the given sorts."""
         dialect = self.engine.dialect.name
         problems = await paging_problems(
-            self.users, user_truth, UserQuery, user_sorts, monkeypatch, dialect=dialect
+            self.users, user_truth, UserQuery, user_sorts, dialect=dialect
         )
         return problems + await paging_problems(
-            self.posts, post_truth, PostQuery, post_sorts, monkeypatch, dialect=dialect
+            self.posts, post_truth, PostQuery, post_sorts, dialect=dialect
         )
 
 
@@ -149,9 +148,7 @@ def bounded(fetch: Callable[..., Any], total: int) -> Callable[..., Any]:
     return fetch_page
 
 
-async def page_through(
-    reader: Any, query: Any, way: str, total: int, monkeypatch: pytest.MonkeyPatch
-) -> list[UUID]:
+async def page_through(reader: Any, query: Any, way: str, total: int) -> list[UUID]:
     """All ids of ``query``, read one of the ways the table reads them."""
     fetch = bounded(reader.fetch, total)
     if way == "one page":
@@ -164,9 +161,8 @@ async def page_through(
         with_total = functools.partial(fetch, total=total)
         return [row.id for row in await walk(with_total, query, PAGE, keyset=False)]
     assert way == "seek"  # jumps: the key at the position, then a keyset page after it
-    with monkeypatch.context() as patched:
-        patched.setattr(read_queries, "SEEK_FROM_OFFSET", 3)
-        return [row.id for row in await walk(fetch, query, PAGE, keyset=False)]
+    seeking = type(reader)(reader._sessions, tuning=ReadTuning(seek_from_offset=3))
+    return [row.id for row in await walk(bounded(seeking.fetch, total), query, PAGE, keyset=False)]
 
 
 async def paging_problems(
@@ -174,7 +170,6 @@ async def paging_problems(
     truth: dict[UUID, Any],
     make_query: Callable[..., Any],
     sorts: tuple[str, ...],
-    monkeypatch: pytest.MonkeyPatch,
     *,
     dialect: str,
     only: set[UUID] | None = None,
@@ -189,7 +184,7 @@ async def paging_problems(
             for way in PAGINGS:
                 name = f"{sort} {'desc' if descending else 'asc'} by {way}"
                 try:
-                    got = await page_through(reader, query, way, len(want), monkeypatch)
+                    got = await page_through(reader, query, way, len(want))
                 except Exception as error:  # one broken way must not hide the others
                     problems.append(f"{name}: {type(error).__name__}: {error}")
                     continue
@@ -201,9 +196,7 @@ async def paging_problems(
 # -- (a) the site's database, adopted by the app ------------------------------------------------
 
 
-async def test_every_sort_pages_each_site_row_once_in_order(
-    adopted: Adopted, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_every_sort_pages_each_site_row_once_in_order(adopted: Adopted) -> None:
     user_truth, post_truth = await read_truth(adopted.engine)
     assert len(user_truth) == 52 and len(post_truth) == 58
     assert sum(u.updated_at is None for u in user_truth.values()) > len(user_truth) // 2
@@ -212,9 +205,7 @@ async def test_every_sort_pages_each_site_row_once_in_order(
         assert set(RAW_TIMES) <= stored
         assert any(len(str(s)) == 19 and " " in str(s) for s in stored)  # CURRENT_TIMESTAMP
         assert any(str(s).endswith(".000000") for s in stored)  # the ORM's own datetimes
-    problems = await adopted.paging_problems(
-        user_truth, USER_SORTS, post_truth, POST_SORTS, monkeypatch
-    )
+    problems = await adopted.paging_problems(user_truth, USER_SORTS, post_truth, POST_SORTS)
     assert not problems, "\n".join(problems)
     assert await adopted.users.count(UserQuery()) == len(user_truth)
     assert await adopted.posts.count(PostQuery()) == len(post_truth)
@@ -251,9 +242,7 @@ async def test_site_rows_read_with_their_true_times(adopted: Adopted) -> None:
     assert post is not None and post.updated_at is None
 
 
-async def test_searches_find_site_rows_and_page_them(
-    adopted: Adopted, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_searches_find_site_rows_and_page_them(adopted: Adopted) -> None:
     user_truth, post_truth = await read_truth(adopted.engine)
     gardeners = {u.id for u in user_truth.values() if SEARCH_BIO_WORD in (u.bio or "")}
     zeppelins = {p.id for p in post_truth.values() if SEARCH_TITLE_WORD in p.title}
@@ -265,7 +254,6 @@ async def test_searches_find_site_rows_and_page_them(
         user_truth,
         functools.partial(UserQuery, search=SEARCH_BIO_WORD),
         ("created_at", "updated_at", "username"),
-        monkeypatch,
         only=gardeners,
         dialect=adopted.engine.dialect.name,
     )
@@ -274,7 +262,6 @@ async def test_searches_find_site_rows_and_page_them(
         post_truth,
         functools.partial(PostQuery, search=SEARCH_TITLE_WORD.upper()),
         ("created_at", "updated_at", "author_username"),
-        monkeypatch,
         only=zeppelins,
         dialect=adopted.engine.dialect.name,
     )
@@ -428,7 +415,7 @@ async def test_a_profile_edit_with_a_new_password_is_one_unit_of_work(adopted: A
     assert site_view is not None and site_view.hashed_password == "hashed:a new password 42"
 
 
-async def test_deletes_of_site_rows(adopted: Adopted, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_deletes_of_site_rows(adopted: Adopted) -> None:
     made = adopted.made
     user_truth, post_truth = await read_truth(adopted.engine)
     author = next(
@@ -466,14 +453,12 @@ async def test_deletes_of_site_rows(adopted: Adopted, monkeypatch: pytest.Monkey
     assert not any(p.author_id in gone for p in after_posts.values())
     assert made.raw_posts[4] not in after_posts and made.orm_posts[5] not in after_posts
     problems = await adopted.paging_problems(
-        after_users, ("updated_at",), after_posts, ("created_at",), monkeypatch
+        after_users, ("updated_at",), after_posts, ("created_at",)
     )
     assert not problems, "\n".join(problems)
 
 
-async def test_pages_stay_exact_after_the_app_edits_site_rows(
-    adopted: Adopted, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_pages_stay_exact_after_the_app_edits_site_rows(adopted: Adopted) -> None:
     """The app's own timestamps mixed with the site's: still each row once, in order."""
     made = adopted.made
     for user_id in [*made.orm_users[:8], *made.raw_users[:8], made.now_users[3]]:
@@ -483,7 +468,7 @@ async def test_pages_stay_exact_after_the_app_edits_site_rows(
     await adopted.site.update_user(made.orm_users[1], bio="the site again")
     user_truth, post_truth = await read_truth(adopted.engine)
     problems = await adopted.paging_problems(
-        user_truth, ("updated_at", "created_at"), post_truth, ("updated_at",), monkeypatch
+        user_truth, ("updated_at", "created_at"), post_truth, ("updated_at",)
     )
     assert not problems, "\n".join(problems)
 

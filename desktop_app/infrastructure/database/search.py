@@ -21,6 +21,10 @@ How, cheapest first (migration 0003 builds the indexes):
   a page, because materialising half a million matches to show a hundred costs seconds. One
   probe that reads at most 30 % of the index's keys tells which is which, once per text.
 * SQLite without FTS5: a case-insensitive substring LIKE (a superset of the above).
+
+This module holds the building blocks (terms, the FTS5 and tsquery syntax, the SQL conditions
+made of them); ``search_planner`` decides which way a given search goes, with the thresholds of
+its ``ReadTuning``.
 """
 
 from __future__ import annotations
@@ -29,20 +33,12 @@ import string
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Boolean, ColumnElement, Select, column, func, literal, literal_column, select
+from sqlalchemy import table as sa_table
 
 from desktop_app.application.search_text import WORD, limit_search_terms
-
-# A search is common (answered by the ordered scan) when it matches more than this many rows
-# and more than this fraction of the table: below that, sorting the matches is cheaper than
-# scanning past the rows that don't match.
-DENSE_AFTER = 5_000
-DENSE_FRACTION = 0.3
-# ... or this fraction, for rows sorted by a time (matches spread evenly along the order)
-DENSE_FRACTION_SPREAD = 0.02
-
-# On PostgreSQL testing a row is cheap (a stored tsvector), so walking the sort index pays off
-# from a smaller share of matching rows.
-PG_DENSE_FRACTION = 0.01
 
 WORDS_MATCH_FUNCTION = "desktop_app_words_match"
 
@@ -148,3 +144,34 @@ def like_pattern(text: str) -> str:
     """A LIKE pattern for a case-insensitive substring in which % and _ are literal."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def contains(column_: Any, text: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match in which % and _ are literal characters."""
+    return column_.ilike(like_pattern(text), escape="\\")  # type: ignore[no-any-return]
+
+
+def fts_keys(table: str, id_column: str, match: str) -> Select[*tuple[Any, ...]]:
+    """SELECT of the ids of ``table``'s rows that FTS5 finds for ``match``."""
+    fts = sa_table(f"{table}_fts", column("rowid"))
+    keys = sa_table(f"{table}_search_keys", column("key"), column(id_column))
+    hits = select(fts.c.rowid).where(literal_column(f"{table}_fts").op("MATCH")(match))
+    return select(keys.c[id_column]).where(keys.c.key.in_(hits))
+
+
+def pg_matches(table: str, terms: Terms, columns: list[str] | None = None) -> ColumnElement[bool]:
+    """``table``'s stored ``search_vector`` (migration 0003) matches, or, with ``columns``, the
+    same tsvector computed from just those columns (for a check on a few rows)."""
+    query = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery(terms))
+    vector: ColumnElement[Any]
+    if columns is None:
+        vector = literal_column(f"{table}.search_vector")
+    else:
+        vector = literal_column(pg_document([f"{table}.{c}" for c in columns]))
+    return vector.op("@@", return_type=Boolean)(query)
+
+
+def sql_words_match(terms: Terms, *columns: Any) -> ColumnElement[bool]:
+    """:func:`words_match` as SQL (the function connection.py registers on SQLite)."""
+    function = getattr(func, WORDS_MATCH_FUNCTION)
+    return function(literal(encode_terms(terms)), *columns, type_=Boolean)  # type: ignore[no-any-return]
