@@ -29,6 +29,7 @@ from desktop_app.application.read_models import (
 from desktop_app.application.user_service import UserService
 from desktop_app.config import Settings
 from desktop_app.core import security
+from desktop_app.core.emails import normalise_email
 from desktop_app.domain.errors import ChangeDeclinedError, StorageError
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import (
@@ -96,12 +97,17 @@ def connect(settings: Settings, *, read_only: bool = False, create: bool = True)
         wal=is_default_database(settings.DATABASE_URL) and not read_only,
     )
     session_factory = make_session_factory(engine)
-    uow_factory = partial(SQLAlchemyUnitOfWork, session_factory)
+    # The ports' implementations (domain/ports.py), chosen here and nowhere else: the same
+    # hasher hashes a new user's password (the repository's create_user) and a changed one.
+    hasher, normaliser = security.hash_password_async, normalise_email
+    uow_factory = partial(
+        SQLAlchemyUnitOfWork, session_factory, hash_password=hasher, normalise_email=normaliser
+    )
     return Database(
         url=settings.DATABASE_URL,
         engine=engine,
         uow_factory=uow_factory,
-        users=UserService(uow_factory),
+        users=UserService(uow_factory, normalise_email=normaliser, hash_password=hasher),
         posts=PostService(uow_factory),
         user_reader=SQLAlchemyUserReader(session_factory),
         post_reader=SQLAlchemyPostReader(session_factory),

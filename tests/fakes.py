@@ -21,6 +21,7 @@ from desktop_app.domain.errors import (
     StaleEditError,
     UserNotFoundError,
 )
+from desktop_app.domain.ports import PasswordHasher
 from desktop_app.domain.repositories import PostRepository, UserRepository
 from desktop_app.domain.unset import UNSET, Maybe
 
@@ -42,9 +43,15 @@ def _newest_first(items: list[User] | list[Post]) -> list:  # type: ignore[type-
     return sorted(items, key=lambda item: (item.created_at, item.id), reverse=True)
 
 
+async def fake_hash(password: str) -> str:
+    """A PasswordHasher for tests: instant, and the stored hash shows the password."""
+    return "fake$" + password
+
+
 class FakeUserRepository(UserRepository):
-    def __init__(self, state: FakeStore) -> None:
+    def __init__(self, state: FakeStore, hash_password: PasswordHasher = fake_hash) -> None:
         self._state = state
+        self._hash_password = hash_password
 
     async def get_by_id(self, user_id: UUID) -> User | None:
         user = self._state.users.get(user_id)
@@ -87,7 +94,13 @@ class FakeUserRepository(UserRepository):
 
     async def create_user(self, dto: CreateUserDTO) -> User:
         return await self.create(
-            User(email=dto.email, username=dto.username, hashed_password="fake$" + dto.password)
+            User(
+                email=dto.email,
+                username=dto.username,
+                hashed_password=await self._hash_password(dto.password),
+                is_active=dto.is_active,
+                bio=dto.bio,
+            )
         )
 
     async def update(self, user: User) -> User:
@@ -182,14 +195,15 @@ class FakePostRepository(PostRepository):
 class FakeUnitOfWork(AbstractUnitOfWork):
     """Works on a copy of the store; commit() publishes the copy, anything else discards it."""
 
-    def __init__(self, store: FakeStore) -> None:
+    def __init__(self, store: FakeStore, *, hash_password: PasswordHasher = fake_hash) -> None:
         self.store = store
+        self._hash_password = hash_password
         self.committed = False
         self._working: FakeStore | None = None
 
     async def __aenter__(self) -> FakeUnitOfWork:
         self._working = copy.deepcopy(self.store)
-        self.users = FakeUserRepository(self._working)
+        self.users = FakeUserRepository(self._working, self._hash_password)
         self.posts = FakePostRepository(self._working)
         self.committed = False
         return self
@@ -203,5 +217,5 @@ class FakeUnitOfWork(AbstractUnitOfWork):
     async def rollback(self) -> None:
         if self._working is not None:
             self._working = copy.deepcopy(self.store)
-            self.users = FakeUserRepository(self._working)
+            self.users = FakeUserRepository(self._working, self._hash_password)
             self.posts = FakePostRepository(self._working)

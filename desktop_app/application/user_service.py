@@ -1,5 +1,10 @@
 """User use cases: create, update, delete, set password. One unit of work per operation.
 
+Creating goes through the repository's ``create_user(dto)``, which hashes the password with the
+hasher injected into it; a new password on an update is hashed with the same port, injected
+here. Both the PasswordHasher and the EmailNormaliser are ports (``domain/ports.py``): this
+module never imports their implementations.
+
 Every change is a compare-and-set on the row's version (``updated_at``): the version the
 caller saw when given (``expected_updated_at``; ``None`` is "never edited"), else the one read
 in the same unit of work. A row someone else changed meanwhile raises StaleEditError and
@@ -8,25 +13,22 @@ nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
-from desktop_app.core.emails import normalise_email
-from desktop_app.core.security import hash_password_async
 from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import OperationCancelledError, StaleEditError, UserNotFoundError
+from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
 from desktop_app.domain.unset import UNSET, Maybe, pick
 from desktop_app.domain.validation import (
-    EmailNormaliser,
     check_password,
     validate_create_user,
     validate_update_user,
 )
 
-PasswordHasher = Callable[[str], Awaitable[str]]
 # Called as progress(done, total) during long operations; returning False cancels (rolls back).
 Progress = Callable[[int, int], bool]
 
@@ -41,16 +43,25 @@ class DeleteOutcome:
     changed: tuple[UUID, ...] = ()
 
 
+def _as_typed(address: str) -> str:
+    return address
+
+
 class UserService:
+    """``normalise_email`` and ``hash_password`` are the ports bootstrap injects (the same ones
+    it gives the unit of work's repository). Without a normaliser the service checks only that
+    an address is present, storable and short enough, and leaves its syntax to the
+    repository's; without a hasher it cannot change a password."""
+
     def __init__(
         self,
         uow_factory: UnitOfWorkFactory,
         *,
-        normalise_email: EmailNormaliser = normalise_email,
-        hash_password: PasswordHasher = hash_password_async,
+        normalise_email: EmailNormaliser | None = None,
+        hash_password: PasswordHasher | None = None,
     ) -> None:
         self._uow = uow_factory
-        self._normalise_email = normalise_email
+        self._normalise_email: EmailNormaliser = normalise_email or _as_typed
         self._hash_password = hash_password
 
     async def get_user(self, user_id: UUID) -> User:
@@ -65,19 +76,12 @@ class UserService:
             return await uow.users.get_all(skip=skip, limit=limit)
 
     async def create_user(self, dto: CreateUserDTO) -> User:
-        """Validate, hash (in a worker thread, before the transaction opens) and insert."""
+        """Validate every field (all failing ones reported at once, before any I/O), then let
+        the repository hash the password (in a worker thread, before its first statement) and
+        insert the user, in one unit of work."""
         dto = validate_create_user(dto, self._normalise_email)
-        hashed = await self._hash_password(dto.password)
         async with self._uow() as uow:
-            user = await uow.users.create(
-                User(
-                    email=dto.email,
-                    username=dto.username,
-                    hashed_password=hashed,
-                    is_active=dto.is_active,
-                    bio=dto.bio,
-                )
-            )
+            user = await uow.users.create_user(dto)
             await uow.commit()
         return user
 
@@ -96,6 +100,8 @@ class UserService:
         hashed: str | None = None
         if isinstance(dto.password, str):
             check_password(dto.password)
+            if self._hash_password is None:
+                raise RuntimeError("UserService was given no password hasher")
             hashed = await self._hash_password(dto.password)
         async with self._uow() as uow:
             user = await uow.users.get_by_id(user_id)

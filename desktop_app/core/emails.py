@@ -1,7 +1,8 @@
 """E-mail syntax checks and normalisation with email-validator, offline.
 
 Deliverability checks (DNS lookups) are off: this is an offline editor, and a lookup would both
-freeze on a bad network and reject every address when there is none.
+freeze on a bad network and reject every address when there is none. ``normalise_email`` is the
+implementation of the domain's EmailNormaliser port that ``bootstrap`` injects.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 New hashes are argon2id with one lane (OWASP's m=19 MiB, t=2, p=1), so hashing leaves a core for
 the window on a two-core machine. bcrypt and pbkdf2_sha256 hashes written by the web backend still
-verify and are reported as needing a rehash. The ``*_async`` variants run in a worker thread:
-hashing takes ~50-250 ms and must never run on the event loop's thread.
+verify and are reported as needing a rehash. ``hash_password_async`` runs in a worker thread
+(hashing takes ~50-250 ms and must never run on the event loop's thread): it is the
+implementation of the domain's PasswordHasher port that ``bootstrap`` injects.
 """
 
 from __future__ import annotations
@@ -73,8 +74,3 @@ async def hash_password_async(password: str) -> str:
     """hash_password in the default executor, so the event loop keeps running."""
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(None, hash_password, password)
-
-
-async def verify_password_async(password: str, hashed: str) -> bool:
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(None, verify_password, password, hashed)

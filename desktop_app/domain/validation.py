@@ -2,8 +2,9 @@
 
 Every check returns the cleaned value (trimmed, ``""`` bio -> ``None``) or raises ValidationError.
 The validate_* functions run every check and report all failing fields at once, so a form can
-mark them all. E-mail syntax is checked by a normaliser passed in (email-validator lives outside
-the domain, which depends on the standard library only).
+mark them all. E-mail syntax is checked by the EmailNormaliser port passed in (its implementation,
+over email-validator, lives in ``desktop_app.core``: the domain depends on the standard library
+only); the checks here (storable, present, not too long) are plain Python.
 
 Every text field and the password are first checked for characters no backend can take: NUL
 (PostgreSQL text refuses it, SQLite would store it) and unpaired surrogates (not encodable as
@@ -21,6 +22,7 @@ from typing import TypeVar
 
 from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, UpdatePostDTO, UpdateUserDTO
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.ports import EmailNormaliser
 from desktop_app.domain.unset import UNSET
 
 USERNAME_MIN, USERNAME_MAX = 3, 50
@@ -34,7 +36,6 @@ _USERNAME_CHARS = re.compile(r"[A-Za-z0-9_.\-]+")
 # (a well-formed pair is decoded into one code point), and they cannot be encoded as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-EmailNormaliser = Callable[[str], str]
 T = TypeVar("T")
 
 

@@ -153,7 +153,7 @@ async def hammer_and_check(url: str, user_id: UUID, service: UserService, start:
 async def test_concurrent_edits_of_an_edited_row_lose_nothing(
     engine: AsyncEngine, uow_factory: UnitOfWorkFactory, database_url: str
 ) -> None:
-    service = UserService(uow_factory, hash_password=fake_hash)
+    service = UserService(functools.partial(uow_factory, hash_password=fake_hash))
     user = await service.create_user(
         CreateUserDTO(email="busy@example.org", username="busy", password="long enough 1")
     )

@@ -7,6 +7,8 @@ naming the field, the same on both backends, with nothing written.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
@@ -38,7 +40,9 @@ async def test_unstorable_bio_is_a_field_error_and_nothing_is_stored(
         hashed.append(password)
         return f"hashed:{password}"
 
-    users = UserService(uow_factory, hash_password=hasher)
+    # The one hasher, as bootstrap injects it: into the repository (creating) and the service
+    # (a new password).
+    users = UserService(partial(uow_factory, hash_password=hasher), hash_password=hasher)
     with pytest.raises(ValidationError) as caught:
         await users.create_user(
             CreateUserDTO(email="ann@example.org", username="ann", password="pw-long-1", bio=bad)

@@ -4,11 +4,8 @@ import pytest
 
 from desktop_app.application.post_service import PostService
 from desktop_app.application.user_service import UserService
-from tests.fakes import FakeStore, FakeUnitOfWork
-
-
-async def fake_hash(password: str) -> str:
-    return "fake$" + password
+from desktop_app.core.emails import normalise_email
+from tests.fakes import FakeStore, FakeUnitOfWork, fake_hash
 
 
 @pytest.fixture
@@ -18,7 +15,11 @@ def store() -> FakeStore:
 
 @pytest.fixture
 def users(store: FakeStore) -> UserService:
-    return UserService(lambda: FakeUnitOfWork(store), hash_password=fake_hash)
+    return UserService(
+        lambda: FakeUnitOfWork(store, hash_password=fake_hash),
+        normalise_email=normalise_email,
+        hash_password=fake_hash,
+    )
 
 
 @pytest.fixture

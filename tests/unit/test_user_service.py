@@ -6,6 +6,7 @@ import pytest
 
 from desktop_app.application.post_service import PostService
 from desktop_app.application.user_service import UserService
+from desktop_app.core.emails import normalise_email
 from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, UpdateUserDTO
 from desktop_app.domain.errors import (
     DuplicateEmailError,
@@ -15,7 +16,7 @@ from desktop_app.domain.errors import (
     UserNotFoundError,
     ValidationError,
 )
-from tests.fakes import FakeStore
+from tests.fakes import FakeStore, FakeUnitOfWork
 
 pytestmark = pytest.mark.asyncio
 
@@ -179,3 +180,23 @@ async def test_cancelled_bulk_delete_changes_nothing(
     assert len(store.posts) == 1
     outcome = await users.delete_users([u.id for u in created], progress=lambda d, t: True)
     assert (outcome.users, outcome.posts) == (5, 1)
+
+
+async def test_a_new_user_is_hashed_once_by_the_repositorys_create_user(store: FakeStore) -> None:
+    """One write path: the service hands the DTO to ``uow.users.create_user``, whose injected
+    hasher hashes the password exactly once; the service itself hashes nothing on create."""
+    hashed: list[str] = []
+
+    async def hasher(password: str) -> str:
+        hashed.append(password)
+        return "repo$" + password
+
+    users = UserService(
+        lambda: FakeUnitOfWork(store, hash_password=hasher), normalise_email=normalise_email
+    )
+    user = await users.create_user(new_user(bio="Writes"))
+    assert hashed == ["password1"]
+    assert (store.users[user.id].hashed_password, store.users[user.id].bio) == (
+        "repo$password1",
+        "Writes",
+    )

@@ -8,7 +8,6 @@ writing transaction and under a writers' lock, so two concurrent inserts of ``Bo
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -26,13 +25,10 @@ from desktop_app.domain.errors import (
     DuplicateUsernameError,
     UserNotFoundError,
 )
+from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
 from desktop_app.domain.repositories import UserRepository
 from desktop_app.domain.unset import UNSET, Maybe
-from desktop_app.domain.validation import (
-    EmailNormaliser,
-    validate_create_user,
-    validate_update_user,
-)
+from desktop_app.domain.validation import validate_create_user, validate_update_user
 from desktop_app.infrastructure.database.error_translation import unique_violation
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.search import like_pattern
@@ -44,8 +40,6 @@ from desktop_app.infrastructure.database.versions import (
     next_version,
     raise_missed,
 )
-
-PasswordHasher = Callable[[str], Awaitable[str]]
 
 # PostgreSQL advisory lock held by a transaction that checks and writes emails or usernames
 # (any fixed number: the app's writers only need to agree on it).
@@ -204,6 +198,9 @@ class SQLAlchemyUserRepository(UserRepository):
         return to_entity(model)
 
     async def create_user(self, dto: CreateUserDTO) -> User:
+        """Validate, hash the password with the injected hasher (off the event loop's thread,
+        before this session's first statement, so no lock is held meanwhile) and add the user:
+        the one way a user with a password is created."""
         dto = validate_create_user(dto, self._normalise_email)
         hashed = await self._hash_password(dto.password)
         user = User(
