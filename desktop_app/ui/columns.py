@@ -1,27 +1,54 @@
-"""The columns of the users and posts tables: what a person reads, never a password hash."""
+"""Table columns: what a column is, and the columns of the users and posts tables.
+
+A ``Column[RowT]`` reads one kind of row (``UserRow`` or ``PostRow``) with typed getters, so a
+users column can only be put on a users table and needs no isinstance checks. The columns show
+what a person reads, never a password hash.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic
 from uuid import UUID
 
-from desktop_app.application.read_models import CONTENT_PREVIEW_CHARS, PostRow, UserRow
+from desktop_app.application.read_models import CONTENT_PREVIEW_CHARS, PostRow, RowT, UserRow
 from desktop_app.ui.formatting import iso_time, local_time, local_time_full, one_line, short_id
-from desktop_app.ui.table_model import Column
 
 
-def _user(row: object) -> UserRow:
-    assert isinstance(row, UserRow)
-    return row
+@dataclass(frozen=True, slots=True)
+class Column(Generic[RowT]):
+    """One column: how to show a row's value, and whether it sorts or edits in place.
+
+    ``sort`` names the query's sort key; ``edit_field`` a text field edited in place (with
+    ``edit_value`` the editor's starting text when it differs from ``display``); ``check_field``
+    a boolean field shown and edited as a check box. ``tooltip`` and ``copy`` default to none
+    and to the displayed text.
+    """
+
+    title: str
+    display: Callable[[RowT], str]
+    sort: str | None = None
+    edit_field: str | None = None
+    edit_value: Callable[[RowT], object] | None = None
+    check_field: str | None = None
+    tooltip: Callable[[RowT], str] | None = None
+    copy: Callable[[RowT], str] | None = None
+    align_right: bool = False
+    width: int = 140
 
 
-def _post(row: object) -> PostRow:
-    assert isinstance(row, PostRow)
-    return row
+def copy_value(column: Column[RowT], row: RowT) -> str:
+    """A cell as Copy puts it on the clipboard: full ids and timestamps, whole text."""
+    if column.copy is not None:
+        return column.copy(row)
+    if column.check_field:
+        return "true" if getattr(row, column.check_field) else "false"
+    return column.display(row)
 
 
-def _timestamp(title: str, sort: str, value: Callable[[object], datetime | None]) -> Column:
+def _timestamp(title: str, sort: str, value: Callable[[RowT], datetime | None]) -> Column[RowT]:
     """A timestamp in local time to the minute; full precision in the tooltip and on copy.
     A missing one (a row never edited) reads "—", with "Never edited" in the tooltip."""
     return Column(
@@ -34,7 +61,7 @@ def _timestamp(title: str, sort: str, value: Callable[[object], datetime | None]
     )
 
 
-def _short_id(value: Callable[[object], UUID]) -> Column:
+def _short_id(value: Callable[[RowT], UUID]) -> Column[RowT]:
     """The last 8 hex digits (the random end of a v4 or v7 id; a v7 id starts with its
     timestamp, shared by rows made together); the whole id in the tooltip and on copy."""
     return Column(
@@ -46,39 +73,35 @@ def _short_id(value: Callable[[object], UUID]) -> Column:
     )
 
 
-USER_COLUMNS = [
-    Column(
-        "Username", lambda r: _user(r).username, sort="username", edit_field="username", width=160
-    ),
-    Column("Email", lambda r: _user(r).email, sort="email", edit_field="email", width=250),
+def _post_preview(row: PostRow) -> str:
+    """The content preview, with "…" when the post goes on past it."""
+    more = "…" if len(row.content_preview) >= CONTENT_PREVIEW_CHARS else ""
+    return row.content_preview + more
+
+
+USER_COLUMNS: list[Column[UserRow]] = [
+    Column("Username", lambda r: r.username, sort="username", edit_field="username", width=160),
+    Column("Email", lambda r: r.email, sort="email", edit_field="email", width=250),
     Column("Active", lambda r: "", sort="is_active", check_field="is_active", width=64),
     Column(
         "Bio",
-        lambda r: one_line(_user(r).bio),
+        lambda r: one_line(r.bio),
         edit_field="bio",
-        edit_value=lambda r: _user(r).bio or "",
-        tooltip=lambda r: _user(r).bio or "",
-        copy=lambda r: _user(r).bio or "",
+        edit_value=lambda r: r.bio or "",
+        tooltip=lambda r: r.bio or "",
+        copy=lambda r: r.bio or "",
         width=270,
     ),
-    _timestamp("Created", "created_at", lambda r: _user(r).created_at),
-    _timestamp("Updated", "updated_at", lambda r: _user(r).updated_at),
-    _short_id(lambda r: _user(r).id),
+    _timestamp("Created", "created_at", lambda r: r.created_at),
+    _timestamp("Updated", "updated_at", lambda r: r.updated_at),
+    _short_id(lambda r: r.id),
 ]
 
-POST_COLUMNS = [
-    Column("Title", lambda r: _post(r).title, sort="title", edit_field="title", width=280),
-    Column("Author", lambda r: _post(r).author_username, sort="author_username", width=140),
-    Column(
-        "Content",
-        lambda r: one_line(_post(r).content_preview),
-        tooltip=lambda r: (
-            _post(r).content_preview
-            + ("…" if len(_post(r).content_preview) >= CONTENT_PREVIEW_CHARS else "")
-        ),
-        width=360,
-    ),
-    _timestamp("Created", "created_at", lambda r: _post(r).created_at),
-    _timestamp("Updated", "updated_at", lambda r: _post(r).updated_at),
-    _short_id(lambda r: _post(r).id),
+POST_COLUMNS: list[Column[PostRow]] = [
+    Column("Title", lambda r: r.title, sort="title", edit_field="title", width=280),
+    Column("Author", lambda r: r.author_username, sort="author_username", width=140),
+    Column("Content", lambda r: one_line(r.content_preview), tooltip=_post_preview, width=360),
+    _timestamp("Created", "created_at", lambda r: r.created_at),
+    _timestamp("Updated", "updated_at", lambda r: r.updated_at),
+    _short_id(lambda r: r.id),
 ]

@@ -13,8 +13,7 @@ class UserCellEditor:
     def __init__(self, users: UserService) -> None:
         self._users = users
 
-    async def __call__(self, row: object, field: str, value: object) -> UserRow:
-        assert isinstance(row, UserRow)
+    async def __call__(self, row: UserRow, field: str, value: object) -> UserRow:
         if field == "is_active":
             dto = UpdateUserDTO(is_active=bool(value))
         elif field == "email":
@@ -33,8 +32,7 @@ class PostCellEditor:
     def __init__(self, posts: PostService) -> None:
         self._posts = posts
 
-    async def __call__(self, row: object, field: str, value: object) -> PostRow:
-        assert isinstance(row, PostRow)
+    async def __call__(self, row: PostRow, field: str, value: object) -> PostRow:
         if field != "title":
             raise ValueError(f"posts.{field} is not editable in place")
         post = await self._posts.update_post(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -26,6 +27,12 @@ SEARCH_DEBOUNCE_MS = 250
 
 
 class TablePanel(QWidget):
+    """The users or the posts table, titled, with its row count and a debounced search box.
+
+    The panel never looks inside a row, so it takes either table's model
+    (``LazyTableModel[Any]``); the model and its columns are typed per table.
+    """
+
     focused = Signal()
 
     def __init__(
@@ -33,7 +40,7 @@ class TablePanel(QWidget):
         *,
         title: str,
         noun: str,
-        model: LazyTableModel,
+        model: LazyTableModel[Any],
         table_name: str,
         search_name: str,
         search_hint: str,

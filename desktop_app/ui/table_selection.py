@@ -4,6 +4,9 @@ The view keeps Qt's selection model (ranges of rows). When an action starts, tho
 become an application ``Selection`` (the query, the ranges, the loaded rows as shown), which
 is resolved in the database, so Select All over 8,000 posts means 8,000 posts, not the hundred
 that happen to be loaded.
+
+These functions serve either table, so they take ``LazyTableModel[Any]`` and ``Column[Any]``:
+a ``Selection`` holds users or posts, and the columns are always the selected table's own.
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ from PySide6.QtWidgets import QTableView
 from desktop_app.application.read_models import PostRow, RowKey, UserRow
 from desktop_app.application.selection_resolver import Progress, Selection, selected_rows
 from desktop_app.domain.errors import OperationCancelledError
-from desktop_app.ui.table_model import Column, LazyTableModel, copy_value
+from desktop_app.ui.columns import Column, copy_value
+from desktop_app.ui.table_model import LazyTableModel
 
 # Copying more rows than this asks first: it reads them all, and the clipboard gets big.
 COPY_ASK_ABOVE = 100_000
 
 
-def table_selection(table: QTableView, model: LazyTableModel) -> Selection:
+def table_selection(table: QTableView, model: LazyTableModel[Any]) -> Selection:
     """What ``table`` shows selected, as a description over ``model``'s query."""
     rows = model.rowCount()
     ranges = table.selectionModel().selection()
@@ -46,14 +50,14 @@ def table_selection(table: QTableView, model: LazyTableModel) -> Selection:
     return Selection.of(model.query, spans, loaded, total=total)
 
 
-def copied_columns(table: QTableView, model: LazyTableModel) -> list[Column]:
+def copied_columns(table: QTableView, model: LazyTableModel[Any]) -> list[Column[Any]]:
     """The columns in the order the table shows them (moved by the user), hidden ones left out."""
     header = table.horizontalHeader()
     logical = (header.logicalIndex(visual) for visual in range(header.count()))
     return [model.columns[n] for n in logical if not header.isSectionHidden(n)]
 
 
-def _table_writer(columns: list[Column]) -> tuple[io.StringIO, Any]:
+def _table_writer(columns: list[Column[Any]]) -> tuple[io.StringIO, Any]:
     """A csv writer of tab-separated text, quoted as spreadsheets read it (``excel-tab``),
     one row a line, with the header row written."""
     buffer = io.StringIO()
@@ -62,7 +66,7 @@ def _table_writer(columns: list[Column]) -> tuple[io.StringIO, Any]:
     return buffer, writer
 
 
-def rows_text(columns: list[Column], rows: Iterable[object]) -> str:
+def rows_text(columns: list[Column[Any]], rows: Iterable[object]) -> str:
     """The rows as tab-separated text with a header row."""
     buffer, writer = _table_writer(columns)
     writer.writerows([copy_value(c, row) for c in columns] for row in rows)
@@ -70,8 +74,8 @@ def rows_text(columns: list[Column], rows: Iterable[object]) -> str:
 
 
 async def selection_text(
-    model: LazyTableModel,
-    columns: list[Column],
+    model: LazyTableModel[Any],
+    columns: list[Column[Any]],
     selection: Selection,
     *,
     progress: Progress | None = None,

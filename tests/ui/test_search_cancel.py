@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.application.read_models import Cursor, UserQuery, UserReader, UserRow
 from desktop_app.application.search_text import MAX_SEARCH_TERMS
-from desktop_app.ui.table_model import Column, LazyTableModel
+from desktop_app.ui.columns import Column
+from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
@@ -75,9 +76,12 @@ class SlowSearchReader(UserReader):
         return 1
 
 
-def _panel(qtbot: QtBot) -> tuple[TablePanel, LazyTableModel, SlowSearchReader]:
+def _panel(qtbot: QtBot) -> tuple[TablePanel, LazyTableModel[UserRow], SlowSearchReader]:
+    columns: list[Column[UserRow]] = [
+        Column("Username", display=lambda row: row.username, sort="username")
+    ]
     model = LazyTableModel(
-        columns=[Column("Username", display=lambda row: str(row.username), sort="username")],
+        columns=columns,
         query=UserQuery(),
     )
     panel = TablePanel(
@@ -96,7 +100,7 @@ def _panel(qtbot: QtBot) -> tuple[TablePanel, LazyTableModel, SlowSearchReader]:
     return panel, model, reader
 
 
-def _shown(model: LazyTableModel) -> Any:
+def _shown(model: LazyTableModel[UserRow]) -> Any:
     return model.index(0, 0).data()
 
 

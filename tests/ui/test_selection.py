@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -97,12 +98,12 @@ def window(qtbot: QtBot, run: Run, sqlite_url: str, tmp_path: Path) -> Iterator[
     run(win.shutdown())
 
 
-def counted(model: LazyTableModel) -> int | None:
+def counted(model: LazyTableModel[Any]) -> int | None:
     """The table's row count once it is exact, else None."""
     return model.row_count.rows if model.row_count.exact else None
 
 
-def loaded_rows(model: LazyTableModel) -> int:
+def loaded_rows(model: LazyTableModel[Any]) -> int:
     return sum(model.cache.get(n) is not None for n in range(model.rowCount()))
 
 

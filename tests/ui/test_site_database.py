@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -58,7 +59,9 @@ def site_window(
     run(win.shutdown())
 
 
-def load_everything(qtbot: QtBot, table: object, model: LazyTableModel, total: int) -> list[UUID]:
+def load_everything(
+    qtbot: QtBot, table: object, model: LazyTableModel[Any], total: int
+) -> list[UUID]:
     """Scroll to the end, then through every block, as a person dragging the scrollbar would;
     every row's cells are rendered once; returns the ids in the order shown."""
     wait_rows(qtbot, model, total)
@@ -79,7 +82,7 @@ def load_everything(qtbot: QtBot, table: object, model: LazyTableModel, total: i
 
 
 def sort_everything(
-    qtbot: QtBot, table: object, model: LazyTableModel, truth: dict[UUID, object]
+    qtbot: QtBot, table: object, model: LazyTableModel[Any], truth: dict[UUID, object]
 ) -> list[str]:
     problems = []
     header = table.horizontalHeader()  # type: ignore[attr-defined]
@@ -105,7 +108,7 @@ def sort_everything(
     return problems
 
 
-def never_edited_cells(model: LazyTableModel, total: int) -> list[tuple[object, object]]:
+def never_edited_cells(model: LazyTableModel[Any], total: int) -> list[tuple[object, object]]:
     """(display, tooltip) of the "Updated" cell of every row whose updated_at is NULL."""
     [updated] = [n for n, c in enumerate(model.columns) if c.sort == "updated_at"]
     cells = []
