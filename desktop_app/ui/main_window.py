@@ -10,11 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 from typing import Any
-from uuid import UUID
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -31,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 import desktop_app
-from desktop_app.application.read_models import PostQuery, PostRow, RowKey, UserQuery, UserRow
-from desktop_app.application.selection_resolver import Selection, selected_keys
+from desktop_app.application.read_models import PostQuery, PostRow, UserQuery, UserRow
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import (
     ChangeDeclinedError,
@@ -44,25 +41,23 @@ from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, TestConnection
 from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, ask_consent
+from desktop_app.ui.delayed_progress import DelayedProgress
+from desktop_app.ui.delete_flow import DeleteFlow
 from desktop_app.ui.formatting import database_label, post_row, user_row
 from desktop_app.ui.open_actions import OpenActions
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
+from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.table_selection import (
     COPY_ASK_ABOVE,
     copied_columns,
-    posts_named,
     selection_text,
     table_selection,
-    users_named,
 )
 
 log = logging.getLogger(__name__)
-
-STATUS_MS = 8_000
-PROGRESS_AFTER_MS = 400
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +86,7 @@ class MainWindow(QMainWindow):
         self._opening = False
         self._dialogs: set[QWidget] = set()
         self._tasks: set[asyncio.Future[None]] = set()
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress = DelayedProgress(self)
 
         self.users_model = LazyTableModel(columns=USER_COLUMNS, query=UserQuery(), parent=self)
         self.posts_model = LazyTableModel(columns=POST_COLUMNS, query=PostQuery(), parent=self)
@@ -149,10 +144,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self.deleter = DeleteFlow(
+            window=self,
+            database=lambda: self.session,
+            current=lambda: self._current,
+            users_panel=self.users_panel,
+            posts_panel=self.posts_panel,
+            banner=self.banner,
+            progress=self.progress,
+        )
         self._build_actions()
         self._build_status_bar()
         self._restore_settings()
         self._update_actions()
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        """The progress dialog showing, if any (a delete or a copy that takes a while)."""
+        return self.progress.dialog
 
     # -- building ----------------------------------------------------------------------------
 
@@ -212,7 +221,7 @@ class MainWindow(QMainWindow):
         )
         self.act_delete = self._action(
             "&Delete…",
-            self.delete_selected,
+            self.deleter.delete_selected,
             shortcut=QKeySequence(std.Delete),
             icon_name="delete",
             tip="Delete the selected rows",
@@ -573,117 +582,6 @@ class MainWindow(QMainWindow):
         self.posts_model.replace_row(post_row(post))
         self.posts_model.refresh()
 
-    @async_slot()
-    async def delete_selected(self) -> None:
-        """Delete every row the table shows selected, loaded or not: they are read from the
-        database first (ids and versions), so the question states the exact number."""
-        panel = self._current
-        selection = table_selection(panel.table, panel.model)  # before anything is awaited
-        if self.session is None or panel.model.reader is None or not selection.size:
-            return
-        noun = "users" if panel is self.users_panel else "posts"
-        try:
-            with self._progress(f"Reading the selected {noun}…", selection.size) as progress:
-                keys = await selected_keys(panel.model.reader, selection, progress=progress)
-            if keys and panel is self.users_panel:
-                await self._delete_users(keys, selection)
-            elif keys:
-                await self._delete_posts(keys, selection)
-        except OperationCancelledError as error:
-            self.statusBar().showMessage(str(error), STATUS_MS)
-        except (StorageError, DomainError) as error:
-            self.banner.show_error(f"Nothing was deleted: {error}")
-
-    @contextlib.contextmanager
-    def _progress(self, label: str, total: int) -> Iterator[Callable[[int, int], bool]]:
-        """A progress dialog with Cancel that appears only if the work takes a while.
-
-        It is not modal: a modal QProgressDialog pumps the event loop from inside setValue(),
-        which would re-enter the asyncio task that is reporting progress.
-        """
-        dialog = QProgressDialog(label, "Cancel", 0, total, self)
-        dialog.setObjectName("progressDialog")
-        dialog.setWindowTitle("desktop_app")
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setValue(0)
-        self.progress_dialog = dialog
-
-        def report(done: int, _total: int) -> bool:
-            dialog.setValue(done)
-            return not dialog.wasCanceled()
-
-        try:
-            yield report
-        finally:
-            dialog.close()
-            dialog.deleteLater()
-            self.progress_dialog = None
-
-    async def _delete_users(self, keys: list[RowKey], selection: Selection) -> None:
-        from desktop_app.ui.async_dialogs import confirm
-
-        assert self.session is not None
-        ids: list[UUID] = [k.id for k in keys]
-        cascade = await self.session.users.count_posts_of(ids)
-        who = users_named(keys, selection)
-        also = (
-            f"This also deletes {cascade:,} post{'s' if cascade != 1 else ''} by "
-            f"{'them' if len(keys) > 1 else 'this user'}. "
-            if cascade
-            else "They have no posts. "
-            if len(keys) > 1
-            else "This user has no posts. "
-        )
-        if not await confirm(
-            self,
-            title="Delete users",
-            text=f"Delete {who}?",
-            informative=also + "This cannot be undone.",
-            accept_text="Delete",
-        ):
-            return
-        with self._progress(f"Deleting {who}…", len(ids)) as progress:
-            outcome = await self.session.users.delete_users(
-                ids, versions={k.id: k.updated_at for k in keys}, progress=progress
-            )
-        self.users_panel.table.clearSelection()
-        self.statusBar().showMessage(
-            f"Deleted {outcome.users:,} user{'s' if outcome.users != 1 else ''} and "
-            f"{outcome.posts:,} post{'s' if outcome.posts != 1 else ''}."
-            + _left_alone(len(outcome.changed), "user"),
-            STATUS_MS,
-        )
-        self.users_model.refresh()
-        self.posts_model.refresh()
-
-    async def _delete_posts(self, keys: list[RowKey], selection: Selection) -> None:
-        from desktop_app.ui.async_dialogs import confirm
-
-        assert self.session is not None
-        what = posts_named(keys, selection)  # "8,000 posts by 1,234 authors"
-        if not await confirm(
-            self,
-            title="Delete posts",
-            text=f"Delete {what}?",
-            informative="This cannot be undone.",
-            accept_text="Delete",
-        ):
-            return
-        with self._progress(f"Deleting {what}…", len(keys)) as progress:
-            outcome = await self.session.posts.delete_posts(
-                [k.id for k in keys], versions={k.id: k.updated_at for k in keys}, progress=progress
-            )
-        self.posts_panel.table.clearSelection()
-        removed = outcome.posts
-        self.statusBar().showMessage(
-            f"Deleted {removed:,} post{'s' if removed != 1 else ''}."
-            + _left_alone(len(outcome.changed), "post"),
-            STATUS_MS,
-        )
-        self.posts_model.refresh()
-
     def refresh(self) -> None:
         self.banner.hide()
         for model in (self.users_model, self.posts_model):
@@ -717,7 +615,7 @@ class MainWindow(QMainWindow):
         ):
             return
         try:
-            with self._progress(f"Copying {size}…", selection.size) as progress:
+            with self.progress.showing(f"Copying {size}…", selection.size) as progress:
                 text, copied = await selection_text(
                     panel.model, columns, selection, progress=progress
                 )
@@ -751,15 +649,3 @@ class MainWindow(QMainWindow):
         self._save_settings()
         event.accept()
         self.closed.emit()
-
-
-def _left_alone(count: int, noun: str) -> str:
-    """The status bar's word on rows a delete skipped because someone changed them."""
-    if not count:
-        return ""
-    if count == 1:
-        return f" One {noun} was changed by someone else after it was listed and was left alone."
-    return (
-        f" {count:,} {noun}s were changed by someone else after they were listed "
-        "and were left alone."
-    )

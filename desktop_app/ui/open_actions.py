@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 from desktop_app.ui.connection_dialog import SQLITE_FILTER, sqlite_url
 from desktop_app.ui.formatting import home_relative
 from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.status_bar import STATUS_MS
 
 RECENT_KEY = "recent/databases"
 RECENT_MAX = 10
-STATUS_MS = 8_000
 
 
 def without_password(url: str) -> str:
