@@ -1,12 +1,17 @@
 """The composition root: settings -> engine -> unit of work -> services.
 
-The only module that knows every layer. The UI receives the services it needs from here and
+The only module that knows every layer, and the only one that makes engines: the window's
+(``connect``) and the one-connection engines of commands that run once and end
+(``maintenance_engine``: inspecting, migrating, the connection test, demo data, the CLI's
+self-check). The UI receives the services it needs from here and
 never sees SQLAlchemy; opening another database builds a fresh ``Database`` and disposes the old.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -44,8 +49,9 @@ from desktop_app.infrastructure.database.inspection import (
     DatabaseState,
     backup_path,
     backup_sqlite,
-    inspect_database,
+    inspect_engine,
     is_default_database,
+    missing_state,
     require_existing,
 )
 from desktop_app.infrastructure.database.readers import (
@@ -156,10 +162,44 @@ class _Waits(TypedDict):
     command_timeout: float
 
 
-def _waits(settings: Settings) -> _Waits:
+def _waits(settings: Settings | None) -> _Waits:
+    if settings is None:  # make_engine's own bounds
+        return _Waits(connect_timeout=10.0, command_timeout=30.0)
     return _Waits(
         connect_timeout=settings.DB_CONNECT_TIMEOUT, command_timeout=settings.DB_COMMAND_TIMEOUT
     )
+
+
+@asynccontextmanager
+async def maintenance_engine(
+    url: str, settings: Settings | None = None, *, read_only: bool = False, create: bool = True
+) -> AsyncIterator[AsyncEngine]:
+    """A one-connection engine for a command that runs once and ends, disposed on leaving; it
+    waits as long as ``settings`` allow (make_engine's bounds without them). ``read_only`` and
+    ``create=False`` never create a missing SQLite file."""
+    engine = make_engine(
+        url, pool_size=1, max_overflow=0, read_only=read_only, create=create, **_waits(settings)
+    )
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+async def inspect(url: str, settings: Settings | None = None) -> DatabaseState:
+    """What the database at ``url`` holds and what opening it for editing would change,
+    changing nothing (a missing SQLite file is reported missing, never created)."""
+    missing = missing_state(url)
+    if missing is not None:
+        return missing
+    async with maintenance_engine(url, settings, read_only=True) as engine:
+        return await inspect_engine(engine)
+
+
+async def upgrade_schema(url: str, settings: Settings | None = None) -> str | None:
+    """Create or upgrade the app's tables at ``url``; returns the new revision."""
+    async with maintenance_engine(url, settings) as engine:
+        return await migrations.upgrade(engine, url)
 
 
 def change_request(settings: Settings, state: DatabaseState) -> ChangeRequest | None:
@@ -197,11 +237,7 @@ async def apply_change(settings: Settings, request: ChangeRequest) -> str | None
     """Make the change ``request`` describes (the user agreed): back a SQLite file up, then
     create or upgrade the schema. Returns the new revision."""
     await _back_up(settings, request)
-    engine = make_engine(settings.DATABASE_URL, pool_size=1, max_overflow=0, **_waits(settings))
-    try:
-        return await migrations.upgrade(engine, settings.DATABASE_URL)
-    finally:
-        await engine.dispose()
+    return await upgrade_schema(settings.DATABASE_URL, settings)
 
 
 async def open_database(
@@ -226,7 +262,7 @@ async def open_database(
     state = None
     if ask is not None:
         try:
-            state = await inspect_database(url, **_waits(settings))
+            state = await inspect(url, settings)
         except BaseException as error:
             raise_translated(error)
             raise
@@ -263,7 +299,7 @@ async def open_read_only(settings: Settings) -> Database:
     url = settings.DATABASE_URL
     require_existing(url)
     try:
-        state = await inspect_database(url, **_waits(settings))
+        state = await inspect(url, settings)
     except BaseException as error:
         raise_translated(error)
         raise
@@ -298,18 +334,14 @@ async def probe(settings: Settings) -> str:
     answered, or an error (a missing SQLite file is reported missing, never created)."""
     url = settings.DATABASE_URL
     require_existing(url)
-    engine = make_engine(
-        url, pool_size=1, max_overflow=0, read_only=True, create=False, **_waits(settings)
-    )
     try:
-        async with engine.connect() as connection:
-            version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())
-        state = await inspect_database(url, **_waits(settings))
+        async with maintenance_engine(url, settings, read_only=True, create=False) as engine:
+            async with engine.connect() as connection:
+                version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())
+            state = await inspect_engine(engine)
     except Exception as error:
         raise_translated(error)
         raise
-    finally:
-        await engine.dispose()
     backend = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL"
     server = ".".join(str(part) for part in version)
     return f"Connected: {backend} {server}, {describe_state(state)}."

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from desktop_app.config import Settings
 
 # The database layer is imported inside the commands that use it: the window must not wait
-# for SQLAlchemy, pydantic and Alembic to load before it can appear.
+# for SQLAlchemy, pydantic and Alembic to load before it can appear. Every engine a command uses
+# comes from ``bootstrap`` (the composition root), never from here.
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -184,8 +185,9 @@ def _count(text: str) -> int:
 
 
 async def _demo_data(settings: Settings, users: int, posts: int, seed: int, force: bool) -> int:
+    from desktop_app import bootstrap
     from desktop_app.infrastructure.database import migrations
-    from desktop_app.infrastructure.database.connection import describe_url, make_engine
+    from desktop_app.infrastructure.database.connection import describe_url
     from desktop_app.infrastructure.database.demo_data import (
         ExistingUsersError,
         count_users,
@@ -193,13 +195,6 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int, forc
     )
 
     url = settings.DATABASE_URL
-    engine = make_engine(
-        url,
-        pool_size=1,
-        max_overflow=0,
-        connect_timeout=settings.DB_CONNECT_TIMEOUT,
-        command_timeout=settings.DB_COMMAND_TIMEOUT,
-    )
     tty = sys.stderr.isatty()
     last = [0.0]
 
@@ -213,7 +208,7 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int, forc
                 print(file=sys.stderr)
         return True
 
-    try:
+    async with bootstrap.maintenance_engine(url, settings) as engine:
         # Before migrating: a refused run must leave a site's database exactly as it was.
         existing = 0 if force else await count_users(engine)
         if existing:
@@ -223,8 +218,6 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int, forc
         result = await fill_demo_data(
             engine, users=users, posts=posts, seed=seed, progress=progress, force=force
         )
-    finally:
-        await engine.dispose()
     rows = result.users + result.posts
     rate = rows / result.seconds if result.seconds else 0.0
     print(
@@ -239,26 +232,22 @@ async def _db_command(action: str, settings: Settings, *, yes: bool = False) -> 
     from desktop_app import bootstrap
     from desktop_app.infrastructure.database import migrations
     from desktop_app.infrastructure.database.connection import describe_url
-    from desktop_app.infrastructure.database.inspection import inspect_database, require_existing
+    from desktop_app.infrastructure.database.inspection import require_existing
 
     url = settings.DATABASE_URL
-    waits = {
-        "connect_timeout": settings.DB_CONNECT_TIMEOUT,
-        "command_timeout": settings.DB_COMMAND_TIMEOUT,
-    }
     if action == "current":  # looks only: a missing file is an error, never created
         require_existing(url)
-        state = await inspect_database(url, **waits)
+        state = await bootstrap.inspect(url, settings)
         print(f"{describe_url(url)}: {bootstrap.describe_state(state)}")
         return 0
     if action == "history":
-        state = await inspect_database(url, **waits)
+        state = await bootstrap.inspect(url, settings)
         for info in migrations.history(state.revision):
             marks = [m for m, on in (("head", info.is_head), ("current", info.is_current)) if on]
             suffix = f" ({', '.join(marks)})" if marks else ""
             print(f"{info.down_revision or '<base>'} -> {info.revision}{suffix}: {info.message}")
         return 0
-    state = await inspect_database(url, **waits)
+    state = await bootstrap.inspect(url, settings)
     request = bootstrap.change_request(settings, state)
     if request is None:
         print(f"{describe_url(url)}: already at the newest schema ({state.revision}).")
@@ -313,22 +302,15 @@ def self_check() -> int:
     fails here, not in front of a user, when something was left out of the bundle)."""
     import tempfile
 
+    from desktop_app import bootstrap
     from desktop_app.core.security import hash_password, verify_password
     from desktop_app.infrastructure.database import migrations
-    from desktop_app.infrastructure.database.connection import make_engine
-
-    async def check(url: str) -> str | None:
-        engine = make_engine(url, pool_size=1, max_overflow=0)
-        try:
-            return await migrations.upgrade(engine, url)
-        finally:
-            await engine.dispose()
 
     steps: list[tuple[str, bool, str]] = []
     with tempfile.TemporaryDirectory(prefix="desktop_app-check-") as directory:
         url = f"sqlite+aiosqlite:///{Path(directory) / 'check.db'}"
         try:
-            revision = asyncio.run(check(url))
+            revision = asyncio.run(bootstrap.upgrade_schema(url))
             steps.append(("migrations", revision == migrations.head_revision(), str(revision)))
         except Exception as error:
             steps.append(("migrations", False, f"{type(error).__name__}: {error}"))

@@ -21,7 +21,6 @@ from desktop_app.config import load_settings
 from desktop_app.domain.entities import CreateUserDTO
 from desktop_app.domain.errors import ChangeDeclinedError, ReadOnlyDatabaseError, StorageError
 from desktop_app.infrastructure.database.connection import sqlite_path
-from desktop_app.infrastructure.database.inspection import inspect_database
 
 pytestmark = pytest.mark.asyncio
 
@@ -98,5 +97,5 @@ async def test_declining_leaves_a_foreign_database_unchanged(database_url: str) 
     settings = load_settings(DATABASE_URL=database_url)
     with pytest.raises(ChangeDeclinedError):
         await bootstrap.open_database(settings, ask=no)
-    state = await inspect_database(database_url)
+    state = await bootstrap.inspect(database_url)
     assert not state.has_our_tables and state.revision is None

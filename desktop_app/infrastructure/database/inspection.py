@@ -18,13 +18,14 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import inspect
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.consent import Change
 from desktop_app.core.paths import data_dir, default_database_path
 from desktop_app.domain.errors import DatabaseNotFoundError
 from desktop_app.infrastructure.database import migrations
-from desktop_app.infrastructure.database.connection import make_engine, sqlite_path
+from desktop_app.infrastructure.database.connection import sqlite_path
 from desktop_app.infrastructure.database.migration_env import VERSION_TABLE
 
 OUR_TABLES = frozenset({"users", "posts"})
@@ -80,35 +81,30 @@ def _tables(connection: Connection) -> list[str]:
     return sorted(inspect(connection).get_table_names())
 
 
-async def inspect_database(
-    url: str, *, connect_timeout: float = 10.0, command_timeout: float = 30.0
-) -> DatabaseState:
-    """The tables and schema revision of the database at ``url``, changing nothing.
+def missing_state(url: str) -> DatabaseState | None:
+    """The state of a SQLite file that is not there (nothing to connect to), else None."""
+    path = sqlite_path(url)
+    if path is not None and not path.expanduser().exists():
+        return DatabaseState(is_sqlite=True, exists=False, head=migrations.head_revision())
+    return None
+
+
+async def inspect_engine(engine: AsyncEngine) -> DatabaseState:
+    """The tables and schema revision of the database behind ``engine``, changing nothing
+    (``bootstrap.inspect`` gives it a read-only engine, after ``missing_state``).
 
     Raises SchemaTooNewError for a revision this version does not know, and the driver's error
     (to be translated) when the database cannot be reached or is not a database.
     """
-    path = sqlite_path(url)
-    is_sqlite = make_url(url).get_backend_name() == "sqlite"
-    head = migrations.head_revision()
-    if path is not None and not path.expanduser().exists():
-        return DatabaseState(is_sqlite=True, exists=False, head=head)
-    engine = make_engine(
-        url,
-        pool_size=1,
-        max_overflow=0,
-        read_only=True,
-        connect_timeout=connect_timeout,
-        command_timeout=command_timeout,
-    )
-    try:
-        async with engine.connect() as connection:
-            tables = await connection.run_sync(_tables)
-        revision = await migrations.ensure_known_revision(engine)
-    finally:
-        await engine.dispose()
+    async with engine.connect() as connection:
+        tables = await connection.run_sync(_tables)
+    revision = await migrations.ensure_known_revision(engine)
     return DatabaseState(
-        is_sqlite=is_sqlite, exists=True, tables=tuple(tables), revision=revision, head=head
+        is_sqlite=engine.dialect.name == "sqlite",
+        exists=True,
+        tables=tuple(tables),
+        revision=revision,
+        head=migrations.head_revision(),
     )
 
 
