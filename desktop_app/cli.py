@@ -348,15 +348,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         # The window: it appears first and reads the settings itself, so a bad setting is a
         # message in the window (with a way to choose another database), not a dead start.
+        if args.screenshot is not None or args.quit_after_start is not None:
+            from desktop_app.harness import run_harnessed
+
+            return run_harnessed(
+                database_url=args.database_url,
+                path=args.path,
+                read_only=args.read_only,
+                screenshot=args.screenshot,
+                quit_after_start=args.quit_after_start,
+            )
         from desktop_app.gui import run_gui
 
-        return run_gui(
-            database_url=args.database_url,
-            path=args.path,
-            screenshot=args.screenshot,
-            quit_after_start=args.quit_after_start,
-            read_only=args.read_only,
-        )
+        return run_gui(database_url=args.database_url, path=args.path, read_only=args.read_only)
     from desktop_app.config import SettingsError, load_settings_with_url
 
     try:

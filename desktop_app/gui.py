@@ -12,8 +12,7 @@ import gc
 import importlib
 import sys
 import time
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import qasync
@@ -29,7 +28,6 @@ from desktop_app.ui.database import Database
 from desktop_app.ui.gc_guard import GarbageCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import app_icon
-from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -122,7 +120,7 @@ def make_application() -> QApplication:
     return app
 
 
-async def _next_qt_turn() -> None:
+async def next_qt_turn() -> None:
     """Return after Qt has run its pending events (show, expose, paint) once."""
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
@@ -134,46 +132,26 @@ async def _next_qt_turn() -> None:
     await done
 
 
-async def _until(predicate: Callable[[], bool], seconds: float) -> bool:
-    """Poll a UI condition every 50 ms (there is no single signal for "painted with rows")."""
-    deadline = asyncio.get_running_loop().time() + seconds
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            return False
-        await asyncio.sleep(0.05)
-    return True
-
-
-async def _screenshot_when_ready(window: MainWindow, path: Path) -> None:
-    """Wait until both tables show rows (or are empty), save the window as PNG, close it."""
-
-    def shown(model: LazyTableModel) -> bool:
-        count = model.row_count
-        return count.exact and (count.rows == 0 or model.cache.get(0) is not None)
-
-    await _until(lambda: shown(window.users_model) and shown(window.posts_model), 60)
-    if window.users_model.row_count.rows and window.session is not None:
-        # show master-detail with substance: the most prolific of the first users on screen
-        rows = [window.users_model.row_at(n) for n in range(min(15, window.users_model.rowCount()))]
-        counts = [await window.session.users.count_posts_of([r.id]) for r in rows if r]
-        window.users_panel.select_row(max(range(len(counts)), key=counts.__getitem__))
-        await _until(lambda: shown(window.posts_model), 60)
-    await asyncio.sleep(0.4)  # let the last repaint land
-    path.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(path))
-    window.close()
+AfterPaint = Callable[[MainWindow, float], Awaitable[bool]]
+AfterOpen = Callable[[MainWindow, bool], Awaitable[int]]
 
 
 def run_gui(
     *,
     database_url: str | None = None,
     path: str | None = None,
-    screenshot: Path | None = None,
-    quit_after_start: str | None = None,
     read_only: bool = False,
+    after_paint: AfterPaint | None = None,
+    after_open: AfterOpen | None = None,
 ) -> int:
     """Run the window until it closes; ``path`` (desktop-app FILE) is the SQLite file to open
-    instead of the configured database, through the same consent question as any other."""
+    instead of the configured database, through the same consent question as any other.
+
+    The hooks are for the start-up harness (``harness.py``): ``after_paint(window, painted_at)``
+    runs once the window has painted, and returning False closes it before any database is
+    opened; ``after_open(window, opened)`` runs beside the window once the database opened (or
+    failed to), and its result is the exit code.
+    """
     app = make_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -197,41 +175,22 @@ def run_gui(
         closed = asyncio.Event()
         window.closed.connect(closed.set)
         window.show()
-        await _next_qt_turn()  # the window paints before the database layer loads
+        await next_qt_turn()  # the window paints before the database layer loads
         painted_at = time.time()
         setup_logging()  # the log file, once the window is up
-        if quit_after_start == "window":
-            print(f"painted-at {painted_at:.6f}", flush=True)
+        if after_paint is not None and not await after_paint(window, painted_at):
             window.close()
             await closed.wait()
             return 0
         opened = await window.open(None, read_only=read_only)
         gc.freeze()  # modules and start-up objects live for good: keep them out of every GC pass
-        shooting = None
-        if screenshot is not None:
-            if opened:
-                shooting = asyncio.ensure_future(_screenshot_when_ready(window, screenshot))
-            else:
-                window.close()
-        if quit_after_start == "rows":
-            await _until(
-                lambda: (
-                    window.users_model.cache.get(0) is not None
-                    or (
-                        window.users_model.row_count.exact
-                        and window.users_model.row_count.rows == 0
-                    )
-                ),
-                60,
-            )
-            await _next_qt_turn()  # the first rows paint
-            print(f"painted-at {painted_at:.6f} rows-at {time.time():.6f}", flush=True)
-            window.close()
+        driving = None
+        if after_open is not None:
+            driving = asyncio.ensure_future(after_open(window, opened))
         await closed.wait()
-        if shooting is not None:
-            await shooting
+        code = 0 if driving is None else await driving
         await window.shutdown()
-        return 0 if (screenshot is None or opened) else 1
+        return code
 
     try:
         with contextlib.closing(loop):

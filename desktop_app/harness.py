@@ -1,0 +1,111 @@
+"""The start-up harness: ``--quit-after-start`` (timings) and ``--screenshot`` (a PNG).
+
+Not the product's start-up path: ``gui.run_gui`` only offers two hooks (after the first paint,
+after the database opened) and this module drives them. It ships in the package, not in
+``scripts/`` or ``bench/``, because what it measures and photographs is the installed and the
+frozen app: ``scripts/screenshots``, ``bench/bundle.py`` and the end-to-end tests run
+``desktop-app --screenshot`` / ``--quit-after-start`` against the wheel and the bundle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop_app.gui import next_qt_turn, run_gui
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.table_model import LazyTableModel
+
+
+async def until(predicate: Callable[[], bool], seconds: float) -> bool:
+    """Poll a UI condition every 50 ms (there is no single signal for "painted with rows")."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            return False
+        await asyncio.sleep(0.05)
+    return True
+
+
+def _shown(model: LazyTableModel[Any]) -> bool:
+    """The table shows rows, or knows it has none."""
+    count = model.row_count
+    return count.exact and (count.rows == 0 or model.cache.get(0) is not None)
+
+
+async def screenshot_when_ready(window: MainWindow, path: Path) -> None:
+    """Wait until both tables show rows (or are empty), save the window as PNG, close it."""
+    await until(lambda: _shown(window.users_model) and _shown(window.posts_model), 60)
+    if window.users_model.row_count.rows and window.session is not None:
+        # show master-detail with substance: the most prolific of the first users on screen
+        rows = [window.users_model.row_at(n) for n in range(min(15, window.users_model.rowCount()))]
+        counts = [await window.session.users.count_posts_of([r.id]) for r in rows if r]
+        window.users_panel.select_row(max(range(len(counts)), key=counts.__getitem__))
+        await until(lambda: _shown(window.posts_model), 60)
+    await asyncio.sleep(0.4)  # let the last repaint land
+    path.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(path))
+    window.close()
+
+
+class _Harness:
+    def __init__(self, screenshot: Path | None, quit_after_start: str | None) -> None:
+        self._screenshot = screenshot
+        self._quit_after_start = quit_after_start
+        self._painted_at = 0.0
+
+    async def after_paint(self, window: MainWindow, painted_at: float) -> bool:
+        """Note when the window painted; with ``--quit-after-start window``, say so and stop
+        before the database layer loads."""
+        self._painted_at = painted_at
+        if self._quit_after_start == "window":
+            print(f"painted-at {painted_at:.6f}", flush=True)
+            return False
+        return True
+
+    async def after_open(self, window: MainWindow, opened: bool) -> int:
+        """Take the screenshot and/or report when the first rows painted; close the window."""
+        shooting = None
+        if self._screenshot is not None:
+            if not opened:
+                window.close()
+                return 1
+            shooting = asyncio.ensure_future(screenshot_when_ready(window, self._screenshot))
+        if self._quit_after_start == "rows":
+            model = window.users_model
+            await until(
+                lambda: (
+                    model.cache.get(0) is not None
+                    or (model.row_count.exact and model.row_count.rows == 0)
+                ),
+                60,
+            )
+            await next_qt_turn()  # the first rows paint
+            print(f"painted-at {self._painted_at:.6f} rows-at {time.time():.6f}", flush=True)
+            window.close()
+        if shooting is not None:
+            await shooting
+        return 0
+
+
+def run_harnessed(
+    *,
+    database_url: str | None = None,
+    path: str | None = None,
+    read_only: bool = False,
+    screenshot: Path | None = None,
+    quit_after_start: str | None = None,
+) -> int:
+    """Run the window as ``run_gui`` does, driven by the harness; the exit code is 1 when a
+    screenshot was asked for and the database did not open."""
+    harness = _Harness(screenshot, quit_after_start)
+    return run_gui(
+        database_url=database_url,
+        path=path,
+        read_only=read_only,
+        after_paint=harness.after_paint,
+        after_open=harness.after_open,
+    )
