@@ -1,16 +1,34 @@
-"""Opening a database in the window: asking before the app changes it, and read-only mode.
+"""The database open in the window: opening, switching, retrying and closing it, asking before
+the app changes it, and read-only mode.
 
 The database layer says what it would change (``ChangeRequest``); here that becomes a question
-with Create (or Upgrade) / Open read-only / Cancel. A read-only session disables every editing
-action; the main window only wires these in.
+with Create (or Upgrade) / Open read-only / Cancel. A read-only database gets no cell editors
+and disables every editing action. Every way to open one (the Database… dialog, File → Open…,
+Recent databases, a dropped file, Retry) ends in ``DatabaseLifecycle.open``, which also puts it
+at the top of the recent list; the main window only wires these in.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.application.consent import Answer, ChangeRequest
+from desktop_app.domain.errors import ChangeDeclinedError, DomainError, StorageError
 from desktop_app.ui.async_dialogs import choose
+from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl
+from desktop_app.ui.formatting import database_label
+from desktop_app.ui.open_actions import OpenActions
+from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.status_bar import STATUS_MS
+
+if TYPE_CHECKING:  # the window builds this controller and hands itself in
+    from desktop_app.ui.main_window import MainWindow
 
 CONSENT_DIALOG = "consentDialog"
 READ_ONLY_TEXT = "Read-only"
@@ -35,3 +53,104 @@ async def ask_consent(parent: QWidget, request: ChangeRequest) -> Answer:
     if picked == 1:
         return Answer.READ_ONLY
     return Answer.CANCEL
+
+
+class DatabaseLifecycle(QObject):
+    """The database open in ``window``: opening it (every way in, asking first), switching to
+    another, retrying after a failure, and closing it when the window goes."""
+
+    def __init__(
+        self,
+        *,
+        window: MainWindow,
+        open_database: OpenDatabase,
+        save_database_url: SaveDatabaseUrl,
+        settings: QSettings,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._open_database = open_database
+        self._save_database_url = save_database_url
+        self.database: Database | None = None
+        # File → Open…, Recent databases and dropped files all come back to ``open``.
+        self.open_actions = OpenActions(window=window, open_url=self.open, settings=settings)
+
+    async def open(
+        self, url: str | None = None, *, read_only: bool = False, new: bool = False
+    ) -> bool:
+        """Open a database and show it, asking before its schema is created or upgraded; on
+        failure say why and keep the old one."""
+        window = self._window
+        window.loading_label.setText("Opening database…")
+        try:
+            database = await self._open_database(
+                url, ask=partial(ask_consent, window), read_only=read_only, new=new
+            )
+        except ChangeDeclinedError as error:  # the user said no: not an error to show red
+            window.statusBar().showMessage(str(error), STATUS_MS)
+            window.loading_label.setText("")
+            return False
+        except (StorageError, DomainError) as error:
+            window.banner.show_error(f"Could not open the database. {error}")
+            window.loading_label.setText("")
+            return False
+        old, self.database = self.database, database
+        window.banner.hide()
+        self._show(database)
+        self.open_actions.remember(database.url)
+        if old is not None:
+            await old.close()
+        return True
+
+    def _show(self, database: Database) -> None:
+        """Name the database in the status bar and title, and read the tables from it; a
+        read-only one gets no cell editors and no editing actions."""
+        from desktop_app.ui.editing import PostCellEditor, UserCellEditor
+
+        window = self._window
+        name = database_label(database.display_name)  # "SQLite: ~/blog.db"
+        window.database_label.setText(name)
+        window.database_label.setToolTip(database.display_url)
+        window.revision_label.setText(f"schema {database.revision or '—'}")
+        window.setWindowTitle(f"{name} — desktop_app")
+        window.users_panel.table.clearSelection()
+        writable = not database.read_only  # read-only: no editor, so no cell is editable
+        window.users_model.set_reader(
+            database.user_reader, UserCellEditor(database.users) if writable else None
+        )
+        window.posts_model.set_reader(
+            database.post_reader, PostCellEditor(database.posts) if writable else None
+        )
+        window.read_only_label.setVisible(database.read_only)
+        if database.notice:
+            window.statusBar().showMessage(database.notice, STATUS_MS * 2)
+        window.update_actions()
+
+    async def shutdown(self) -> None:
+        """Let running work finish (briefly), then close the database."""
+        for model in (self._window.users_model, self._window.posts_model):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(model.wait_idle(), timeout=5)
+        if self.database is not None:
+            database, self.database = self.database, None
+            await database.close()
+
+    @async_slot()
+    async def retry(self) -> None:
+        """The banner's Retry: open the database again, or read the tables again."""
+        self._window.banner.hide()
+        if self.database is None:
+            await self.open(None)
+        else:
+            self._window.users_model.reload()
+            self._window.posts_model.reload()
+
+    @async_slot(str)
+    async def switch_database(self, url: str) -> None:
+        """Open the database the connection dialog chose, and remember it for next time."""
+        if await self.open(url):
+            self._save_database_url(url)
+            self._window.statusBar().showMessage(
+                f"Opened {database_label(self.database.display_name) if self.database else url}.",
+                STATUS_MS,
+            )

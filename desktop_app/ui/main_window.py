@@ -8,10 +8,8 @@ fail stay visible in red with the reason, so nothing typed is lost.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from dataclasses import replace
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
@@ -32,7 +30,6 @@ import desktop_app
 from desktop_app.application.read_models import PostQuery, PostRow, UserQuery, UserRow
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import (
-    ChangeDeclinedError,
     DomainError,
     OperationCancelledError,
     StorageError,
@@ -40,11 +37,10 @@ from desktop_app.domain.errors import (
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, TestConnection
-from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, ask_consent
+from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, DatabaseLifecycle
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.delete_flow import DeleteFlow
-from desktop_app.ui.formatting import database_label, post_row, user_row
-from desktop_app.ui.open_actions import OpenActions
+from desktop_app.ui.formatting import post_row, user_row
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.status_bar import STATUS_MS
@@ -62,7 +58,6 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     closed = Signal()
-    database_opened = Signal()
 
     def __init__(
         self,
@@ -78,12 +73,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("desktop_app main window")
         self.setWindowTitle("desktop_app")
         self.setWindowIcon(app_icon())
-        self._open_database = open_database
         self._test_connection = test_connection
-        self._save_database_url = save_database_url
         self._settings = settings or QSettings()
-        self.session: Database | None = None
-        self._opening = False
         self._dialogs: set[QWidget] = set()
         self._tasks: set[asyncio.Future[None]] = set()
         self.progress = DelayedProgress(self)
@@ -120,8 +111,8 @@ class MainWindow(QMainWindow):
         clear.activated.connect(self.users_panel.table.clearSelection)
         for panel in (self.users_panel, self.posts_panel):
             panel.table.doubleClicked.connect(self._double_clicked)
-            panel.table.selectionModel().selectionChanged.connect(self._update_actions)
-            panel.model.modelReset.connect(self._update_actions)
+            panel.table.selectionModel().selectionChanged.connect(self.update_actions)
+            panel.model.modelReset.connect(self.update_actions)
             panel.model.load_failed.connect(self._load_failed)
             panel.model.edit_failed.connect(self._edit_failed)
             panel.model.edit_saved.connect(lambda: self.statusBar().showMessage("Saved.", 3_000))
@@ -129,7 +120,6 @@ class MainWindow(QMainWindow):
             panel.model.count_changed.connect(lambda *_: self._show_counts())
 
         self.banner = ErrorBanner()
-        self.banner.retry_requested.connect(self.retry)
         self.banner.switch_requested.connect(self.choose_database)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("tablesSplitter")
@@ -144,9 +134,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self._build_status_bar()
+        self.lifecycle = DatabaseLifecycle(
+            window=self,
+            open_database=open_database,
+            save_database_url=save_database_url,
+            settings=self._settings,
+        )
+        self.open_actions = self.lifecycle.open_actions
+        self.banner.retry_requested.connect(self.lifecycle.retry)
         self.deleter = DeleteFlow(
             window=self,
-            database=lambda: self.session,
+            database=lambda: self.database,
             current=lambda: self._current,
             users_panel=self.users_panel,
             posts_panel=self.posts_panel,
@@ -154,9 +153,8 @@ class MainWindow(QMainWindow):
             progress=self.progress,
         )
         self._build_actions()
-        self._build_status_bar()
         self._restore_settings()
-        self._update_actions()
+        self.update_actions()
 
     @property
     def progress_dialog(self) -> QProgressDialog | None:
@@ -263,10 +261,6 @@ class MainWindow(QMainWindow):
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_about = self._action("&About desktop_app", self.about)
 
-        self.open_actions = OpenActions(window=self, open_url=self.open, settings=self._settings)
-        self.database_opened.connect(
-            lambda: self.open_actions.remember(self.session.url if self.session else None)
-        )
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         self.open_actions.add_to(file_menu)  # New database…, Open…, Recent databases
@@ -308,7 +302,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("countsLabel")
         self.revision_label = QLabel("")
         self.revision_label.setObjectName("revisionLabel")
-        self.read_only_label = QLabel(READ_ONLY_TEXT)  # shown while the session is read-only
+        self.read_only_label = QLabel(READ_ONLY_TEXT)  # shown while the database is read-only
         self.read_only_label.setObjectName("readOnlyLabel")
         self.read_only_label.hide()
         bar.addPermanentWidget(self.read_only_label)
@@ -353,97 +347,46 @@ class MainWindow(QMainWindow):
 
     # -- the database ------------------------------------------------------------------------
 
+    @property
+    def database(self) -> Database | None:
+        """The open database, if any."""
+        return self.lifecycle.database
+
+    @property
+    def session(self) -> Database | None:
+        """The old name of ``database``, for callers not renamed yet."""
+        return self.lifecycle.database
+
     async def open(
         self, url: str | None = None, *, read_only: bool = False, new: bool = False
     ) -> bool:
-        """Open a database and show it, asking before its schema is created or upgraded (see
-        database_lifecycle.py); on failure say why and keep the old one."""
-        self._opening = True
-        self.loading_label.setText("Opening database…")
-        try:
-            session = await self._open_database(
-                url, ask=partial(ask_consent, self), read_only=read_only, new=new
-            )
-        except ChangeDeclinedError as error:  # the user said no: not an error to show red
-            self.statusBar().showMessage(str(error), STATUS_MS)
-            self.loading_label.setText("")
-            return False
-        except (StorageError, DomainError) as error:
-            self.banner.show_error(f"Could not open the database. {error}")
-            self.loading_label.setText("")
-            return False
-        finally:
-            self._opening = False
-        old, self.session = self.session, session
-        self.banner.hide()
-        name = database_label(session.display_name)  # "SQLite: ~/blog.db"
-        self.database_label.setText(name)
-        self.database_label.setToolTip(session.display_url)
-        self.revision_label.setText(f"schema {session.revision or '—'}")
-        self.setWindowTitle(f"{name} — desktop_app")
-        from desktop_app.ui.editing import PostCellEditor, UserCellEditor
-
-        self.users_panel.table.clearSelection()
-        writable = not session.read_only  # read-only: no editor, so no cell is editable
-        self.users_model.set_reader(
-            session.user_reader, UserCellEditor(session.users) if writable else None
-        )
-        self.posts_model.set_reader(
-            session.post_reader, PostCellEditor(session.posts) if writable else None
-        )
-        self.read_only_label.setVisible(session.read_only)
-        if session.notice:
-            self.statusBar().showMessage(session.notice, STATUS_MS * 2)
-        self._update_actions()
-        self.database_opened.emit()
-        if old is not None:
-            await old.close()
-        return True
+        """Open a database and show it (see ``DatabaseLifecycle.open``)."""
+        return await self.lifecycle.open(url, read_only=read_only, new=new)
 
     async def shutdown(self) -> None:
         """Let running work finish (briefly), then close the database."""
-        for model in (self.users_model, self.posts_model):
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(model.wait_idle(), timeout=5)
-        if self.session is not None:
-            session, self.session = self.session, None
-            await session.close()
+        await self.lifecycle.shutdown()
 
-    @async_slot()
-    async def retry(self) -> None:
-        self.banner.hide()
-        if self.session is None:
-            await self.open(None)
-        else:
-            self.users_model.reload()
-            self.posts_model.reload()
+    def _switch_database(self, url: str) -> None:
+        self.lifecycle.switch_database(url)
 
     def choose_database(self) -> None:
         from desktop_app.ui.connection_dialog import ConnectionDialog
 
         dialog = ConnectionDialog(
-            current_url=self.session.url if self.session else "",
+            current_url=self.database.url if self.database else "",
             test_connection=self._test_connection,
             parent=self,
         )
-        dialog.url_chosen.connect(self._switch_database)
+        dialog.url_chosen.connect(self.lifecycle.switch_database)
         self._keep(dialog)
         dialog.open()
-
-    @async_slot(str)
-    async def _switch_database(self, url: str) -> None:
-        if await self.open(url):
-            self._save_database_url(url)
-            self.statusBar().showMessage(
-                f"Opened {database_label(self.session.display_name) if self.session else url}.",
-                STATUS_MS,
-            )
 
     # -- reacting ----------------------------------------------------------------------------
 
     def _set_current(self, panel: TablePanel) -> None:
         self._current = panel
-        self._update_actions()
+        self.update_actions()
 
     def _users_selected(self, *_args: object) -> None:
         """Show the posts of the selected users, or all posts when none are selected."""
@@ -475,9 +418,9 @@ class MainWindow(QMainWindow):
         ):
             self._users_selected()
 
-    def _update_actions(self, *_args: object) -> None:
-        has_db = self.session is not None
-        writable = has_db and not self.session.read_only  # type: ignore[union-attr]
+    def update_actions(self, *_args: object) -> None:
+        has_db = self.database is not None
+        writable = has_db and not self.database.read_only  # type: ignore[union-attr]
         selected = self._current.table.selectionModel().hasSelection()  # cheap after Ctrl+A
         self.act_new_user.setEnabled(writable)
         self.act_new_post.setEnabled(writable)
@@ -524,9 +467,9 @@ class MainWindow(QMainWindow):
     def new_user(self) -> None:
         from desktop_app.ui.user_dialog import UserDialog  # dialogs load on first use
 
-        if self.session is None:
+        if self.database is None:
             return
-        dialog = UserDialog(users=self.session.users, parent=self)
+        dialog = UserDialog(users=self.database.users, parent=self)
         dialog.saved.connect(self._user_saved)
         self._keep(dialog)
         dialog.open()
@@ -534,12 +477,12 @@ class MainWindow(QMainWindow):
     def new_post(self) -> None:
         from desktop_app.ui.post_dialog import PostDialog
 
-        if self.session is None:
+        if self.database is None:
             return
         selected = [r for r in self.users_panel.selected_rows() if isinstance(r, UserRow)]
         dialog = PostDialog(
-            posts=self.session.posts,
-            users=self.session.user_reader,
+            posts=self.database.posts,
+            users=self.database.user_reader,
             author=selected[0] if len(selected) == 1 else None,
             parent=self,
         )
@@ -551,15 +494,18 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.post_dialog import PostDialog
         from desktop_app.ui.user_dialog import UserDialog
 
-        if self.session is None:
+        if self.database is None:
             return
         row = self._current.current_row()
         if isinstance(row, UserRow):
-            dialog: QWidget = UserDialog(users=self.session.users, existing=row, parent=self)
+            dialog: QWidget = UserDialog(users=self.database.users, existing=row, parent=self)
             dialog.saved.connect(self._user_saved)  # type: ignore[attr-defined]
         elif isinstance(row, PostRow):
             post_dialog = PostDialog(
-                posts=self.session.posts, users=self.session.user_reader, existing=row, parent=self
+                posts=self.database.posts,
+                users=self.database.user_reader,
+                existing=row,
+                parent=self,
             )
             post_dialog.saved.connect(self._post_saved)
             task = asyncio.ensure_future(post_dialog.load())

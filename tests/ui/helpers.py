@@ -19,12 +19,12 @@ Consent = Callable[[str], list[str]]  # the conftest's ``consent`` fixture
 
 
 async def seed(
-    session: Database, users: int, posts_per_user: int = 0, *, start: int = 0
+    database: Database, users: int, posts_per_user: int = 0, *, start: int = 0
 ) -> list[User]:
     """Users ``user<start>``… (newest last) with posts; written through the unit of work."""
     created: list[User] = []
     base = datetime(2026, 1, 1, tzinfo=UTC)
-    uow_factory = session.uow_factory  # type: ignore[attr-defined]
+    uow_factory = database.uow_factory  # type: ignore[attr-defined]
     async with uow_factory() as uow:
         for n in range(start, start + users):
             when = base + timedelta(minutes=n)

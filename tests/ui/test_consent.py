@@ -65,7 +65,7 @@ def test_a_foreign_file_is_left_alone_when_the_user_cancels(
     seen = consent("Cancel")
     window = make_window(f"sqlite+aiosqlite:///{path}")
     assert not run(window.open(None))
-    assert window.session is None
+    assert window.database is None
     assert seen and "This file has no users and posts tables. Create them?" in seen[0]
     assert "other tables (notes)" in seen[0]
     assert "nothing in it was changed" in window.statusBar().currentMessage()
@@ -124,7 +124,7 @@ def test_an_old_schema_is_backed_up_before_the_upgrade(
     seen = consent("Upgrade")
     window = make_window(url)
     assert run(window.open(None))
-    assert window.session is not None and window.session.revision == migrations.head_revision()
+    assert window.database is not None and window.database.revision == migrations.head_revision()
     [backup] = tmp_path.glob("old.backup-0003-*.db")
     assert "older desktop_app schema (0003" in seen[0]
     assert str(backup) in seen[0]  # the dialog names the copy
@@ -138,7 +138,7 @@ def test_read_only_disables_every_editing_action(
 ) -> None:
     writer = make_window(sqlite_url)
     assert run(writer.open(None))
-    run(seed(writer.session, users=2, posts_per_user=1))  # type: ignore[arg-type]
+    run(seed(writer.database, users=2, posts_per_user=1))  # type: ignore[arg-type]
     run(writer.shutdown())
     path = tmp_path / "ui.db"
     digest = sha256(path)
@@ -169,7 +169,7 @@ def test_open_read_only_from_the_question_changes_nothing(
     consent("Open read-only")
     window = make_window(f"sqlite+aiosqlite:///{path}")
     assert run(window.open(None))
-    assert window.session is not None and window.session.read_only
+    assert window.database is not None and window.database.read_only
     assert "no users and posts tables" in window.statusBar().currentMessage()
     wait_rows(qtbot, window.users_model, 0)
     assert not window.act_new_user.isEnabled()
@@ -196,4 +196,4 @@ def test_a_read_only_open_of_an_old_schema_says_it_is_old(
     text = window.statusBar().currentMessage() if opened else window.banner.message.text()
     assert "older" in text and "0001" in text, text
     assert sha256(path) == digest
-    assert window.session is None or window.session.revision == "0001"
+    assert window.database is None or window.database.revision == "0001"

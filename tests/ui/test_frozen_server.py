@@ -70,7 +70,7 @@ def wait_timed(qtbot: QtBot, condition: object) -> float:
 def test_frozen_server_fails_fast_keeps_the_input_and_retry_recovers(
     window: MainWindow, server: FrozenPostgres, run: Run, qtbot: QtBot
 ) -> None:
-    run(seed(window.session, users=3))  # type: ignore[arg-type]
+    run(seed(window.database, users=3))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 3)
 

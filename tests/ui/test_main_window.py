@@ -69,7 +69,7 @@ def find_dialog(kind: type) -> object:
 def test_window_shows_newest_users_and_all_posts(
     window: MainWindow, run: Run, qtbot: QtBot
 ) -> None:
-    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    run(seed(window.database, users=3, posts_per_user=2))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 3)
     wait_rows(qtbot, window.posts_model, 6)
@@ -93,7 +93,7 @@ def test_window_shows_newest_users_and_all_posts(
 def test_models_pass_qt_modeltester(
     window: MainWindow, run: Run, qtbot: QtBot, qtmodeltester: object
 ) -> None:
-    run(seed(window.session, users=5, posts_per_user=1))  # type: ignore[arg-type]
+    run(seed(window.database, users=5, posts_per_user=1))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 5)
     wait_rows(qtbot, window.posts_model, 5)
@@ -102,7 +102,7 @@ def test_models_pass_qt_modeltester(
 
 
 def test_selecting_users_shows_their_posts(window: MainWindow, run: Run, qtbot: QtBot) -> None:
-    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    run(seed(window.database, users=3, posts_per_user=2))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 3)
     window.users_panel.select_row(1)  # user1
@@ -118,7 +118,7 @@ def test_selecting_users_shows_their_posts(window: MainWindow, run: Run, qtbot: 
 def test_search_filters_on_the_server_and_never_blocks_typing(
     window: MainWindow, run: Run, qtbot: QtBot
 ) -> None:
-    run(seed(window.session, users=12))  # type: ignore[arg-type]
+    run(seed(window.database, users=12))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 12)
     qtbot.keyClicks(window.users_panel.search, "user1")
@@ -130,7 +130,7 @@ def test_search_filters_on_the_server_and_never_blocks_typing(
 
 
 def test_clicking_a_header_sorts_on_the_server(window: MainWindow, run: Run, qtbot: QtBot) -> None:
-    run(seed(window.session, users=4))  # type: ignore[arg-type]
+    run(seed(window.database, users=4))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 4)
     header = window.users_panel.table.horizontalHeader()
@@ -167,7 +167,7 @@ def test_new_user_dialog_creates_a_user(window: MainWindow, qtbot: QtBot) -> Non
 def test_validation_errors_appear_beside_fields_and_keep_the_input(
     window: MainWindow, run: Run, qtbot: QtBot
 ) -> None:
-    run(seed(window.session, users=1))  # type: ignore[arg-type]
+    run(seed(window.database, users=1))  # type: ignore[arg-type]
     window.act_new_user.trigger()
     dialog = find_dialog(UserDialog)
     assert isinstance(dialog, UserDialog)
@@ -211,14 +211,14 @@ def test_mismatched_passwords_are_caught_before_saving(window: MainWindow, qtbot
 def test_inline_edit_saves_and_a_bad_value_stays_visible_with_the_reason(
     window: MainWindow, run: Run, qtbot: QtBot
 ) -> None:
-    run(seed(window.session, users=2))  # type: ignore[arg-type]
+    run(seed(window.database, users=2))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 2)
     model = window.users_model
     assert model.setData(model.index(0, 3), "New bio", Qt.ItemDataRole.EditRole)
     with qtbot.waitSignal(model.edit_saved, timeout=10_000):
         pass
-    user = run(window.session.users.list_users())  # type: ignore[union-attr]
+    user = run(window.database.users.list_users())  # type: ignore[union-attr]
     assert user[0].bio == "New bio"
 
     assert model.setData(model.index(0, 0), "bad name!", Qt.ItemDataRole.EditRole)
@@ -227,13 +227,13 @@ def test_inline_edit_saves_and_a_bad_value_stays_visible_with_the_reason(
     assert "only letters" in failed.args[0]
     assert cell(model, 0, 0) == "bad name!"  # what was typed is still there
     assert "Not saved" in str(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
-    assert run(window.session.users.list_users())[0].username == "user1"  # type: ignore[union-attr]
+    assert run(window.database.users.list_users())[0].username == "user1"  # type: ignore[union-attr]
     window.discard_failed_edits()
     assert cell(model, 0, 0) == "user1"
 
 
 def test_toggling_active_saves(window: MainWindow, run: Run, qtbot: QtBot) -> None:
-    run(seed(window.session, users=1))  # type: ignore[arg-type]
+    run(seed(window.database, users=1))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 1)
     model = window.users_model
@@ -242,11 +242,11 @@ def test_toggling_active_saves(window: MainWindow, run: Run, qtbot: QtBot) -> No
     assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     with qtbot.waitSignal(model.edit_saved, timeout=10_000):
         pass
-    assert run(window.session.users.list_users())[0].is_active is False  # type: ignore[union-attr]
+    assert run(window.database.users.list_users())[0].is_active is False  # type: ignore[union-attr]
 
 
 def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qtbot: QtBot) -> None:
-    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    run(seed(window.database, users=3, posts_per_user=2))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 3)
     window.users_panel.table.setFocus()
@@ -262,7 +262,7 @@ def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qt
     assert "also deletes 4 posts" in texts[1]
     qtbot.wait(50)
     # Cancel deleted nothing: every user and post is still there
-    users = window.session.users  # type: ignore[union-attr]
+    users = window.database.users  # type: ignore[union-attr]
     everyone = run(users.list_users(limit=100))
     assert len(everyone) == 3
     assert run(users.count_posts_of([u.id for u in everyone])) == 6
@@ -274,7 +274,7 @@ def test_delete_asks_once_and_names_the_cascade(window: MainWindow, run: Run, qt
 
 
 def test_new_post_with_the_author_picker(window: MainWindow, run: Run, qtbot: QtBot) -> None:
-    run(seed(window.session, users=30))  # type: ignore[arg-type]
+    run(seed(window.database, users=30))  # type: ignore[arg-type]
     window.act_new_post.trigger()
     dialog = find_dialog(PostDialog)
     assert isinstance(dialog, PostDialog)
@@ -304,11 +304,11 @@ def test_post_dialog_requires_an_author_from_the_list(window: MainWindow, qtbot:
 
 
 def test_edit_post_loads_the_whole_content(window: MainWindow, run: Run, qtbot: QtBot) -> None:
-    [author] = run(seed(window.session, users=1))  # type: ignore[arg-type]
+    [author] = run(seed(window.database, users=1))  # type: ignore[arg-type]
     from desktop_app.domain.entities import CreatePostDTO
 
     long = "word " * 200
-    run(window.session.posts.create_post(CreatePostDTO("Long one", long, author.id)))  # type: ignore[union-attr]
+    run(window.database.posts.create_post(CreatePostDTO("Long one", long, author.id)))  # type: ignore[union-attr]
     window.refresh()
     wait_rows(qtbot, window.posts_model, 1)
     window.posts_panel.table.setFocus()
@@ -371,7 +371,7 @@ def test_unreachable_database_shows_a_banner_with_retry(
 
 
 def test_big_table_loads_only_what_is_shown(window: MainWindow, run: Run, qtbot: QtBot) -> None:
-    run(seed(window.session, users=1_050))  # type: ignore[arg-type]
+    run(seed(window.database, users=1_050))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 1_050)
     model = window.users_model
@@ -391,7 +391,7 @@ def test_an_answer_to_an_old_query_is_dropped(
     statement whose caller was cancelled): it must not land in the new query's rows."""
     from dataclasses import replace
 
-    run(seed(window.session, users=5))  # type: ignore[arg-type]
+    run(seed(window.database, users=5))  # type: ignore[arg-type]
     model = window.users_model
     reader = model.reader
     assert reader is not None
@@ -428,7 +428,7 @@ def test_switching_to_postgresql_reconnects_without_a_restart(
 ) -> None:
     from tests.integration.conftest import create_postgres_database, drop_postgres_database
 
-    run(seed(window.session, users=2))  # type: ignore[arg-type]
+    run(seed(window.database, users=2))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 2)
     url = run(create_postgres_database())
@@ -436,10 +436,10 @@ def test_switching_to_postgresql_reconnects_without_a_restart(
     try:
         window._switch_database(url)
         qtbot.waitUntil(lambda: window.saved_urls == [url], timeout=20_000)  # type: ignore[attr-defined]
-        assert window.session is not None
-        assert window.session.url.startswith("postgresql")
+        assert window.database is not None
+        assert window.database.url.startswith("postgresql")
         wait_rows(qtbot, window.users_model, 0)  # a new, empty database
-        run(seed(window.session, users=3, posts_per_user=1))  # type: ignore[arg-type]
+        run(seed(window.database, users=3, posts_per_user=1))  # type: ignore[arg-type]
         window.refresh()
         wait_rows(qtbot, window.users_model, 3)
         wait_rows(qtbot, window.posts_model, 3)
@@ -463,7 +463,7 @@ def test_connection_test_against_the_server(window: MainWindow, run: Run) -> Non
 def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
     window: MainWindow, run: Run, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(seed(window.session, users=300, posts_per_user=1))  # type: ignore[arg-type]
+    run(seed(window.database, users=300, posts_per_user=1))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 300)
     table = window.users_panel.table
@@ -477,7 +477,7 @@ def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
         qtbot.waitUntil(
             lambda b=block_start: window.users_model.cache.get(b) is not None, timeout=10_000
         )
-    users = window.session.users  # type: ignore[union-attr]
+    users = window.database.users  # type: ignore[union-attr]
     original = users.delete_users
     reported: list[int] = []
 
@@ -508,7 +508,7 @@ def test_posts_pane_and_actions_follow_a_selection_the_users_table_drops(
 ) -> None:
     """A search, a sort or a shrinking refresh empties the users' selection without a
     selectionChanged: the posts pane must not go on naming users nobody has selected."""
-    run(seed(window.session, users=12, posts_per_user=2))  # type: ignore[arg-type]
+    run(seed(window.database, users=12, posts_per_user=2))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 12)
     wait_rows(qtbot, window.posts_model, 24)
@@ -547,7 +547,7 @@ def test_posts_pane_and_actions_follow_a_selection_the_users_table_drops(
     all_posts_and_no_actions(24)
 
     select_two(10, "user8, user9")  # the last two rows, by username
-    users = window.session.users  # type: ignore[union-attr]
+    users = window.database.users  # type: ignore[union-attr]
     gone = [row.id for row in window.users_panel.selected_rows()]  # type: ignore[attr-defined]
     run(users.delete_users(gone))  # by someone else; then F5 drops the two rows
     window.refresh()
@@ -560,13 +560,13 @@ def test_after_a_refresh_the_posts_pane_follows_the_users_now_in_the_selected_ro
 ) -> None:
     """The selection is row numbers: when a refresh puts other users there, the posts shown
     are those of the users highlighted (the ones Edit and Delete would act on)."""
-    run(seed(window.session, users=3, posts_per_user=2))  # type: ignore[arg-type]
+    run(seed(window.database, users=3, posts_per_user=2))  # type: ignore[arg-type]
     window.refresh()
     wait_rows(qtbot, window.users_model, 3)
     window.users_panel.select_row(0)
     wait_rows(qtbot, window.posts_model, 2)
     assert window.posts_panel.title.text() == "Posts by user2"
-    run(seed(window.session, users=1, posts_per_user=1, start=3))  # type: ignore[arg-type]
+    run(seed(window.database, users=1, posts_per_user=1, start=3))  # type: ignore[arg-type]
     shown: list[str] = []
     window.posts_model.modelReset.connect(lambda: shown.append(window.posts_panel.title.text()))
     window.refresh()  # user3, the newest, is row 0 now

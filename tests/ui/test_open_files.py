@@ -74,7 +74,7 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 
 def opened(window: MainWindow, path: Path) -> bool:
-    return window.session is not None and window.session.display_name.endswith(str(path))
+    return window.database is not None and window.database.display_name.endswith(str(path))
 
 
 def test_file_open_shows_that_files_rows_whatever_its_name_holds(
@@ -98,7 +98,7 @@ def test_open_read_only_opens_it_read_only(
     choose_file(monkeypatch, odd_file)
     window.open_actions.act_open_read_only.trigger()
     qtbot.waitUntil(lambda: opened(window, odd_file), timeout=10_000)
-    assert window.session is not None and window.session.read_only
+    assert window.database is not None and window.database.read_only
     assert not window.act_new_user.isEnabled()
 
 
@@ -117,7 +117,7 @@ def test_new_database_creates_our_tables_without_asking(
     window.open_actions.act_new_database.trigger()
     qtbot.waitUntil(lambda: opened(window, path), timeout=10_000)
     assert seen == []
-    assert not window.session.read_only  # type: ignore[union-attr]
+    assert not window.database.read_only  # type: ignore[union-attr]
     with sqlite3.connect(path) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"users", "posts", "desktop_app_alembic_version"} <= tables
@@ -238,7 +238,7 @@ def test_a_dropped_foreign_file_gets_the_consent_question(
     drop(window, path)
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert "has no users and posts tables" in seen[0]
-    assert window.session is None
+    assert window.database is None
 
 
 def test_two_files_or_a_folder_are_not_taken(
