@@ -24,11 +24,16 @@ RowT = TypeVar("RowT")
 
 @dataclass(frozen=True, slots=True)
 class RowCount:
+    """How many rows the query has: ``exact``, or at least ``rows`` (what pages showed so far)."""
+
     rows: int
     exact: bool
 
 
 class RowCache(Generic[RowT]):
+    """The rows of one query (one generation) in at most ``max_blocks`` blocks of
+    ``block_size``, the blocks wanted next, and the row count as far as it is known."""
+
     def __init__(self, *, block_size: int = 100, max_blocks: int = 40, max_wanted: int = 3) -> None:
         if block_size < 1 or max_blocks < 2 or max_wanted < 1:
             raise ValueError("block_size >= 1, max_blocks >= 2 and max_wanted >= 1 are required")
@@ -64,13 +69,16 @@ class RowCache(Generic[RowT]):
     # -- rows --------------------------------------------------------------------------------
 
     def block_of(self, row: int) -> int:
+        """The block row number ``row`` is in."""
         return row // self.block_size
 
     def block_range(self, block: int) -> range:
+        """The row numbers ``block`` holds (the last block may hold fewer rows)."""
         start = block * self.block_size
         return range(start, start + self.block_size)
 
     def get(self, row: int) -> RowT | None:
+        """Row number ``row`` if its block is cached (which marks the block recently used)."""
         block = self._blocks.get(row // self.block_size)
         if block is None:
             return None
@@ -79,9 +87,11 @@ class RowCache(Generic[RowT]):
         return block[offset] if offset < len(block) else None
 
     def has_block(self, block: int) -> bool:
+        """Whether ``block`` is cached."""
         return block in self._blocks
 
     def cached_blocks(self) -> list[int]:
+        """The cached blocks, least recently used first."""
         return list(self._blocks)
 
     def store(self, block: int, rows: list[RowT], generation: int) -> bool:
@@ -118,6 +128,7 @@ class RowCache(Generic[RowT]):
         return previous[-1]
 
     def replace(self, row: int, value: RowT) -> bool:
+        """Put ``value`` in place of row number ``row``; False if that row is not cached."""
         block = self._blocks.get(row // self.block_size)
         offset = row % self.block_size
         if block is None or offset >= len(block):
@@ -155,12 +166,14 @@ class RowCache(Generic[RowT]):
         return None
 
     def drop_wanted(self, block: int) -> None:
+        """Stop wanting ``block`` (its fetch failed: no retry until asked again)."""
         self._wanted.pop(block, None)
 
     # -- the row count -----------------------------------------------------------------------
 
     @property
     def count(self) -> RowCount:
+        """The row count as far as it is known."""
         return RowCount(self._known_rows, self._exact)
 
     def set_count(self, rows: int, generation: int) -> bool:
