@@ -7,7 +7,6 @@ fail stay visible in red with the reason, so nothing typed is lost.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import replace
 from typing import Any
@@ -17,7 +16,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSizePolicy,
     QSplitter,
@@ -26,9 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import desktop_app
-from desktop_app.application.read_models import PostQuery, PostRow, UserQuery, UserRow
-from desktop_app.domain.entities import Post, User
+from desktop_app.application.read_models import PostQuery, UserQuery, UserRow
 from desktop_app.domain.errors import (
     DomainError,
     OperationCancelledError,
@@ -40,7 +36,7 @@ from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, Tes
 from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, DatabaseLifecycle
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.delete_flow import DeleteFlow
-from desktop_app.ui.formatting import post_row, user_row
+from desktop_app.ui.dialog_launcher import DialogLauncher
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.status_bar import STATUS_MS
@@ -75,8 +71,6 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._test_connection = test_connection
         self._settings = settings or QSettings()
-        self._dialogs: set[QWidget] = set()
-        self._tasks: set[asyncio.Future[None]] = set()
         self.progress = DelayedProgress(self)
 
         self.users_model = LazyTableModel(columns=USER_COLUMNS, query=UserQuery(), parent=self)
@@ -120,7 +114,6 @@ class MainWindow(QMainWindow):
             panel.model.count_changed.connect(lambda *_: self._show_counts())
 
         self.banner = ErrorBanner()
-        self.banner.switch_requested.connect(self.choose_database)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("tablesSplitter")
         self.splitter.addWidget(self.users_panel)
@@ -143,6 +136,10 @@ class MainWindow(QMainWindow):
         )
         self.open_actions = self.lifecycle.open_actions
         self.banner.retry_requested.connect(self.lifecycle.retry)
+        self.dialogs = DialogLauncher(
+            window=self, test_connection=test_connection, current=lambda: self._current
+        )
+        self.banner.switch_requested.connect(self.dialogs.choose_database)
         self.deleter = DeleteFlow(
             window=self,
             database=lambda: self.database,
@@ -195,7 +192,7 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.act_new_user = self._action(
             "New &user…",
-            self.new_user,
+            self.dialogs.new_user,
             shortcut=QKeySequence(std.New),
             icon_name="user-new",
             tip="Add a user",
@@ -203,7 +200,7 @@ class MainWindow(QMainWindow):
         )
         self.act_new_post = self._action(
             "New &post…",
-            self.new_post,
+            self.dialogs.new_post,
             shortcut="Ctrl+Shift+N",
             icon_name="post-new",
             tip="Add a post",
@@ -211,7 +208,7 @@ class MainWindow(QMainWindow):
         )
         self.act_edit = self._action(
             "&Edit…",
-            self.edit_current,
+            self.dialogs.edit_current,
             shortcut="Ctrl+E",
             icon_name="edit",
             tip="Edit the selected row in a form",
@@ -248,7 +245,7 @@ class MainWindow(QMainWindow):
         )
         self.act_database = self._action(
             "&Database…",
-            self.choose_database,
+            self.dialogs.choose_database,
             shortcut="Ctrl+,",
             icon_name="database",
             tip="Open another SQLite file or connect to PostgreSQL",
@@ -259,7 +256,7 @@ class MainWindow(QMainWindow):
         )
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.act_about = self._action("&About desktop_app", self.about)
+        self.act_about = self._action("&About desktop_app", self.dialogs.about)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -370,17 +367,8 @@ class MainWindow(QMainWindow):
     def _switch_database(self, url: str) -> None:
         self.lifecycle.switch_database(url)
 
-    def choose_database(self) -> None:
-        from desktop_app.ui.connection_dialog import ConnectionDialog
-
-        dialog = ConnectionDialog(
-            current_url=self.database.url if self.database else "",
-            test_connection=self._test_connection,
-            parent=self,
-        )
-        dialog.url_chosen.connect(self.lifecycle.switch_database)
-        self._keep(dialog)
-        dialog.open()
+    def new_user(self) -> None:
+        self.dialogs.new_user()
 
     # -- reacting ----------------------------------------------------------------------------
 
@@ -454,79 +442,9 @@ class MainWindow(QMainWindow):
         if not (index.flags() & Qt.ItemFlag.ItemIsEditable) and not (
             index.flags() & Qt.ItemFlag.ItemIsUserCheckable
         ):
-            self.edit_current()
+            self.dialogs.edit_current()
 
     # -- commands ----------------------------------------------------------------------------
-
-    def _keep(self, dialog: QWidget) -> None:
-        """Hold a reference while a non-blocking dialog is open."""
-        self._dialogs.add(dialog)
-        dialog.destroyed.connect(lambda *_: self._dialogs.discard(dialog))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def new_user(self) -> None:
-        from desktop_app.ui.user_dialog import UserDialog  # dialogs load on first use
-
-        if self.database is None:
-            return
-        dialog = UserDialog(users=self.database.users, parent=self)
-        dialog.saved.connect(self._user_saved)
-        self._keep(dialog)
-        dialog.open()
-
-    def new_post(self) -> None:
-        from desktop_app.ui.post_dialog import PostDialog
-
-        if self.database is None:
-            return
-        selected = [r for r in self.users_panel.selected_rows() if isinstance(r, UserRow)]
-        dialog = PostDialog(
-            posts=self.database.posts,
-            users=self.database.user_reader,
-            author=selected[0] if len(selected) == 1 else None,
-            parent=self,
-        )
-        dialog.saved.connect(self._post_saved)
-        self._keep(dialog)
-        dialog.open()
-
-    def edit_current(self) -> None:
-        from desktop_app.ui.post_dialog import PostDialog
-        from desktop_app.ui.user_dialog import UserDialog
-
-        if self.database is None:
-            return
-        row = self._current.current_row()
-        if isinstance(row, UserRow):
-            dialog: QWidget = UserDialog(users=self.database.users, existing=row, parent=self)
-            dialog.saved.connect(self._user_saved)  # type: ignore[attr-defined]
-        elif isinstance(row, PostRow):
-            post_dialog = PostDialog(
-                posts=self.database.posts,
-                users=self.database.user_reader,
-                existing=row,
-                parent=self,
-            )
-            post_dialog.saved.connect(self._post_saved)
-            task = asyncio.ensure_future(post_dialog.load())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-            dialog = post_dialog
-        else:
-            return
-        self._keep(dialog)
-        dialog.open()  # type: ignore[attr-defined]
-
-    def _user_saved(self, user: User) -> None:
-        self.statusBar().showMessage(f"Saved user {user.username}.", STATUS_MS)
-        self.users_model.replace_row(user_row(user))
-        self.users_model.refresh()
-        self.posts_model.refresh()  # a renamed author shows on their posts
-
-    def _post_saved(self, post: Post) -> None:
-        self.statusBar().showMessage(f"Saved post “{post.title}”.", STATUS_MS)
-        self.posts_model.replace_row(post_row(post))
-        self.posts_model.refresh()
 
     def refresh(self) -> None:
         self.banner.hide()
@@ -577,17 +495,6 @@ class MainWindow(QMainWindow):
     def discard_failed_edits(self) -> None:
         self.users_model.discard_failed_edits()
         self.posts_model.discard_failed_edits()
-
-    def about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("About desktop_app")
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(f"<b>desktop_app {desktop_app.__version__}</b>")
-        box.setInformativeText(
-            "An offline editor for a users-and-posts database, on SQLite or PostgreSQL."
-        )
-        self._keep(box)
-        box.open()
 
     # -- closing -----------------------------------------------------------------------------
 

@@ -1,0 +1,145 @@
+"""Opening the window's dialogs: the user and post forms, the Database… dialog and About.
+
+The dialogs are not modal blockers: each opens window-modal with ``open()`` and deletes itself
+when closed, so a reference is kept here while it is up. What a form saved comes back through
+its ``saved`` signal, and the tables show it at once. The forms load on first use, not at start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+import desktop_app
+from desktop_app.application.read_models import PostRow, UserRow
+from desktop_app.domain.entities import Post, User
+from desktop_app.ui.database import TestConnection
+from desktop_app.ui.formatting import post_row, user_row
+from desktop_app.ui.resources import app_icon
+from desktop_app.ui.status_bar import STATUS_MS
+from desktop_app.ui.table_panel import TablePanel
+
+if TYPE_CHECKING:  # the window builds this controller and hands itself in
+    from desktop_app.ui.main_window import MainWindow
+
+
+class DialogLauncher(QObject):
+    """Opens dialogs over ``window`` and puts what they saved into its tables."""
+
+    def __init__(
+        self,
+        *,
+        window: MainWindow,
+        test_connection: TestConnection,
+        current: Callable[[], TablePanel],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._test_connection = test_connection
+        self._current = current
+        self._dialogs: set[QWidget] = set()
+        self._tasks: set[asyncio.Future[None]] = set()
+
+    def keep(self, dialog: QWidget) -> None:
+        """Hold a reference while a non-blocking dialog is open."""
+        self._dialogs.add(dialog)
+        dialog.destroyed.connect(lambda *_: self._dialogs.discard(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def new_user(self) -> None:
+        from desktop_app.ui.user_dialog import UserDialog  # dialogs load on first use
+
+        database = self._window.database
+        if database is None:
+            return
+        dialog = UserDialog(users=database.users, parent=self._window)
+        dialog.saved.connect(self._user_saved)
+        self.keep(dialog)
+        dialog.open()
+
+    def new_post(self) -> None:
+        from desktop_app.ui.post_dialog import PostDialog
+
+        database = self._window.database
+        if database is None:
+            return
+        rows = self._window.users_panel.selected_rows()
+        selected = [r for r in rows if isinstance(r, UserRow)]
+        dialog = PostDialog(
+            posts=database.posts,
+            users=database.user_reader,
+            author=selected[0] if len(selected) == 1 else None,
+            parent=self._window,
+        )
+        dialog.saved.connect(self._post_saved)
+        self.keep(dialog)
+        dialog.open()
+
+    def edit_current(self) -> None:
+        """Edit the current row of the current table in its form."""
+        from desktop_app.ui.post_dialog import PostDialog
+        from desktop_app.ui.user_dialog import UserDialog
+
+        database = self._window.database
+        if database is None:
+            return
+        row = self._current().current_row()
+        if isinstance(row, UserRow):
+            dialog: QWidget = UserDialog(users=database.users, existing=row, parent=self._window)
+            dialog.saved.connect(self._user_saved)  # type: ignore[attr-defined]
+        elif isinstance(row, PostRow):
+            post_dialog = PostDialog(
+                posts=database.posts,
+                users=database.user_reader,
+                existing=row,
+                parent=self._window,
+            )
+            post_dialog.saved.connect(self._post_saved)
+            task = asyncio.ensure_future(post_dialog.load())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            dialog = post_dialog
+        else:
+            return
+        self.keep(dialog)
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _user_saved(self, user: User) -> None:
+        self._window.statusBar().showMessage(f"Saved user {user.username}.", STATUS_MS)
+        self._window.users_model.replace_row(user_row(user))
+        self._window.users_model.refresh()
+        self._window.posts_model.refresh()  # a renamed author shows on their posts
+
+    def _post_saved(self, post: Post) -> None:
+        self._window.statusBar().showMessage(f"Saved post “{post.title}”.", STATUS_MS)
+        self._window.posts_model.replace_row(post_row(post))
+        self._window.posts_model.refresh()
+
+    def choose_database(self) -> None:
+        """The Database… dialog: the database it chooses is opened in the window."""
+        from desktop_app.ui.connection_dialog import ConnectionDialog
+
+        database = self._window.database
+        dialog = ConnectionDialog(
+            current_url=database.url if database else "",
+            test_connection=self._test_connection,
+            parent=self._window,
+        )
+        dialog.url_chosen.connect(self._window.lifecycle.switch_database)
+        self.keep(dialog)
+        dialog.open()
+
+    def about(self) -> None:
+        box = QMessageBox(self._window)
+        box.setWindowTitle("About desktop_app")
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(f"<b>desktop_app {desktop_app.__version__}</b>")
+        box.setInformativeText(
+            "An offline editor for a users-and-posts database, on SQLite or PostgreSQL."
+        )
+        self.keep(box)
+        box.open()
