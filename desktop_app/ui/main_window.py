@@ -3,16 +3,19 @@
 Selecting users shows their posts (master-detail); clearing the selection shows all posts.
 Errors the environment causes appear in a banner with Retry and "Choose database…"; edits that
 fail stay visible in red with the reason, so nothing typed is lost.
+
+The window builds the view and wires it to controllers, each in its own module so that this one
+stays about what is on screen: the open database (database_lifecycle.py), the dialogs
+(dialog_launcher.py), Delete and Copy (delete_flow.py, copy_flow.py), the posts pane following
+the users' selection (master_detail.py) and the remembered layout (window_settings.py).
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -24,32 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.application.read_models import PostQuery, UserQuery, UserRow
-from desktop_app.domain.errors import (
-    DomainError,
-    OperationCancelledError,
-    StorageError,
-)
+from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
+from desktop_app.ui.copy_flow import CopyFlow
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, TestConnection
 from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, DatabaseLifecycle
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.delete_flow import DeleteFlow
 from desktop_app.ui.dialog_launcher import DialogLauncher
-from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.master_detail import PostsFollowUsers
+from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
-from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
-from desktop_app.ui.table_selection import (
-    COPY_ASK_ABOVE,
-    copied_columns,
-    selection_text,
-    table_selection,
-)
-
-log = logging.getLogger(__name__)
+from desktop_app.ui.window_settings import restore_layout, save_layout
 
 
 class MainWindow(QMainWindow):
@@ -94,15 +86,8 @@ class MainWindow(QMainWindow):
         self._current = self.users_panel
         self.users_panel.focused.connect(lambda: self._set_current(self.users_panel))
         self.posts_panel.focused.connect(lambda: self._set_current(self.posts_panel))
-        # A reset (search, sort, refresh of a big change, reopening) empties the selection
-        # without a selectionChanged (removed rows do emit one): the posts pane and the actions
-        # listen for resets too, and for a refresh that puts other users in the selected rows.
-        self.users_panel.table.selectionModel().selectionChanged.connect(self._users_selected)
-        self.users_model.modelReset.connect(self._users_selected)
-        self.users_model.dataChanged.connect(self._users_reloaded)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.users_panel.table)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.users_panel.table.clearSelection)
+        # The posts pane follows the users' selection before the actions do (both listen).
+        self.master_detail = PostsFollowUsers(self.users_panel, self.posts_panel)
         for panel in (self.users_panel, self.posts_panel):
             panel.table.doubleClicked.connect(self._double_clicked)
             panel.table.selectionModel().selectionChanged.connect(self.update_actions)
@@ -126,6 +111,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self._layout = (self.splitter, self.users_panel.table, self.posts_panel.table)  # remembered
 
         self._build_status_bar()
         self.lifecycle = DatabaseLifecycle(
@@ -149,8 +135,11 @@ class MainWindow(QMainWindow):
             banner=self.banner,
             progress=self.progress,
         )
+        self.copier = CopyFlow(
+            window=self, current=lambda: self._current, banner=self.banner, progress=self.progress
+        )
         self._build_actions()
-        self._restore_settings()
+        restore_layout(self._settings, self, *self._layout)
         self.update_actions()
 
     @property
@@ -235,7 +224,7 @@ class MainWindow(QMainWindow):
         )
         self.act_copy = self._action(
             "&Copy",
-            self.copy_selection,
+            self.copier.copy_selection,
             shortcut=QKeySequence(std.Copy),
             icon_name="copy",
             name="actionCopy",
@@ -293,18 +282,14 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setObjectName("statusBar")
-        self.loading_label = QLabel("")
-        self.loading_label.setObjectName("loadingLabel")
-        self.counts_label = QLabel("")
-        self.counts_label.setObjectName("countsLabel")
-        self.revision_label = QLabel("")
-        self.revision_label.setObjectName("revisionLabel")
-        self.read_only_label = QLabel(READ_ONLY_TEXT)  # shown while the database is read-only
-        self.read_only_label.setObjectName("readOnlyLabel")
+        self.loading_label = named(QLabel(""), "loadingLabel")
+        self.counts_label = named(QLabel(""), "countsLabel")
+        self.revision_label = named(QLabel(""), "revisionLabel")
+        # shown while the database is read-only
+        self.read_only_label = named(QLabel(READ_ONLY_TEXT), "readOnlyLabel")
         self.read_only_label.hide()
         bar.addPermanentWidget(self.read_only_label)
-        self.database_label = QLabel("No database")
-        self.database_label.setObjectName("databaseLabel")
+        self.database_label = named(QLabel("No database"), "databaseLabel")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (
             self.loading_label,
@@ -313,34 +298,6 @@ class MainWindow(QMainWindow):
             self.database_label,
         ):
             bar.addPermanentWidget(widget)
-
-    # -- settings ----------------------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 780)
-        for key, widget in (
-            ("window/splitter", self.splitter),
-            ("users/header", self.users_panel.table.horizontalHeader()),
-            ("posts/header", self.posts_panel.table.horizontalHeader()),
-        ):
-            state = self._settings.value(key)
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                widget.restoreState(state)
-
-    def _save_settings(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
-        self._settings.setValue(
-            "users/header", self.users_panel.table.horizontalHeader().saveState()
-        )
-        self._settings.setValue(
-            "posts/header", self.posts_panel.table.horizontalHeader().saveState()
-        )
-        self._settings.sync()
 
     # -- the database ------------------------------------------------------------------------
 
@@ -364,7 +321,7 @@ class MainWindow(QMainWindow):
         """Let running work finish (briefly), then close the database."""
         await self.lifecycle.shutdown()
 
-    def _switch_database(self, url: str) -> None:
+    def _switch_database(self, url: str) -> None:  # as if chosen in the Database… dialog
         self.lifecycle.switch_database(url)
 
     def new_user(self) -> None:
@@ -375,36 +332,6 @@ class MainWindow(QMainWindow):
     def _set_current(self, panel: TablePanel) -> None:
         self._current = panel
         self.update_actions()
-
-    def _users_selected(self, *_args: object) -> None:
-        """Show the posts of the selected users, or all posts when none are selected."""
-        rows = [r for r in self.users_panel.selected_rows() if isinstance(r, UserRow)]
-        query = self.posts_model.query
-        assert isinstance(query, PostQuery)
-        if rows:
-            ids = frozenset(r.id for r in rows)
-            names = ", ".join(r.username for r in rows[:3])
-            title = f"Posts by {names}" if len(rows) <= 3 else f"Posts by {len(rows):,} users"
-        else:
-            ids, title = None, "All posts"
-        self.posts_panel.title.setText(title)
-        self.posts_model.set_query(replace(query, author_ids=ids))
-
-    def _users_reloaded(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: object) -> None:
-        """After a refresh the selected row numbers may hold other users: follow them once
-        every selected row has loaded again (not before, or the posts pane would flicker
-        through partial filters while the pages arrive)."""
-        selection = self.users_panel.table.selectionModel().selection()
-        ranges = [selection.at(n) for n in range(selection.count())]
-        touched = any(
-            r.top() <= bottom_right.row() and top_left.row() <= r.bottom() for r in ranges
-        )
-        if touched and all(  # stops at the first row not loaded: the cache bounds the cost
-            self.users_model.row_at(number) is not None
-            for r in ranges
-            for number in range(r.top(), r.bottom() + 1)
-        ):
-            self._users_selected()
 
     def update_actions(self, *_args: object) -> None:
         has_db = self.database is not None
@@ -458,40 +385,6 @@ class MainWindow(QMainWindow):
         self._current.search.setFocus()
         self._current.search.selectAll()
 
-    @async_slot()
-    async def copy_selection(self) -> None:
-        """Copy every row the table shows selected (rows not loaded are read, not into the
-        view) as tab-separated text with a header row; a very large copy asks first."""
-        from desktop_app.ui.async_dialogs import confirm
-
-        panel = self._current
-        selection = table_selection(panel.table, panel.model)  # before anything is awaited
-        columns = copied_columns(panel.table, panel.model)
-        size = f"{selection.size:,} row{'s' if selection.size != 1 else ''}"
-        if not selection.size:
-            return
-        if selection.size > COPY_ASK_ABOVE and not await confirm(
-            self,
-            title="Copy rows",
-            text=f"Copy {size}?",
-            informative="They are all read from the database, and the clipboard holds them all.",
-            accept_text="Copy",
-        ):
-            return
-        try:
-            with self.progress.showing(f"Copying {size}…", selection.size) as progress:
-                text, copied = await selection_text(
-                    panel.model, columns, selection, progress=progress
-                )
-        except OperationCancelledError:
-            self.statusBar().showMessage("Copy cancelled: the clipboard is unchanged.", STATUS_MS)
-            return
-        except (StorageError, DomainError) as error:
-            self.banner.show_error(f"Nothing was copied: {error}")
-            return
-        QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage(f"Copied {copied:,} row{'s' if copied != 1 else ''}.", 3_000)
-
     def discard_failed_edits(self) -> None:
         self.users_model.discard_failed_edits()
         self.posts_model.discard_failed_edits()
@@ -499,6 +392,6 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._save_settings()
+        save_layout(self._settings, self, *self._layout)
         event.accept()
         self.closed.emit()

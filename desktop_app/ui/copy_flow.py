@@ -1,0 +1,80 @@
+"""Copying the selected rows to the clipboard, loaded or not.
+
+Rows the view has not loaded are read from the database (not into the view) and copied as
+tab-separated text with a header row; a very large copy asks first, and a long one shows
+progress with Cancel. It lives beside the delete flow, apart from the window, because it too is
+a use case with its own question, progress and wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow
+
+from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
+from desktop_app.ui.async_dialogs import confirm
+from desktop_app.ui.banner import ErrorBanner
+from desktop_app.ui.delayed_progress import DelayedProgress
+from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.status_bar import STATUS_MS
+from desktop_app.ui.table_panel import TablePanel
+from desktop_app.ui.table_selection import (
+    COPY_ASK_ABOVE,
+    copied_columns,
+    selection_text,
+    table_selection,
+)
+
+
+class CopyFlow(QObject):
+    """Copies what the current panel of ``window`` has selected."""
+
+    def __init__(
+        self,
+        *,
+        window: QMainWindow,
+        current: Callable[[], TablePanel],
+        banner: ErrorBanner,
+        progress: DelayedProgress,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._current = current
+        self._banner = banner
+        self._progress = progress
+
+    @async_slot()
+    async def copy_selection(self) -> None:
+        """Copy every row the table shows selected (rows not loaded are read, not into the
+        view) as tab-separated text with a header row; a very large copy asks first."""
+        panel = self._current()
+        selection = table_selection(panel.table, panel.model)  # before anything is awaited
+        columns = copied_columns(panel.table, panel.model)
+        size = f"{selection.size:,} row{'s' if selection.size != 1 else ''}"
+        if not selection.size:
+            return
+        status = self._window.statusBar()
+        if selection.size > COPY_ASK_ABOVE and not await confirm(
+            self._window,
+            title="Copy rows",
+            text=f"Copy {size}?",
+            informative="They are all read from the database, and the clipboard holds them all.",
+            accept_text="Copy",
+        ):
+            return
+        try:
+            with self._progress.showing(f"Copying {size}…", selection.size) as progress:
+                text, copied = await selection_text(
+                    panel.model, columns, selection, progress=progress
+                )
+        except OperationCancelledError:
+            status.showMessage("Copy cancelled: the clipboard is unchanged.", STATUS_MS)
+            return
+        except (StorageError, DomainError) as error:
+            self._banner.show_error(f"Nothing was copied: {error}")
+            return
+        QGuiApplication.clipboard().setText(text)
+        status.showMessage(f"Copied {copied:,} row{'s' if copied != 1 else ''}.", 3_000)
