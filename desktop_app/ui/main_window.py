@@ -64,6 +64,14 @@ class MainWindow(QMainWindow):
         self._test_connection = test_connection
         self._settings = settings or QSettings()
         self.progress = DelayedProgress(self)
+        self._build_status_bar()
+        self.lifecycle = DatabaseLifecycle(  # first: everything else asks it for the database
+            window=self,
+            open_database=open_database,
+            save_database_url=save_database_url,
+            settings=self._settings,
+        )
+        self.open_actions = self.lifecycle.open_actions
 
         self.users_model = LazyTableModel(columns=USER_COLUMNS, query=UserQuery(), parent=self)
         self.posts_model = LazyTableModel(columns=POST_COLUMNS, query=PostQuery(), parent=self)
@@ -113,14 +121,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._layout = (self.splitter, self.users_panel.table, self.posts_panel.table)  # remembered
 
-        self._build_status_bar()
-        self.lifecycle = DatabaseLifecycle(
-            window=self,
-            open_database=open_database,
-            save_database_url=save_database_url,
-            settings=self._settings,
-        )
-        self.open_actions = self.lifecycle.open_actions
         self.banner.retry_requested.connect(self.lifecycle.retry)
         self.dialogs = DialogLauncher(
             window=self, test_connection=test_connection, current=lambda: self._current

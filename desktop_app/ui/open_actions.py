@@ -1,7 +1,7 @@
 """Opening files as DB Browser for SQLite does: File → Open…, Open read-only…, New database…,
 Recent databases, and a file dropped on the window.
 
-Every way in ends in the window's ``open`` (the consent path of database_lifecycle.py): a file
+Every way in ends in ``DatabaseLifecycle.open`` (database_lifecycle.py, which asks first): a file
 without our tables is changed only after the user agrees, whichever way it arrived. Paths become
 URLs through ``sqlite_url``, so ``?``, ``%``, ``#`` and spaces name exactly that file. The recent
 list lives in the window's QSettings (beside its size), PostgreSQL entries without passwords.
