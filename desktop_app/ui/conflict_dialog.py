@@ -38,11 +38,7 @@ pass a password hash in at all.
 from __future__ import annotations
 
 import asyncio
-import enum
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
-from uuid import UUID
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -65,93 +61,25 @@ from PySide6.QtWidgets import (
 
 from desktop_app.application.conflict_merge import FieldMerge, FieldStatus, MergeResult
 from desktop_app.ui import theme
-from desktop_app.ui.formatting import local_time
+from desktop_app.ui.conflict_resolution import (
+    CHANGE,
+    COLUMNS,
+    FIELD,
+    HIDDEN,
+    MINE,
+    NONE,
+    STATUS_MARK,
+    STATUS_TEXT,
+    THEIRS,
+    TINT,
+    ConflictChoice,
+    ConflictResolution,
+    choices_for,
+    display,
+    join_labels,
+    shorten,
+)
 from desktop_app.ui.qt_async import named
-
-
-class ConflictChoice(enum.Enum):
-    KEEP_MINE = "keep_mine"  # write my edit over theirs
-    TAKE_THEIRS = "take_theirs"  # discard my edit, keep the row as it is now
-    EDIT_AGAIN = "edit_again"  # reopen the form from ``merged``; collisions in ``yours_was``
-    RECREATE = "recreate"  # the row was deleted: create it again with my edit
-    DISCARD = "discard"  # the row was deleted: leave it deleted, drop my edit
-    CANCEL = "cancel"  # closed without choosing: nothing written, the form stays as it was
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictResolution:
-    """What the user chose, with the whole merge (so nothing typed is lost whatever they chose:
-    ``merge.mine`` is always their complete edit)."""
-
-    choice: ConflictChoice
-    merge: MergeResult
-
-    @property
-    def values(self) -> Mapping[str, object] | None:
-        """The field values to act on: what to write (keep mine, re-create), what the form
-        starts with (edit again), the row as it is now (take theirs); None to discard/cancel."""
-        match self.choice:
-            case ConflictChoice.KEEP_MINE:
-                return self.merge.keep_mine
-            case ConflictChoice.TAKE_THEIRS:
-                return self.merge.theirs
-            case ConflictChoice.EDIT_AGAIN | ConflictChoice.RECREATE:
-                return self.merge.merged
-            case _:
-                return None
-
-    @property
-    def yours_was(self) -> Mapping[str, object]:
-        """For "edit again": my value of each field that starts as theirs (the collisions)."""
-        return self.merge.collisions if self.choice is ConflictChoice.EDIT_AGAIN else {}
-
-
-STATUS_TEXT = {
-    FieldStatus.UNCHANGED: "Unchanged",
-    FieldStatus.MINE: "Changed by you",
-    FieldStatus.THEIRS: "Changed by them",
-    FieldStatus.SAME: "Same change",
-    FieldStatus.COLLISION: "Both changed",
-}
-STATUS_MARK = {  # a sign beside the words, readable without colour
-    FieldStatus.UNCHANGED: "",
-    FieldStatus.MINE: "●",
-    FieldStatus.THEIRS: "◆",
-    FieldStatus.SAME: "=",
-    FieldStatus.COLLISION: "▲",
-}
-# Tints (with alpha, so they read on the light and the dark palette alike).
-_TINT = {
-    FieldStatus.MINE: (46, 139, 87),
-    FieldStatus.THEIRS: (47, 111, 189),
-    FieldStatus.COLLISION: (214, 69, 65),
-}
-CELL_CHARS = 90  # longer values are cut in the table; the tooltip and the pane show them whole
-EMPTY = "(empty)"
-NONE = "—"
-HIDDEN = "(hidden)"
-
-COLUMNS = ("Field", "Change", "Now in the database", "Your edit")
-FIELD, CHANGE, THEIRS, MINE = range(4)
-
-
-def display(value: object) -> str:
-    """A value as the dialog shows it in full (the table shortens it)."""
-    if value is None:
-        return NONE
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime):
-        return local_time(value)
-    if isinstance(value, UUID):
-        return str(value)
-    text = str(value)
-    return text if text else EMPTY
-
-
-def shorten(text: str, limit: int = CELL_CHARS) -> str:
-    flat = " ".join(text.split()) or text
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class ConflictDialog(QDialog):
@@ -220,7 +148,7 @@ class ConflictDialog(QDialog):
             )
         else:
             self.title.setText(f"Someone else changed this {self.entity} while you were editing.")
-            collisions = self._names(self.merge.collisions)
+            collisions = join_labels(self.merge.collisions, self._labels)
             both = (
                 f" You both changed {collisions}." if collisions else " None of your changes clash."
             )
@@ -295,7 +223,7 @@ class ConflictDialog(QDialog):
             THEIRS: (shorten(theirs), f"Now in the database:\n{theirs}"),
             MINE: (shorten(mine), f"Your edit:\n{mine}"),
         }
-        tint = _TINT.get(status)
+        tint = TINT.get(status)
         for column, (text, tip) in cells.items():
             item = QTableWidgetItem(text)
             item.setToolTip(f"{tip}\n\nWhen you opened it:\n{opened}" if column > CHANGE else tip)
@@ -357,39 +285,7 @@ class ConflictDialog(QDialog):
         grid.setContentsMargins(0, 4, 0, 0)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
-        if self.merge.deleted:
-            choices = [
-                (
-                    ConflictChoice.RECREATE,
-                    "recreate",
-                    "&Re-create it",
-                    f"Creates the {self.entity} again with your values.",
-                ),
-                (
-                    ConflictChoice.DISCARD,
-                    "discard",
-                    "&Discard my edit",
-                    f"Leaves the {self.entity} deleted; what you typed is dropped.",
-                ),
-            ]
-            default = ConflictChoice.RECREATE
-        else:
-            choices = [
-                (ConflictChoice.KEEP_MINE, "keepMine", "&Keep mine", self._keep_mine_text()),
-                (
-                    ConflictChoice.TAKE_THEIRS,
-                    "takeTheirs",
-                    "&Take theirs",
-                    f"Discards your edit and keeps the {self.entity} as it is now.",
-                ),
-                (
-                    ConflictChoice.EDIT_AGAIN,
-                    "editAgain",
-                    "&Edit again",
-                    self._edit_again_text(),
-                ),
-            ]
-            default = ConflictChoice.EDIT_AGAIN
+        choices, default = choices_for(self.merge, self.entity, self._labels)
         self.buttons: dict[ConflictChoice, QPushButton] = {}
         self.hints: dict[ConflictChoice, QLabel] = {}
         width = max(QPushButton(text).sizeHint().width() for _c, _n, text, _h in choices) + 24
@@ -409,29 +305,6 @@ class ConflictDialog(QDialog):
             self.hints[choice] = label
         grid.setColumnStretch(1, 1)
         return panel
-
-    def _keep_mine_text(self) -> str:
-        collisions = self._names(self.merge.collisions)
-        theirs_only = self._names([f.name for f in self.merge if f.status is FieldStatus.THEIRS])
-        if collisions:
-            text = f"Saves your edit and replaces their change to {collisions} with yours."
-        else:
-            text = "Saves your changes on top of theirs."
-        if theirs_only:
-            text += f" Their change to {theirs_only} stays."
-        return text
-
-    def _edit_again_text(self) -> str:
-        text = f"Opens the {self.entity} again with their version and your changes"
-        if self.merge.collisions:
-            return text + "; where you both changed a field it starts with theirs, yours beside it."
-        return text + ", so you can check it before saving."
-
-    def _names(self, names: Iterable[str]) -> str:
-        labels = [self._labels[name] for name in names if name in self._labels]
-        if len(labels) <= 1:
-            return "".join(labels)
-        return ", ".join(labels[:-1]) + " and " + labels[-1]
 
     # -- behaviour -----------------------------------------------------------------------
 
@@ -492,3 +365,6 @@ async def resolve_conflict(
         return await answer
     finally:
         dialog.deleteLater()
+
+
+__all__ = ["ConflictChoice", "ConflictDialog", "ConflictResolution", "resolve_conflict"]
