@@ -39,10 +39,10 @@ def _shown(model: LazyTableModel[Any]) -> bool:
 async def screenshot_when_ready(window: MainWindow, path: Path) -> None:
     """Wait until both tables show rows (or are empty), save the window as PNG, close it."""
     await until(lambda: _shown(window.users_model) and _shown(window.posts_model), 60)
-    if window.users_model.row_count.rows and window.session is not None:
+    if window.users_model.row_count.rows and window.database is not None:
         # show master-detail with substance: the most prolific of the first users on screen
         rows = [window.users_model.row_at(n) for n in range(min(15, window.users_model.rowCount()))]
-        counts = [await window.session.users.count_posts_of([r.id]) for r in rows if r]
+        counts = [await window.database.users.count_posts_of([r.id]) for r in rows if r]
         window.users_panel.select_row(max(range(len(counts)), key=counts.__getitem__))
         await until(lambda: _shown(window.posts_model), 60)
     await asyncio.sleep(0.4)  # let the last repaint land

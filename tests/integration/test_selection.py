@@ -24,7 +24,7 @@ from desktop_app.infrastructure.database.readers import (
 pytestmark = pytest.mark.asyncio
 
 BASE = datetime(2026, 5, 1, tzinfo=UTC)
-POSTS = 1_500  # past SEEK_FROM_OFFSET, so deep positions are found through the index
+POSTS = 1_500  # past ReadTuning.seek_from_offset, so deep positions are found through the index
 
 
 async def seed(engine: AsyncEngine) -> None:

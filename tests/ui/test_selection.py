@@ -188,7 +188,7 @@ def test_copy_of_a_shift_range_over_rows_not_loaded_gives_exactly_those_rows(
     assert table.selectionModel().isRowSelected(6_500) and table.selectionModel().isRowSelected(5)
     assert not table.selectionModel().isRowSelected(4)
     assert model.cache.get(3_000) is None  # the middle of the range was never loaded
-    expected = run(window.session.post_reader.fetch(PostQuery(), offset=5, limit=6_496))  # type: ignore[union-attr]
+    expected = run(window.database.post_reader.fetch(PostQuery(), offset=5, limit=6_496))  # type: ignore[union-attr]
 
     lines = copied(qtbot, window)
     assert len(lines) == 1 + 6_496
