@@ -20,6 +20,8 @@ from typing import TypedDict
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.change_applier import ChangeApplier
+from desktop_app.application.change_journal import ChangeJournal
 from desktop_app.application.consent import Answer, Ask, Change, ChangeRequest
 from desktop_app.application.post_service import PostService
 from desktop_app.application.read_models import (
@@ -72,6 +74,9 @@ class Database:
     posts: PostService
     user_reader: UserReader
     post_reader: PostReader
+    # What the services did (undo and redo listen here), and what writes it back exactly.
+    changes: ChangeJournal
+    applier: ChangeApplier
     revision: str | None = None
     read_only: bool = False
     notice: str = ""  # said once when it opens, e.g. why a read-only view is empty
@@ -109,14 +114,19 @@ def connect(settings: Settings, *, read_only: bool = False, create: bool = True)
     uow_factory = partial(
         SQLAlchemyUnitOfWork, session_factory, hash_password=hasher, normalise_email=normaliser
     )
+    changes = ChangeJournal()
     return Database(
         url=settings.DATABASE_URL,
         engine=engine,
         uow_factory=uow_factory,
-        users=UserService(uow_factory, normalise_email=normaliser, hash_password=hasher),
-        posts=PostService(uow_factory),
+        users=UserService(
+            uow_factory, normalise_email=normaliser, hash_password=hasher, journal=changes
+        ),
+        posts=PostService(uow_factory, journal=changes),
         user_reader=SQLAlchemyUserReader(session_factory),
         post_reader=SQLAlchemyPostReader(session_factory),
+        changes=changes,
+        applier=ChangeApplier(uow_factory),
         read_only=read_only,
     )
 

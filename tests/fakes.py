@@ -8,6 +8,7 @@ next unit of work until commit.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -127,6 +128,40 @@ class FakeUserRepository(UserRepository):
             del self._state.posts[post_id]
         return True
 
+    async def get_many(self, ids: Sequence[UUID]) -> list[User]:
+        return [replace(self._state.users[i]) for i in dict.fromkeys(ids) if i in self._state.users]
+
+    async def lock(self, ids: Sequence[UUID]) -> set[UUID]:
+        return {i for i in ids if i in self._state.users}
+
+    async def stale(self, expected: Mapping[UUID, datetime | None]) -> set[UUID]:
+        users = self._state.users
+        return {i for i, v in expected.items() if i in users and users[i].updated_at != v}
+
+    async def restore(self, rows: Sequence[User]) -> int:
+        added = 0
+        for row in rows:
+            if row.id in self._state.users:
+                continue
+            await self._check_unique(row)
+            self._state.users[row.id] = replace(row)
+            added += 1
+        return added
+
+    async def rewrite(self, row: User, *, expected_updated_at: datetime | None) -> bool:
+        current = self._state.users.get(row.id)
+        if current is None or current.updated_at != expected_updated_at:
+            return False
+        await self._check_unique(row)
+        self._state.users[row.id] = replace(row)
+        return True
+
+    async def delete_versions(self, expected: Mapping[UUID, datetime | None]) -> int:
+        gone = [i for i in await self.lock(list(expected)) if i not in await self.stale(expected)]
+        for user_id in gone:
+            await self.delete(user_id)
+        return len(gone)
+
 
 class FakePostRepository(PostRepository):
     def __init__(self, state: FakeStore) -> None:
@@ -190,6 +225,50 @@ class FakePostRepository(PostRepository):
             raise StaleEditError("Post", post_id)
         del self._state.posts[post_id]
         return True
+
+    async def get_many(self, ids: Sequence[UUID]) -> list[Post]:
+        posts = self._state.posts
+        return [self._with_author(posts[i]) for i in dict.fromkeys(ids) if i in posts]
+
+    async def get_by_authors_all(
+        self, author_ids: Sequence[UUID], *, lock: bool = False
+    ) -> list[Post]:
+        wanted = set(author_ids)
+        mine = [p for p in self._state.posts.values() if p.author_id in wanted]
+        return [self._with_author(p) for p in sorted(mine, key=lambda p: p.id)]
+
+    async def lock(self, ids: Sequence[UUID]) -> set[UUID]:
+        return {i for i in ids if i in self._state.posts}
+
+    async def stale(self, expected: Mapping[UUID, datetime | None]) -> set[UUID]:
+        posts = self._state.posts
+        return {i for i, v in expected.items() if i in posts and posts[i].updated_at != v}
+
+    async def restore(self, rows: Sequence[Post]) -> int:
+        added = 0
+        for row in rows:
+            if row.id in self._state.posts:
+                continue
+            if row.author_id not in self._state.users:
+                raise UserNotFoundError(row.author_id)
+            self._state.posts[row.id] = replace(row, author_username=None)
+            added += 1
+        return added
+
+    async def rewrite(self, row: Post, *, expected_updated_at: datetime | None) -> bool:
+        current = self._state.posts.get(row.id)
+        if current is None or current.updated_at != expected_updated_at:
+            return False
+        if row.author_id not in self._state.users:
+            raise UserNotFoundError(row.author_id)
+        self._state.posts[row.id] = replace(row, author_username=None)
+        return True
+
+    async def delete_versions(self, expected: Mapping[UUID, datetime | None]) -> int:
+        gone = [i for i in await self.lock(list(expected)) if i not in await self.stale(expected)]
+        for post_id in gone:
+            del self._state.posts[post_id]
+        return len(gone)
 
 
 class FakeUnitOfWork(AbstractUnitOfWork):

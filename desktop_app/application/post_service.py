@@ -1,5 +1,6 @@
 """Post use cases: create, update, delete. One unit of work per operation, each change a
-compare-and-set on the row's version (see ``users.py``)."""
+compare-and-set on the row's version (see ``user_service.py``), each committed change
+recorded in the journal, when one is given, with the rows exactly as before and after."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from datetime import datetime
 from uuid import UUID
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.change_journal import ChangeJournal
+from desktop_app.application.change_set import ChangeSet, RowChange
 from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
 from desktop_app.domain.errors import OperationCancelledError, PostNotFoundError, StaleEditError
 from desktop_app.domain.unset import UNSET, Maybe, pick
@@ -23,9 +26,20 @@ class PostDeleteOutcome:
     changed: tuple[UUID, ...] = ()
 
 
+def _titled(post: Post) -> str:
+    return f"post \u201c{post.title}\u201d"
+
+
 class PostService:
-    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, journal: ChangeJournal | None = None
+    ) -> None:
         self._uow = uow_factory
+        self._journal = journal
+
+    def _record(self, change: ChangeSet) -> None:
+        if self._journal is not None and change.size:
+            self._journal.record(change)
 
     async def get_post(self, post_id: UUID) -> Post:
         async with self._uow() as uow:
@@ -39,6 +53,7 @@ class PostService:
         async with self._uow() as uow:
             post = await uow.posts.create_post(dto)
             await uow.commit()
+        self._record(ChangeSet(f"create {_titled(post)}", posts=(RowChange(None, post),)))
         return post
 
     async def update_post(
@@ -52,27 +67,32 @@ class PostService:
         (``expected_updated_at``; else the one read here): StaleEditError otherwise."""
         dto = validate_update_post(dto)
         async with self._uow() as uow:
-            post = await uow.posts.get_by_id(post_id)
-            if post is None:
+            await uow.posts.lock([post_id])  # what is read next is what the write replaces
+            before = await uow.posts.get_by_id(post_id)
+            if before is None:
                 raise PostNotFoundError(post_id)
             post = await uow.posts.update(
                 replace(
-                    post,
-                    title=pick(dto.title, post.title),
-                    content=pick(dto.content, post.content),
-                    author_id=pick(dto.author_id, post.author_id),
-                    updated_at=pick(expected_updated_at, post.updated_at),
+                    before,
+                    title=pick(dto.title, before.title),
+                    content=pick(dto.content, before.content),
+                    author_id=pick(dto.author_id, before.author_id),
+                    updated_at=pick(expected_updated_at, before.updated_at),
                 )
             )
             await uow.commit()
+        self._record(ChangeSet(f"edit {_titled(before)}", posts=(RowChange(before, post),)))
         return post
 
     async def delete_post(self, post_id: UUID) -> None:
         async with self._uow() as uow:
+            await uow.posts.lock([post_id])
+            before = await uow.posts.get_by_id(post_id)
             removed = await uow.posts.delete(post_id)
             await uow.commit()
-        if not removed:
+        if not removed or before is None:
             raise PostNotFoundError(post_id)
+        self._record(ChangeSet(f"delete {_titled(before)}", posts=(RowChange(before, None),)))
 
     async def delete_posts(
         self,
@@ -86,18 +106,28 @@ class PostService:
         changed since is left alone and named in the outcome."""
         versions = versions or {}
         async with self._uow() as uow:
-            removed = 0
+            present = await uow.posts.lock(post_ids)
+            snapshot = {post.id: post for post in await uow.posts.get_many(list(present))}
+            removed: list[Post] = []
             changed: list[UUID] = []
             for done, post_id in enumerate(post_ids):
                 if progress is not None and not progress(done, len(post_ids)):
                     raise OperationCancelledError
                 try:
-                    removed += await uow.posts.delete(
+                    if await uow.posts.delete(
                         post_id, expected_updated_at=versions.get(post_id, UNSET)
-                    )
+                    ):
+                        removed.append(snapshot[post_id])
                 except StaleEditError:
                     changed.append(post_id)
             await uow.commit()
         if progress is not None:
             progress(len(post_ids), len(post_ids))
-        return PostDeleteOutcome(posts=removed, changed=tuple(changed))
+        if removed:
+            text = (
+                f"delete {_titled(removed[0])}"
+                if len(removed) == 1
+                else f"delete {len(removed)} posts"
+            )
+            self._record(ChangeSet(text, posts=tuple(RowChange(post, None) for post in removed)))
+        return PostDeleteOutcome(posts=len(removed), changed=tuple(changed))

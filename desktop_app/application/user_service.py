@@ -9,6 +9,10 @@ Every change is a compare-and-set on the row's version (``updated_at``): the ver
 caller saw when given (``expected_updated_at``; ``None`` is "never edited"), else the one read
 in the same unit of work. A row someone else changed meanwhile raises StaleEditError and
 nothing is written.
+
+Each change that commits is recorded in the journal (when one is given) as a ``ChangeSet``:
+the rows exactly as they were and as they are after, hashes and timestamps included, read
+under a lock in the same transaction as the write, so undo can put back exactly what was there.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from datetime import datetime
 from uuid import UUID
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.change_journal import ChangeJournal
+from desktop_app.application.change_set import ChangeSet, RowChange
 from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import OperationCancelledError, StaleEditError, UserNotFoundError
 from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
@@ -47,6 +53,16 @@ def _as_typed(address: str) -> str:
     return address
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def deletion_text(users: Sequence[User], posts: int) -> str:
+    """ "delete user ann and 4 posts", "delete 3 users and 1 post", "delete user ann"."""
+    who = f"user {users[0].username}" if len(users) == 1 else _plural(len(users), "user")
+    return f"delete {who}" + (f" and {_plural(posts, 'post')}" if posts else "")
+
+
 class UserService:
     """``normalise_email`` and ``hash_password`` are the ports bootstrap injects (the same ones
     it gives the unit of work's repository). Without a normaliser the service checks only that
@@ -59,10 +75,16 @@ class UserService:
         *,
         normalise_email: EmailNormaliser | None = None,
         hash_password: PasswordHasher | None = None,
+        journal: ChangeJournal | None = None,
     ) -> None:
         self._uow = uow_factory
+        self._journal = journal
         self._normalise_email: EmailNormaliser = normalise_email or _as_typed
         self._hash_password = hash_password
+
+    def _record(self, change: ChangeSet) -> None:
+        if self._journal is not None and change.size:
+            self._journal.record(change)
 
     async def get_user(self, user_id: UUID) -> User:
         async with self._uow() as uow:
@@ -83,6 +105,7 @@ class UserService:
         async with self._uow() as uow:
             user = await uow.users.create_user(dto)
             await uow.commit()
+        self._record(ChangeSet(f"create user {user.username}", users=(RowChange(None, user),)))
         return user
 
     async def update_user(
@@ -104,21 +127,29 @@ class UserService:
                 raise RuntimeError("UserService was given no password hasher")
             hashed = await self._hash_password(dto.password)
         async with self._uow() as uow:
-            user = await uow.users.get_by_id(user_id)
-            if user is None:
+            await uow.users.lock([user_id])  # what is read next is what the write replaces
+            before = await uow.users.get_by_id(user_id)
+            if before is None:
                 raise UserNotFoundError(user_id)
             user = await uow.users.update(
                 replace(
-                    user,
-                    email=pick(dto.email, user.email),
-                    username=pick(dto.username, user.username),
-                    bio=pick(dto.bio, user.bio),
-                    is_active=pick(dto.is_active, user.is_active),
-                    hashed_password=hashed if hashed is not None else user.hashed_password,
-                    updated_at=pick(expected_updated_at, user.updated_at),
+                    before,
+                    email=pick(dto.email, before.email),
+                    username=pick(dto.username, before.username),
+                    bio=pick(dto.bio, before.bio),
+                    is_active=pick(dto.is_active, before.is_active),
+                    hashed_password=hashed if hashed is not None else before.hashed_password,
+                    updated_at=pick(expected_updated_at, before.updated_at),
                 )
             )
             await uow.commit()
+        only_password = replace(dto, password=UNSET) == UpdateUserDTO()
+        text = (
+            f"change password of {before.username}"
+            if only_password and hashed is not None
+            else f"edit user {before.username}"
+        )
+        self._record(ChangeSet(text, users=(RowChange(before, user),)))
         return user
 
     async def set_password(
@@ -157,20 +188,33 @@ class UserService:
         """
         versions = versions or {}
         async with self._uow() as uow:
-            posts = await uow.posts.count_by_authors(list(user_ids))
-            users = 0
+            # Locked, then read: the snapshot is exactly what the deletes (and their cascade
+            # to posts) remove, for the journal.
+            present = await uow.users.lock(list(user_ids))
+            snapshot = {user.id: user for user in await uow.users.get_many(list(present))}
+            their_posts = await uow.posts.get_by_authors_all(list(present), lock=True)
+            deleted: list[User] = []
             changed: list[UUID] = []
             for done, user_id in enumerate(user_ids):
                 if progress is not None and not progress(done, len(user_ids)):
                     raise OperationCancelledError
                 seen: Maybe[datetime | None] = versions.get(user_id, UNSET)
                 try:
-                    users += await uow.users.delete(user_id, expected_updated_at=seen)
+                    if await uow.users.delete(user_id, expected_updated_at=seen):
+                        deleted.append(snapshot[user_id])
                 except StaleEditError:
                     changed.append(user_id)
-            if changed:
-                posts -= await uow.posts.count_by_authors(changed)
+            gone = {user.id for user in deleted}
+            posts = [post for post in their_posts if post.author_id in gone]
             await uow.commit()
         if progress is not None:
             progress(len(user_ids), len(user_ids))
-        return DeleteOutcome(users=users, posts=posts, changed=tuple(changed))
+        if deleted:
+            self._record(
+                ChangeSet(
+                    deletion_text(deleted, len(posts)),
+                    users=tuple(RowChange(user, None) for user in deleted),
+                    posts=tuple(RowChange(post, None) for post in posts),
+                )
+            )
+        return DeleteOutcome(users=len(deleted), posts=len(posts), changed=tuple(changed))

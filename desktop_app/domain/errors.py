@@ -6,8 +6,12 @@ a sentence), and ``StorageError`` for what the environment caused (server down, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
 from uuid import UUID
+
+from desktop_app.domain.entities import Post, User
 
 
 class DomainError(Exception):
@@ -112,6 +116,39 @@ class StaleEditError(DomainError):
         )
         self.entity = entity
         self.entity_id = entity_id
+
+
+@dataclass(frozen=True, slots=True)
+class RowConflict:
+    """One row an undo, redo or replayed change could not write without overwriting someone
+    else's change: the row as the change wants it (``wanted``, None: deleted), as the change
+    expected to find it (``expected``, None: absent), and as it is now (``current``, None: not
+    there, e.g. deleted meanwhile)."""
+
+    kind: Literal["user", "post"]
+    id: UUID
+    wanted: User | Post | None
+    expected: User | Post | None
+    current: User | Post | None
+
+
+class ChangeConflictError(StaleEditError):
+    """A change (an undo, a redo) met rows someone else changed since it was made: nothing was
+    written. ``conflicts`` names every such row, with what the change wanted and what is there
+    now; applying again with those rows' current versions accepted overwrites them knowingly."""
+
+    def __init__(self, conflicts: Sequence[RowConflict]) -> None:
+        if not conflicts:
+            raise ValueError("a ChangeConflictError needs at least one conflict")
+        first = conflicts[0]
+        super().__init__("User" if first.kind == "user" else "Post", first.id)
+        self.conflicts: tuple[RowConflict, ...] = tuple(conflicts)
+        count = len(self.conflicts)
+        rows = "a row" if count == 1 else f"{count} rows"
+        self.args = (
+            f"Someone else changed {rows} since: nothing was changed. Review their change, "
+            "then keep theirs or overwrite it.",
+        )
 
 
 class ReadOnlyDatabaseError(StorageError):

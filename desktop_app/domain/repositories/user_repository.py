@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -50,3 +51,33 @@ class UserRepository(abc.ABC):
     ) -> bool:
         """Delete the user and (by cascade) their posts; False if there was no such user.
         With ``expected_updated_at``, only that version of the row: else StaleEditError."""
+
+    # ----- exact writes, for undo and redo (ChangeApplier) -----
+
+    @abc.abstractmethod
+    async def get_many(self, ids: Sequence[UUID]) -> list[User]:
+        """The rows with these ids that exist, in no particular order."""
+
+    @abc.abstractmethod
+    async def lock(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Keep other writers off these rows until the unit of work ends (PostgreSQL: row
+        locks, which also keep posts from being added to locked users; SQLite: the database's
+        write lock); returns the ids that exist."""
+
+    @abc.abstractmethod
+    async def stale(self, expected: Mapping[UUID, datetime | None]) -> set[UUID]:
+        """The ids among ``expected`` whose row exists but is not at the version given."""
+
+    @abc.abstractmethod
+    async def restore(self, rows: Sequence[User]) -> int:
+        """Insert the rows exactly as given (id, timestamps and all, no validation); a row
+        whose id exists already is left as it is. Returns how many were inserted."""
+
+    @abc.abstractmethod
+    async def rewrite(self, row: User, *, expected_updated_at: datetime | None) -> bool:
+        """Write every column of ``row`` verbatim, ``updated_at`` included, if the row is still
+        at version ``expected_updated_at``; False (nothing written) otherwise."""
+
+    @abc.abstractmethod
+    async def delete_versions(self, expected: Mapping[UUID, datetime | None]) -> int:
+        """Delete each row of ``expected`` still at the version given; how many went."""

@@ -10,11 +10,12 @@ millisecond after the one it replaces.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Update, delete, func, literal, select, update
+from sqlalchemy import ColumnElement, Update, case, delete, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desktop_app.domain.entities import utcnow
@@ -43,12 +44,31 @@ def next_version(seen: datetime | None) -> datetime:
     return version
 
 
-def version_matches(column: Any, seen: datetime | None, dialect: str) -> ColumnElement[bool]:
-    """``column`` still holds the version ``seen``."""
-    bound = literal(seen, type_=UTCDateTime())
+def version_matches(
+    column: Any, seen: datetime | ColumnElement[Any] | None, dialect: str
+) -> ColumnElement[bool]:
+    """``column`` still holds the version ``seen`` (a value, or an expression giving one)."""
+    bound = seen if isinstance(seen, ColumnElement) else literal(seen, type_=UTCDateTime())
     if dialect == "sqlite":
         return func.julianday(column).is_not_distinct_from(func.julianday(bound))
     return column.is_not_distinct_from(bound)  # type: ignore[no-any-return]
+
+
+def versions_match(
+    model: Any, expected: Mapping[UUID, datetime | None], dialect: str
+) -> ColumnElement[bool]:
+    """The rows of ``expected`` (id -> version), each still at its own version: one
+    condition for many rows (``id IN (...)`` and a CASE giving each id's version), so a
+    chunk of rows is checked or written in one statement. Three bind parameters a row."""
+    if not expected:
+        raise ValueError("versions_match needs at least one row")
+    seen = case(
+        *(
+            (model.id == row_id, literal(version, type_=UTCDateTime()))
+            for row_id, version in expected.items()
+        )
+    )
+    return model.id.in_(list(expected)) & version_matches(model.updated_at, seen, dialect)  # type: ignore[no-any-return]
 
 
 def dialect_of(session: AsyncSession) -> str:

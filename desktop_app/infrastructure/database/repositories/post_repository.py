@@ -5,7 +5,7 @@ Every update and delete is a compare-and-set on ``updated_at`` (see ``versions.p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
@@ -21,6 +21,7 @@ from desktop_app.domain.repositories import PostRepository
 from desktop_app.domain.unset import UNSET, Maybe
 from desktop_app.domain.validation import validate_update_post
 from desktop_app.infrastructure.database.models import PostModel, UserModel
+from desktop_app.infrastructure.database.repositories import exact_writes
 from desktop_app.infrastructure.database.sort_keys import sort_key
 from desktop_app.infrastructure.database.versions import (
     compare_and_set,
@@ -46,6 +47,24 @@ def to_entity(model: PostModel, author_username: str | None) -> Post:
         created_at=model.created_at,
         updated_at=model.updated_at,
     )
+
+
+def _columns(post: Post) -> dict[str, Any]:
+    """Every column of the post's row, as stored."""
+    return {
+        "id": post.id,
+        "title": post.title,
+        "content": post.content,
+        "author_id": post.author_id,
+        "created_at": post.created_at,
+        "updated_at": post.updated_at,
+    }
+
+
+_POSTS = PostModel.__table__.c
+# Posts read per statement by get_by_authors_all: each page is built while the loop waits for
+# nothing else, so it stays small.
+_PAGE = 1_000
 
 
 def _with_author() -> Select[PostModel, str]:
@@ -180,3 +199,72 @@ class SQLAlchemyPostRepository(PostRepository):
         """Delete the post; False if there was none. With ``expected_updated_at`` (the version
         the caller saw), a post changed since is left alone: StaleEditError."""
         return await delete_version(self._session, PostModel, post_id, expected_updated_at, "Post")
+
+    # ----- exact writes, for undo and redo -----
+
+    async def get_many(self, ids: Sequence[UUID]) -> list[Post]:
+        found: list[Post] = []
+        for part in exact_writes.chunks(list(ids)):
+            rows = (await self._session.execute(_with_author().where(PostModel.id.in_(part)))).all()
+            found.extend(_entities(rows))
+        return found
+
+    async def get_by_authors_all(
+        self, author_ids: Sequence[UUID], *, lock: bool = False
+    ) -> list[Post]:
+        """Page by page (by id), as plain columns rather than ORM objects: a user with 100,000
+        posts is a hundred short statements, not one that builds 100,000 objects at once."""
+        if lock:
+            await exact_writes.take_write_lock(self._session)
+        found: list[Post] = []
+        for part in exact_writes.chunks(sorted(set(author_ids))):
+            after: UUID | None = None
+            while True:
+                stmt = (
+                    select(*_POSTS, UserModel.username)
+                    .join(UserModel, PostModel.author_id == UserModel.id)
+                    .where(PostModel.author_id.in_(part))
+                    .order_by(PostModel.id)
+                    .limit(_PAGE)
+                )
+                if after is not None:
+                    stmt = stmt.where(PostModel.id > after)
+                if lock:
+                    stmt = stmt.with_for_update(of=PostModel)
+                rows = (await self._session.execute(stmt)).all()
+                found.extend(
+                    Post(
+                        id=row.id,
+                        title=row.title,
+                        content=row.content,
+                        author_id=row.author_id,
+                        author_username=row.username,
+                        created_at=row.created_at,
+                        updated_at=row.updated_at,
+                    )
+                    for row in rows
+                )
+                if len(rows) < _PAGE:
+                    break
+                after = rows[-1].id
+        return found
+
+    async def lock(self, ids: Sequence[UUID]) -> set[UUID]:
+        return await exact_writes.lock(self._session, PostModel, ids)
+
+    async def stale(self, expected: Mapping[UUID, datetime | None]) -> set[UUID]:
+        return await exact_writes.stale(self._session, PostModel, expected)
+
+    async def restore(self, rows: Sequence[Post]) -> int:
+        """Insert exactly these posts (their authors must exist: the caller checks)."""
+        return await exact_writes.restore(self._session, PostModel, [_columns(p) for p in rows])
+
+    async def rewrite(self, row: Post, *, expected_updated_at: datetime | None) -> bool:
+        values = _columns(row)
+        del values["id"]
+        return await exact_writes.rewrite(
+            self._session, PostModel, row.id, values, expected_updated_at
+        )
+
+    async def delete_versions(self, expected: Mapping[UUID, datetime | None]) -> int:
+        return await exact_writes.delete_versions(self._session, PostModel, expected)

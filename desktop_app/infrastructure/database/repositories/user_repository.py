@@ -8,6 +8,7 @@ writing transaction and under a writers' lock, so two concurrent inserts of ``Bo
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,7 @@ from desktop_app.domain.unset import UNSET, Maybe
 from desktop_app.domain.validation import validate_create_user, validate_update_user
 from desktop_app.infrastructure.database.error_translation import unique_violation
 from desktop_app.infrastructure.database.models import UserModel
+from desktop_app.infrastructure.database.repositories import exact_writes
 from desktop_app.infrastructure.database.search import like_pattern
 from desktop_app.infrastructure.database.sort_keys import sort_key
 from desktop_app.infrastructure.database.versions import (
@@ -61,6 +63,20 @@ def _folded_candidates(column: Any, value: str) -> ColumnElement[bool]:
         return same
     pattern = "".join("%" if not c.isascii() else like_pattern(c)[1:-1] for c in lowered)
     return or_(same, func.lower(column).like(pattern, escape="\\"))
+
+
+def _columns(user: User) -> dict[str, Any]:
+    """Every column of the user's row, as stored."""
+    return {
+        "id": user.id,
+        "email": user.email,
+        "username": user.username,
+        "hashed_password": user.hashed_password,
+        "is_active": user.is_active,
+        "bio": user.bio,
+        "created_at": user.created_at,
+        "updated_at": user.updated_at,
+    }
 
 
 def to_entity(model: UserModel) -> User:
@@ -249,6 +265,86 @@ class SQLAlchemyUserRepository(UserRepository):
         removed = await delete_version(
             self._session, UserModel, user_id, expected_updated_at, "User"
         )
+        if removed:
+            self._session.expunge_all()
+        return removed
+
+    # ----- exact writes, for undo and redo -----
+
+    async def get_many(self, ids: Sequence[UUID]) -> list[User]:
+        found: list[User] = []
+        for part in exact_writes.chunks(list(ids)):
+            stmt = (
+                select(UserModel)
+                .where(UserModel.id.in_(part))
+                .execution_options(populate_existing=True)
+            )
+            found.extend(to_entity(model) for model in await self._session.scalars(stmt))
+        return found
+
+    async def lock(self, ids: Sequence[UUID]) -> set[UUID]:
+        return await exact_writes.lock(self._session, UserModel, ids)
+
+    async def stale(self, expected: Mapping[UUID, datetime | None]) -> set[UUID]:
+        return await exact_writes.stale(self._session, UserModel, expected)
+
+    async def restore(self, rows: Sequence[User]) -> int:
+        """Insert exactly these users; first, under the writers' lock, the same duplicate
+        check as any insert (someone may have taken the e-mail or username meanwhile):
+        DuplicateEmailError / DuplicateUsernameError."""
+        if not rows:
+            return 0
+        await self._lock_identities()
+        await self._check_unique_many(rows)
+        return await exact_writes.restore(self._session, UserModel, [_columns(u) for u in rows])
+
+    async def _check_unique_many(self, rows: Sequence[User]) -> None:
+        """``_check_unique`` for many users: one query a chunk for ASCII names (through the
+        lower() indexes), the folded check of one row at a time for the others."""
+        for part in exact_writes.chunks(rows, 200):
+            plain = [u for u in part if u.email.isascii() and u.username.isascii()]
+            for user in part:
+                if not (user.email.isascii() and user.username.isascii()):
+                    await self._check_unique(user)
+            if not plain:
+                continue
+            stmt = select(UserModel.id, UserModel.email, UserModel.username).where(
+                or_(
+                    func.lower(UserModel.email).in_({_ascii_lower(u.email) for u in plain}),
+                    func.lower(UserModel.username).in_({_ascii_lower(u.username) for u in plain}),
+                )
+            )
+            emails: dict[str, UUID] = {}
+            usernames: dict[str, UUID] = {}
+            for row_id, email, username in (await self._session.execute(stmt)).all():
+                emails[str(email).casefold()] = row_id
+                usernames[str(username).casefold()] = row_id
+            for user in plain:
+                if emails.get(user.email.casefold(), user.id) != user.id:
+                    raise DuplicateEmailError(user.email)
+                if usernames.get(user.username.casefold(), user.id) != user.id:
+                    raise DuplicateUsernameError(user.username)
+
+    async def rewrite(self, row: User, *, expected_updated_at: datetime | None) -> bool:
+        """Every column verbatim, if the row is still at ``expected_updated_at``; an e-mail or
+        username that changes is checked for duplicates first, as by ``update``."""
+        stored = await self._stored_fields(row.id)
+        if stored is None:
+            return False
+        if (row.email, row.username) != stored[:2]:
+            await self._lock_identities()
+            await self._check_unique(row)
+        values = _columns(row)
+        del values["id"]
+        try:
+            return await exact_writes.rewrite(
+                self._session, UserModel, row.id, values, expected_updated_at
+            )
+        except IntegrityError as error:  # a writer outside the app won the race
+            raise unique_violation(error, email=row.email, username=row.username) from None
+
+    async def delete_versions(self, expected: Mapping[UUID, datetime | None]) -> int:
+        removed = await exact_writes.delete_versions(self._session, UserModel, expected)
         if removed:
             self._session.expunge_all()
         return removed
