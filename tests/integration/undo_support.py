@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
@@ -60,3 +61,17 @@ async def dump(engine: AsyncEngine) -> Dump:
             await connection.execute(select(*PostModel.__table__.c).order_by(PostModel.id))
         ).all()
     return [tuple(row) for row in users], [tuple(row) for row in posts]
+
+
+async def ids(engine: AsyncEngine) -> tuple[list[UUID], list[UUID]]:
+    """The users' and the posts' ids, in id order."""
+    async with engine.connect() as connection:
+        users = list(await connection.scalars(select(UserModel.id).order_by(UserModel.id)))
+        posts = list(await connection.scalars(select(PostModel.id).order_by(PostModel.id)))
+    return users, posts
+
+
+async def empty(engine: AsyncEngine) -> None:
+    async with engine.begin() as connection:
+        await connection.execute(delete(PostModel))
+        await connection.execute(delete(UserModel))
