@@ -288,3 +288,31 @@ async def test_a_thousand_interleavings_lose_no_update(world: World) -> None:
             ("user", "nothing", "applied"),
         ]
     ), tally
+
+
+async def test_undo_and_redo_of_rows_the_site_stamped_itself(world: World) -> None:
+    """Versions the site wrote in its own format (SQLite: whole-second text) still match:
+    undo and redo of an edit and of a delete of such rows go through, exactly."""
+    app, site = world.app, world.site
+    user_id = await site_user(site)
+    post_id = await site_post(site, user_id)
+    await site.update_user(user_id, bio="edited on the site")
+    await site.update_post(post_id, title="edited on the site")
+    start = await dump(world.engine)
+    await app.users.update_user(user_id, UpdateUserDTO(bio="mine"))
+    await app.users.delete_user(user_id)
+    end = await dump(world.engine)
+    for change in reversed(app.changes):
+        await app.applier.apply(change.inverse())
+    assert await dump(world.engine) == start
+    for change in app.changes:
+        await app.applier.apply(change)
+    assert await dump(world.engine) == end
+    await app.applier.apply(app.changes[-1].inverse())
+    await app.applier.apply(app.changes[-2].inverse())
+    # and undoing the app's edit again, after the site edited once more, is refused
+    await site.update_user(user_id, bio="again")
+    await app.users.update_user(user_id, UpdateUserDTO(bio="mine again"))
+    await site.update_user(user_id, bio="theirs")
+    [conflict] = await conflict_of(app.applier.apply(app.changes[-1].inverse()))
+    assert conflict.current is not None and _text(conflict.current) == "theirs"
