@@ -10,6 +10,8 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # annotations only: the services load with the database, after first paint
+    from desktop_app.application.change_applier import ChangeApplier
+    from desktop_app.application.change_journal import ChangeJournal
     from desktop_app.application.consent import Ask
     from desktop_app.application.post_service import PostService
     from desktop_app.application.read_models import PostReader, UserReader
@@ -50,6 +52,14 @@ class Database(Protocol):
 
     @property
     def post_reader(self) -> PostReader: ...
+
+    @property
+    def changes(self) -> ChangeJournal:
+        """What the services did, one ``ChangeSet`` per action (the undo history listens)."""
+
+    @property
+    def applier(self) -> ChangeApplier:
+        """Writes a ``ChangeSet`` (or its inverse) back exactly: undo and redo."""
 
     async def close(self) -> None: ...
 

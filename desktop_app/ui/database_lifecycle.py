@@ -15,7 +15,7 @@ import contextlib
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.application.consent import Answer, ChangeRequest
@@ -25,7 +25,7 @@ from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl
 from desktop_app.ui.formatting import database_label
 from desktop_app.ui.open_actions import OpenActions
 from desktop_app.ui.qt_async import async_slot
-from desktop_app.ui.status_bar import STATUS_MS
+from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
 
 if TYPE_CHECKING:  # the window builds this controller and hands itself in
     from desktop_app.ui.main_window import MainWindow
@@ -58,6 +58,8 @@ async def ask_consent(parent: QWidget, request: ChangeRequest) -> Answer:
 class DatabaseLifecycle(QObject):
     """The database open in ``window``: opening it (every way in, asking first), switching to
     another, retrying after a failure, and closing it when the window goes."""
+
+    opened = Signal(object)  # the Database now shown (the undo history follows it)
 
     def __init__(
         self,
@@ -97,6 +99,7 @@ class DatabaseLifecycle(QObject):
         old, self.database = self.database, database
         window.banner.hide()
         self._show(database)
+        self.opened.emit(database)
         self.open_actions.remember(database.url)
         if old is not None:
             await old.close()
@@ -150,6 +153,8 @@ class DatabaseLifecycle(QObject):
         """Open the database the connection dialog chose, and remember it for next time."""
         if await self.open(url):
             self._save_database_url(url)
+            if HISTORY_CLEARED in self._window.statusBar().currentMessage():
+                return  # that says which database is open now, and what went
             self._window.statusBar().showMessage(
                 f"Opened {database_label(self.database.display_name) if self.database else url}.",
                 STATUS_MS,

@@ -26,6 +26,8 @@ from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.table_selection import posts_named, table_selection, users_named
 
+UNDO_HINT = "You can take it back with Edit \u2192 Undo."
+
 
 class DeleteFlow(QObject):
     """Deletes what the current panel of ``window`` has selected (users with their posts)."""
@@ -92,7 +94,7 @@ class DeleteFlow(QObject):
             self._window,
             title="Delete users",
             text=f"Delete {who}?",
-            informative=also + "This cannot be undone.",
+            informative=also + UNDO_HINT,
             accept_text="Delete",
         ):
             return
@@ -118,7 +120,7 @@ class DeleteFlow(QObject):
             self._window,
             title="Delete posts",
             text=f"Delete {what}?",
-            informative="This cannot be undone.",
+            informative=UNDO_HINT,
             accept_text="Delete",
         ):
             return

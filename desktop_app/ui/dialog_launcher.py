@@ -8,7 +8,7 @@ its ``saved`` signal, and the tables show it at once. The forms load on first us
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -105,8 +105,48 @@ class DialogLauncher(QObject):
             dialog = post_dialog
         else:
             return
+        dialog.discarded.connect(self._discarded)  # type: ignore[attr-defined]
         self.keep(dialog)
         dialog.open()  # type: ignore[attr-defined]
+
+    def edit_row(
+        self, row: User | Post, values: Mapping[str, object], yours_was: Mapping[str, object]
+    ) -> None:
+        """The form of ``row`` as it is now, filled with ``values``; my value of each colliding
+        field (``yours_was``) shown beside it (an undo that met someone else's change)."""
+        from desktop_app.ui.post_dialog import PostDialog
+        from desktop_app.ui.user_dialog import UserDialog
+
+        database = self._window.database
+        if database is None:
+            return
+        if isinstance(row, User):
+            user_dialog = UserDialog(
+                users=database.users, existing=user_row(row), parent=self._window
+            )
+            user_dialog.saved.connect(self._user_saved)
+            user_dialog.fill(values, yours_was)
+            dialog: UserDialog | PostDialog = user_dialog
+        else:
+            dialog = PostDialog(
+                posts=database.posts,
+                users=database.user_reader,
+                existing=post_row(row),
+                parent=self._window,
+            )
+            dialog.saved.connect(self._post_saved)
+            dialog.fill_after_load(values, yours_was)
+            task = asyncio.ensure_future(dialog.load())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        dialog.discarded.connect(self._discarded)
+        self.keep(dialog)
+        dialog.open()
+
+    def _discarded(self, message: str) -> None:
+        """A form closed keeping someone else's version: show theirs."""
+        self._window.statusBar().showMessage(message, STATUS_MS)
+        self._window.refresh()
 
     def _user_saved(self, user: User) -> None:
         self._window.statusBar().showMessage(f"Saved user {user.username}.", STATUS_MS)

@@ -15,6 +15,7 @@ from desktop_app.domain.errors import (
 )
 
 ERROR_STYLE = "color: #d64541;"
+NOTE_STYLE = "color: #7a7f87; font-style: italic;"  # "Yours was: …"
 
 
 def error_label(object_name: str) -> QLabel:
@@ -58,6 +59,7 @@ class FormErrors:
         for field, message in errors.items():
             if field in self._fields:
                 widget, label = self._fields[field]
+                label.setStyleSheet(ERROR_STYLE)
                 label.setText(message)
                 label.show()
                 first = first or widget
@@ -67,6 +69,14 @@ class FormErrors:
             self.show_general(" ".join(unplaced))
         if first is not None:
             first.setFocus()
+
+    def show_note(self, field: str, note: str) -> None:
+        """A remark under ``field`` that is not an error (what you had typed, after a conflict)."""
+        if field in self._fields:
+            label = self._fields[field][1]
+            label.setStyleSheet(NOTE_STYLE)
+            label.setText(note)
+            label.show()
 
     def show_general(self, message: str) -> None:
         self._general.setText(message)

@@ -7,7 +7,8 @@ fail stay visible in red with the reason, so nothing typed is lost.
 The window builds the view and wires it to controllers, each in its own module so that this one
 stays about what is on screen: the open database (database_lifecycle.py), the dialogs
 (dialog_launcher.py), Delete and Copy (delete_flow.py, copy_flow.py), the posts pane following
-the users' selection (master_detail.py) and the remembered layout (window_settings.py).
+the users' selection (master_detail.py), the remembered layout (window_settings.py) and undo
+(undo_history.py).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
+from desktop_app.ui.undo_history import UndoHistory
 from desktop_app.ui.window_settings import restore_layout, save_layout
 
 
@@ -138,6 +140,8 @@ class MainWindow(QMainWindow):
         self.copier = CopyFlow(
             window=self, current=lambda: self._current, banner=self.banner, progress=self.progress
         )
+        self.history = UndoHistory(self)  # Edit → Undo/Redo and View → History
+        self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
         restore_layout(self._settings, self, *self._layout)
         self.update_actions()
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.act_refresh)
         view_menu.addAction(self.act_find)
+        self.history.add_to(edit_menu, view_menu)
         menu.addMenu("&Help").addAction(self.act_about)
 
         toolbar = QToolBar("Main")
@@ -304,11 +309,6 @@ class MainWindow(QMainWindow):
     @property
     def database(self) -> Database | None:
         """The open database, if any."""
-        return self.lifecycle.database
-
-    @property
-    def session(self) -> Database | None:
-        """The old name of ``database``, for callers not renamed yet."""
         return self.lifecycle.database
 
     async def open(

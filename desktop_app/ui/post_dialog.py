@@ -5,6 +5,8 @@ Editing loads the whole post first (table rows carry only a preview of the conte
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,14 +21,24 @@ from PySide6.QtWidgets import (
 from desktop_app.application.post_service import PostService
 from desktop_app.application.read_models import PostRow, UserReader, UserRow
 from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
-from desktop_app.domain.errors import DomainError, StorageError, UserNotFoundError
+from desktop_app.domain.errors import (
+    DomainError,
+    PostNotFoundError,
+    StaleEditError,
+    StorageError,
+    UserNotFoundError,
+)
 from desktop_app.ui.author_picker import AuthorPicker
+from desktop_app.ui.conflict_dialog import ConflictChoice
+from desktop_app.ui.form_conflicts import resolve_save_conflict, show_yours_was
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
 from desktop_app.ui.qt_async import async_slot, named
+from desktop_app.ui.row_fields import POST_LABELS, post_fields
 
 
 class PostDialog(QDialog):
     saved = Signal(object)  # the saved Post
+    discarded = Signal(str)  # closed keeping someone else's version (what to say)
 
     def __init__(
         self,
@@ -41,6 +53,10 @@ class PostDialog(QDialog):
         self._posts = posts
         self._existing = existing
         self._loaded: Post | None = None
+        self._recreating = False  # the post was deleted meanwhile and is being created again
+        self._expected = existing.updated_at if existing else None  # the version saving expects
+        self._base: dict[str, object] = {}  # the post as the form started (a conflict's base)
+        self._start: tuple[Mapping[str, object], Mapping[str, object]] | None = None
         self.setObjectName("PostDialog")
         self.setWindowTitle("Edit post" if existing else "New post")
         self.setMinimumSize(560, 460)
@@ -96,11 +112,35 @@ class PostDialog(QDialog):
             self._set_busy(False)
             self.save_button.setEnabled(False)
             return
-        self._loaded = post
+        self._loaded, self._expected, self._base = post, post.updated_at, post_fields(post)
         self.title.setText(post.title)
         self.author.set_author(post.author_id, post.author_username or "")
         self.content.setPlainText(post.content)
         self._set_busy(False)
+        if self._start is not None:
+            self.fill(*self._start)
+
+    def fill_after_load(
+        self, values: Mapping[str, object], yours_was: Mapping[str, object]
+    ) -> None:
+        """Once the post has loaded, start from ``values`` (see ``fill``)."""
+        self._start = (values, yours_was)
+
+    def fill(
+        self, values: Mapping[str, object], yours_was: Mapping[str, object] | None = None
+    ) -> None:
+        """Put ``values`` in the title and content (the author stays as chosen) and show
+        "Yours was: …" under each field in ``yours_was``."""
+        self.title.setText(str(values.get("title", self.title.text())))
+        self.content.setPlainText(str(values.get("content", self.content.toPlainText())))
+        show_yours_was(self.errors, yours_was or {})
+
+    def _typed(self) -> dict[str, object]:
+        return {
+            "title": self.title.text(),
+            "author": self.author.text(),
+            "content": self.content.toPlainText(),
+        }
 
     def _set_busy(self, busy: bool, label: str = "Saving…") -> None:
         for widget in (self.title, self.author, self.content):
@@ -110,19 +150,23 @@ class PostDialog(QDialog):
 
     @async_slot()
     async def save(self) -> None:
+        await self.save_now()
+
+    async def save_now(self) -> None:
+        """Save; a save that lost the race to someone else's change asks what to do."""
         self.errors.clear()
         author_id = self.author.author_id
         if author_id is None:
             self.errors.show({"author": "Choose an author from the list (type part of a name)."})
             return
         self._set_busy(True)
+        lost_race = False
         try:
-            if self._existing is None:
+            if self._existing is None or self._recreating:
                 post = await self._posts.create_post(
                     CreatePostDTO(self.title.text(), self.content.toPlainText(), author_id)
                 )
             else:
-                expected = self._loaded.updated_at if self._loaded else self._existing.updated_at
                 post = await self._posts.update_post(
                     self._existing.id,
                     UpdatePostDTO(
@@ -130,10 +174,15 @@ class PostDialog(QDialog):
                         content=self.content.toPlainText(),
                         author_id=author_id,
                     ),
-                    expected_updated_at=expected,
+                    expected_updated_at=self._expected,
                 )
         except UserNotFoundError:
             self.errors.show({"author": "That user no longer exists; choose another author."})
+        except (StaleEditError, PostNotFoundError) as error:
+            if self._existing is None or self._recreating:
+                show_save_error(self.errors, error)
+            else:
+                lost_race = True
         except (DomainError, StorageError) as error:
             show_save_error(self.errors, error)
         else:
@@ -142,3 +191,43 @@ class PostDialog(QDialog):
         finally:
             if self.isVisible():
                 self._set_busy(False)
+        if lost_race:
+            await self._resolve()
+
+    async def _resolve(self) -> None:
+        """Someone else changed (or deleted) the post first: compare and ask."""
+        existing = self._existing
+        assert existing is not None
+        resolution, current = await resolve_save_conflict(
+            self,
+            entity="post",
+            labels=POST_LABELS,
+            base=self._base or self._typed(),
+            mine=self._typed(),
+            fetch=lambda: self._posts.get_post(existing.id),
+        )
+        values = resolution.values or {}
+        match resolution.choice:
+            case ConflictChoice.KEEP_MINE if current is not None:
+                self._expected = current.updated_at
+                self.fill(values)
+                await self.save_now()
+            case ConflictChoice.EDIT_AGAIN if current is not None:
+                self._expected, self._base = current.updated_at, post_fields(current)
+                self.fill(values, resolution.yours_was)
+            case ConflictChoice.RECREATE:
+                self._recreating = True
+                self.fill(values)
+                await self.save_now()
+            case ConflictChoice.TAKE_THEIRS | ConflictChoice.DISCARD:
+                what = "deleted it" if current is None else "changed it"
+                self.discarded.emit(
+                    f"Kept their version of post “{existing.title}” (someone else "
+                    f"{what}); your edit was not saved."
+                )
+                self.reject()
+            case _:
+                self.errors.show_general(
+                    "Not saved: someone else changed this post meanwhile. Your input is kept; "
+                    "Save again to compare."
+                )

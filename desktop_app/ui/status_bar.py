@@ -7,3 +7,5 @@ actions all report in the same status bar; one constant keeps their messages up 
 from __future__ import annotations
 
 STATUS_MS = 8_000
+# Said when another database opens and the undo history of the last one goes.
+HISTORY_CLEARED = "Undo history cleared: now editing"

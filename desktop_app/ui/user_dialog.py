@@ -7,6 +7,8 @@ newer change) is shown in the form, which stays open with the user's input.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,14 +26,18 @@ from PySide6.QtWidgets import (
 from desktop_app.application.read_models import UserRow
 from desktop_app.application.user_service import UserService
 from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
-from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.domain.errors import DomainError, StaleEditError, StorageError, UserNotFoundError
 from desktop_app.domain.unset import UNSET
+from desktop_app.ui.conflict_dialog import ConflictChoice
+from desktop_app.ui.form_conflicts import TYPED_PASSWORD, resolve_save_conflict, show_yours_was
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
 from desktop_app.ui.qt_async import async_slot, named
+from desktop_app.ui.row_fields import USER_LABELS, USER_SECRETS, user_fields
 
 
 class UserDialog(QDialog):
     saved = Signal(object)  # the saved User
+    discarded = Signal(str)  # closed keeping someone else's version (what to say)
 
     def __init__(
         self, *, users: UserService, existing: UserRow | None = None, parent: QWidget | None = None
@@ -39,6 +45,10 @@ class UserDialog(QDialog):
         super().__init__(parent)
         self._users = users
         self._existing = existing
+        self._recreating = False  # the row was deleted meanwhile and is being created again
+        # The version the save expects, and the row as the form started (the conflict's base).
+        self._expected = existing.updated_at if existing else None
+        self._base: dict[str, object] = {}
         self.setObjectName("UserDialog")
         self.setWindowTitle("Edit user" if existing else "New user")
         self.setMinimumWidth(480)
@@ -111,6 +121,30 @@ class UserDialog(QDialog):
             self.username.setText(existing.username)
             self.active.setChecked(existing.is_active)
             self.bio.setPlainText(existing.bio or "")
+            self._base = self._typed(password=False)
+
+    def _typed(self, *, password: bool | None = None) -> dict[str, object]:
+        """The form's values as the conflict dialog compares them (a typed password is only
+        marked, never included)."""
+        wants = self._wants_password() if password is None else password
+        return {
+            "email": self.email.text(),
+            "username": self.username.text(),
+            "is_active": self.active.isChecked(),
+            "bio": self.bio.toPlainText(),
+            "password": TYPED_PASSWORD if wants else None,
+        }
+
+    def fill(
+        self, values: Mapping[str, object], yours_was: Mapping[str, object] | None = None
+    ) -> None:
+        """Put ``values`` in the fields (the password stays as typed) and show "Yours was: …"
+        under each field in ``yours_was``."""
+        self.email.setText(str(values.get("email", self.email.text())))
+        self.username.setText(str(values.get("username", self.username.text())))
+        self.active.setChecked(bool(values.get("is_active", self.active.isChecked())))
+        self.bio.setPlainText(str(values.get("bio", self.bio.toPlainText()) or ""))
+        show_yours_was(self.errors, yours_was or {}, hidden="password")
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.email, self.username, self.active, self.bio, self.password_box):
@@ -119,7 +153,7 @@ class UserDialog(QDialog):
         self.save_button.setText("Saving…" if busy else "Save")
 
     def _wants_password(self) -> bool:
-        return self._existing is None or self.password_box.isChecked()
+        return self._existing is None or self._recreating or self.password_box.isChecked()
 
     def _check_confirmation(self) -> bool:
         if self._wants_password() and self.password.text() != self.confirm.text():
@@ -129,23 +163,77 @@ class UserDialog(QDialog):
 
     @async_slot()
     async def save(self) -> None:
+        await self.save_now()
+
+    async def save_now(self) -> None:
+        """Save; a save that lost the race to someone else's change asks what to do."""
         self.errors.clear()
         if not self._check_confirmation():
             return
         self._set_busy(True)
+        lost_race = False
         try:
             user = await self._save()
+        except (StaleEditError, UserNotFoundError) as error:
+            lost_race = self._existing is not None and not self._recreating
+            if not lost_race:
+                show_save_error(self.errors, error)
         except (DomainError, StorageError) as error:
             show_save_error(self.errors, error)
         else:
             self.saved.emit(user)
             self.accept()
+            return
         finally:
             self._set_busy(False)
+        if lost_race:
+            await self._resolve()
+
+    async def _resolve(self) -> None:
+        """Someone else changed (or deleted) the user first: compare and ask."""
+        existing = self._existing
+        assert existing is not None
+        resolution, current = await resolve_save_conflict(
+            self,
+            entity="user",
+            labels=USER_LABELS,
+            base=self._base,
+            mine=self._typed(),
+            fetch=lambda: self._users.get_user(existing.id),
+            secret_fields=USER_SECRETS,
+        )
+        values = resolution.values or {}
+        match resolution.choice:
+            case ConflictChoice.KEEP_MINE if current is not None:
+                self._expected = current.updated_at
+                self.fill(values)
+                await self.save_now()
+            case ConflictChoice.EDIT_AGAIN if current is not None:
+                self._expected, self._base = current.updated_at, user_fields(current)
+                self.fill(values, resolution.yours_was)
+            case ConflictChoice.RECREATE:
+                self._recreating = True
+                self.fill(values)
+                self.password_box.setCheckable(False)  # a new row needs a password
+                self.errors.show_general(
+                    "Someone else deleted this user. Set a password, then Save to create it again."
+                )
+            case ConflictChoice.TAKE_THEIRS | ConflictChoice.DISCARD:
+                what = "deleted it" if current is None else "changed it"
+                self.discarded.emit(
+                    f"Kept their version of user {existing.username} (someone else {what}); "
+                    "your edit was not saved."
+                )
+                self.reject()
+            case _:
+                self.errors.show_general(
+                    "Not saved: someone else changed this user meanwhile. Your input is kept; "
+                    "Save again to compare."
+                )
 
     async def _save(self) -> User:
         bio = self.bio.toPlainText()
-        if self._existing is None:
+        if self._existing is None or self._recreating:
             return await self._users.create_user(
                 CreateUserDTO(
                     email=self.email.text(),
@@ -165,5 +253,5 @@ class UserDialog(QDialog):
                 is_active=self.active.isChecked(),
                 password=self.password.text() if self._wants_password() else UNSET,
             ),
-            expected_updated_at=self._existing.updated_at,
+            expected_updated_at=self._expected,
         )

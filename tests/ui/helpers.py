@@ -101,3 +101,36 @@ def answer_question(qtbot: QtBot, button_text: str) -> list[str]:
 
     qtbot.waitUntil(box_is_open, timeout=15_000)
     return texts
+
+
+def answer_conflict(qtbot: QtBot, button_name: str) -> dict[str, str]:
+    """Click the button named ``button_name`` ("keepMine", "takeTheirs", "editAgain",
+    "recreate", "discard") of the conflict dialog when it appears; returns its title and, per
+    field label, the "Now in the database" and "Your edit" cells as "theirs | mine"."""
+    from PySide6.QtWidgets import QDialog, QTableWidget
+
+    seen: dict[str, str] = {}
+
+    def dialog_is_open() -> bool:
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.objectName() == "conflictDialog" and w.isVisible()
+        ]
+        if not dialogs:
+            return False
+        dialog = dialogs[0]
+        seen["title"] = dialog.windowTitle()
+        table = dialog.findChild(QTableWidget)
+        if table is not None:
+            for row in range(table.rowCount()):
+                cells = [table.item(row, c) for c in range(table.columnCount())]
+                texts = [cell.text() if cell is not None else "" for cell in cells]
+                seen[texts[0]] = " | ".join(texts[2:])
+        button = dialog.findChild(QPushButton, button_name)
+        assert button is not None, button_name
+        button.click()
+        return True
+
+    qtbot.waitUntil(dialog_is_open, timeout=15_000)
+    return seen
