@@ -127,7 +127,7 @@ def answer_conflict(qtbot: QtBot, button_name: str) -> dict[str, str]:
                 cells = [table.item(row, c) for c in range(table.columnCount())]
                 texts = [cell.text() if cell is not None else "" for cell in cells]
                 seen[texts[0]] = " | ".join(texts[2:])
-        button = dialog.findChild(QPushButton, button_name)
+        button = dialog.findChild(QPushButton, f"{button_name}Button")
         assert button is not None, button_name
         button.click()
         return True
