@@ -105,8 +105,9 @@ def answer_question(qtbot: QtBot, button_text: str) -> list[str]:
 
 def answer_conflict(qtbot: QtBot, button_name: str) -> dict[str, str]:
     """Click the button named ``button_name`` ("keepMine", "takeTheirs", "editAgain",
-    "recreate", "discard") of the conflict dialog when it appears; returns its title and, per
-    field label, the "Now in the database" and "Your edit" cells as "theirs | mine"."""
+    "recreate", "discard"; "cancel" closes it) of the conflict dialog when it appears;
+    returns its title and, per field label, the "Now in the database" and "Your edit" cells
+    as "theirs | mine"."""
     from PySide6.QtWidgets import QDialog, QTableWidget
 
     seen: dict[str, str] = {}
@@ -127,6 +128,9 @@ def answer_conflict(qtbot: QtBot, button_name: str) -> dict[str, str]:
                 cells = [table.item(row, c) for c in range(table.columnCount())]
                 texts = [cell.text() if cell is not None else "" for cell in cells]
                 seen[texts[0]] = " | ".join(texts[2:])
+        if button_name == "cancel":  # Escape, or closing the window
+            dialog.reject()
+            return True
         button = dialog.findChild(QPushButton, f"{button_name}Button")
         assert button is not None, button_name
         button.click()
