@@ -1,0 +1,303 @@
+"""Validating rows to import (issue #12): every bad line reported, then a plan of the writes.
+
+Each field goes through the same checks the services use (``domain.validation``), so an
+import accepts exactly what the forms accept. Every line is checked, never stopping at the
+first bad one, against the file itself (a username, e-mail or id twice) and against the
+database (an existing row, an unknown author). A row that matches an existing one (same id,
+e-mail or username) is skipped, updated, or an error, as ``on_duplicate`` says; an update
+always gets a new version (``updated_at`` now), so other editors see that the row changed.
+Passwords are not hashed here: a dry run should cost no hashing, so the plan keeps them for
+the writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, Generic, Literal, TypeAlias, TypeVar
+from uuid import UUID, uuid4
+
+from desktop_app.application.abstract_unit_of_work import AbstractUnitOfWork
+from desktop_app.application.import_rows import Kind, LineError, SourceRow
+from desktop_app.domain.entities import Post, User, utcnow
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.hash_syntax import check_hashed_password
+from desktop_app.domain.ports import EmailNormaliser
+from desktop_app.domain.validation import (
+    check_bio,
+    check_content,
+    check_email,
+    check_password,
+    check_title,
+    check_username,
+)
+
+OnDuplicate: TypeAlias = Literal["skip", "update", "stop"]
+RowT = TypeVar("RowT", User, Post)
+
+_TRUE = {"1", "true", "t", "yes", "y", "on"}
+_FALSE = {"0", "false", "f", "no", "n", "off"}
+
+
+@dataclass(slots=True)
+class ImportPlan(Generic[RowT]):
+    """What an import would write: new rows (exactly as they will be stored, ids included),
+    existing rows with their replacement, and the lines skipped as duplicates. ``passwords``
+    are the plain passwords of rows to hash before writing (row id -> password)."""
+
+    kind: Kind
+    inserts: list[RowT] = field(default_factory=list)
+    updates: list[tuple[RowT, RowT]] = field(default_factory=list)  # (before, after)
+    skipped: list[int] = field(default_factory=list)
+    passwords: dict[UUID, str] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.inserts) + len(self.updates)
+
+
+def _text(values: Mapping[str, Any], name: str) -> str | None:
+    """A field's value as text; None when absent, null or blank."""
+    value = values.get(name)
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else json_text(value)
+    return text if text.strip() else None
+
+
+def json_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def parse_id(value: str) -> UUID:
+    try:
+        return UUID(value.strip())
+    except ValueError:
+        raise ValidationError("id", f"not a valid id (a UUID): {value!r}") from None
+
+
+def parse_bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = json_text(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValidationError(name, f"not a yes/no value: {value!r} (use true or false)")
+
+
+def parse_time(name: str, value: str) -> datetime:
+    """ISO 8601; a time without an offset is taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(
+            name, f"not an ISO 8601 timestamp: {value!r} (e.g. 2024-05-01T12:00:00+00:00)"
+        ) from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+class _Line:
+    """The checks of one line, collecting an error per field instead of stopping."""
+
+    def __init__(self, row: SourceRow, errors: list[LineError]) -> None:
+        self.row, self._errors, self.ok = row, errors, True
+
+    def fail(self, name: str, reason: str) -> None:
+        self.ok = False
+        self._errors.append(LineError(self.row.line, name, reason))
+
+    def check(self, name: str, check: Callable[[str], Any], *, required: bool = False) -> Any:
+        value = _text(self.row.values, name)
+        if value is None:
+            if required:
+                self.fail(name, "required, but empty or missing")
+            return None
+        try:
+            return check(value)
+        except ValidationError as error:
+            for failed, message in error.errors.items():
+                self.fail(failed if failed != "id" else name, message)
+            return None
+
+    def flag(self, name: str) -> bool | None:
+        value = self.row.values.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return parse_bool(name, value)
+        except ValidationError as error:
+            self.fail(name, error.message)
+            return None
+
+    def times(self) -> tuple[datetime | None, datetime | None]:
+        created = self.check("created_at", lambda v: parse_time("created_at", v))
+        updated = self.check("updated_at", lambda v: parse_time("updated_at", v))
+        return created, updated
+
+
+class _Seen:
+    """Values already taken by earlier lines of the file (compared case-folded)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[str, str], int] = {}
+
+    def claim(self, line: _Line, name: str, value: str | UUID | None) -> None:
+        if value is None:
+            return
+        key = (name, str(value).casefold())
+        first = self._lines.setdefault(key, line.row.line)
+        if first != line.row.line:
+            line.fail(name, f"{value} appears twice in the file (first on line {first})")
+
+
+async def plan_users(
+    rows: Sequence[SourceRow],
+    uow: AbstractUnitOfWork,
+    *,
+    normalise_email: EmailNormaliser,
+    on_duplicate: OnDuplicate = "stop",
+) -> tuple[ImportPlan[User], list[LineError]]:
+    """Check every user row, in the file and against the database, inside ``uow``."""
+    plan: ImportPlan[User] = ImportPlan("users")
+    errors: list[LineError] = []
+    seen = _Seen()
+    for row in rows:
+        line = _Line(row, errors)
+        row_id = line.check("id", parse_id)
+        email = line.check("email", lambda v: check_email(v, normalise_email), required=True)
+        username = line.check("username", check_username, required=True)
+        bio = line.check("bio", check_bio)
+        active = line.flag("is_active")
+        password = line.check("password", check_password)
+        hashed = line.check("hashed_password", check_hashed_password)
+        if _text(row.values, "password") is None and _text(row.values, "hashed_password") is None:
+            line.fail("password", "required: give a password or a hashed_password")
+        elif password is not None and hashed is not None:
+            line.fail("password", "give a password or a hashed_password, not both")
+        created, updated = line.times()
+        for name, value in (("id", row_id), ("email", email), ("username", username)):
+            seen.claim(line, name, value)
+        if not line.ok:
+            continue
+        matches: dict[UUID, tuple[str, User]] = {}
+        for name, found in (
+            ("id", await uow.users.get_by_id(row_id) if row_id else None),
+            ("email", await uow.users.get_by_email(email)),
+            ("username", await uow.users.get_by_username(username)),
+        ):
+            if found is not None:
+                matches.setdefault(found.id, (name, found))
+        if len(matches) > 1:
+            named = ", ".join(f"{n} matches {u.username}" for n, u in matches.values())
+            line.fail("email", f"matches more than one existing user ({named})")
+            continue
+        if matches:
+            name, before = next(iter(matches.values()))
+            if on_duplicate == "stop":
+                line.fail(name, f"already in the database (user {before.username})")
+            elif on_duplicate == "skip":
+                plan.skipped.append(row.line)
+            else:
+                after = replace(
+                    before,
+                    email=email,
+                    username=username,
+                    bio=bio if "bio" in row.values else before.bio,
+                    is_active=before.is_active if active is None else active,
+                    hashed_password=hashed or before.hashed_password,
+                    created_at=created or before.created_at,
+                    updated_at=utcnow(),  # a new version, whatever the file says
+                )
+                plan.updates.append((before, after))
+                if password is not None:
+                    plan.passwords[before.id] = password
+            continue
+        user = User(
+            email=email,
+            username=username,
+            hashed_password=hashed or "",
+            is_active=True if active is None else active,
+            bio=bio,
+            id=row_id or uuid4(),
+            created_at=created or utcnow(),
+            updated_at=updated,
+        )
+        plan.inserts.append(user)
+        if password is not None:
+            plan.passwords[user.id] = password
+    return plan, errors
+
+
+async def _author(uow: AbstractUnitOfWork, reference: str) -> User | None:
+    """The user a post names by id, e-mail or username."""
+    try:
+        return await uow.users.get_by_id(UUID(reference))
+    except ValueError:
+        pass
+    if "@" in reference:
+        return await uow.users.get_by_email(reference)
+    return await uow.users.get_by_username(reference)
+
+
+async def plan_posts(
+    rows: Sequence[SourceRow],
+    uow: AbstractUnitOfWork,
+    *,
+    on_duplicate: OnDuplicate = "stop",
+) -> tuple[ImportPlan[Post], list[LineError]]:
+    """Check every post row, its author included, inside ``uow``."""
+    plan: ImportPlan[Post] = ImportPlan("posts")
+    errors: list[LineError] = []
+    seen = _Seen()
+    authors: dict[str, User | None] = {}
+    for row in rows:
+        line = _Line(row, errors)
+        row_id = line.check("id", parse_id)
+        title = line.check("title", check_title, required=True)
+        content = line.check("content", check_content, required=True)
+        reference = line.check("author", str.strip, required=True)
+        created, updated = line.times()
+        seen.claim(line, "id", row_id)
+        author: User | None = None
+        if reference is not None:
+            if reference not in authors:
+                authors[reference] = await _author(uow, reference)
+            author = authors[reference]
+            if author is None:
+                line.fail("author", f"no user with the id, e-mail or username {reference!r}")
+        if not line.ok or author is None:
+            continue
+        before = await uow.posts.get_by_id(row_id) if row_id else None
+        if before is None:
+            plan.inserts.append(
+                Post(
+                    title=title,
+                    content=content,
+                    author_id=author.id,
+                    author_username=author.username,
+                    id=row_id or uuid4(),
+                    created_at=created or utcnow(),
+                    updated_at=updated,
+                )
+            )
+        elif on_duplicate == "stop":
+            line.fail("id", f"already in the database (post {before.title!r})")
+        elif on_duplicate == "skip":
+            plan.skipped.append(row.line)
+        else:
+            after = replace(
+                before,
+                title=title,
+                content=content,
+                author_id=author.id,
+                author_username=author.username,
+                created_at=created or before.created_at,
+                updated_at=utcnow(),  # a new version, whatever the file says
+            )
+            plan.updates.append((before, after))
+    return plan, errors

@@ -1,0 +1,43 @@
+"""Which stored password hashes the web backend accepts: argon2, bcrypt and pbkdf2_sha256.
+
+A syntax check only (a regular expression per scheme, in the modular-crypt format passlib
+writes), so an import can refuse a hash the site could never verify before anything is
+written; whether it matches a password is not knowable without the password.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.domain.errors import ValidationError
+
+_B64 = r"[A-Za-z0-9+/]+"
+_AB64 = r"[A-Za-z0-9./]+"
+HASH_SCHEMES: dict[str, re.Pattern[str]] = {
+    "argon2": re.compile(rf"\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\${_B64}\${_B64}"),
+    "bcrypt": re.compile(r"\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}"),
+    "pbkdf2_sha256": re.compile(rf"\$pbkdf2-sha256\$\d+\${_AB64}\${_AB64}"),
+}
+
+
+def hash_scheme(hashed: str) -> str | None:
+    """The scheme ``hashed`` is written in, or None when it is none the backend accepts."""
+    for scheme, pattern in HASH_SCHEMES.items():
+        if pattern.fullmatch(hashed):
+            return scheme
+    return None
+
+
+def check_hashed_password(value: str) -> str:
+    """``value`` trimmed, or ValidationError('hashed_password') naming the accepted schemes."""
+    hashed = value.strip()
+    if not hashed:
+        raise ValidationError("hashed_password", "Password hash is required.")
+    if hash_scheme(hashed) is None:
+        shown = hashed if len(hashed) <= 20 else hashed[:20] + "…"
+        raise ValidationError(
+            "hashed_password",
+            f"not a password hash the site accepts ({shown!r}): expected "
+            + ", ".join(HASH_SCHEMES),
+        )
+    return hashed
