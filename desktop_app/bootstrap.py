@@ -23,6 +23,7 @@ from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.change_applier import ChangeApplier
 from desktop_app.application.change_journal import ChangeJournal
 from desktop_app.application.consent import Answer, Ask, Change, ChangeRequest
+from desktop_app.application.export_formats import ExportSource
 from desktop_app.application.post_service import PostService
 from desktop_app.application.read_models import (
     Cursor,
@@ -47,6 +48,7 @@ from desktop_app.infrastructure.database.connection import (
     sqlite_path,
 )
 from desktop_app.infrastructure.database.error_translation import raise_translated
+from desktop_app.infrastructure.database.export_source import SQLAlchemyExportSource
 from desktop_app.infrastructure.database.inspection import (
     DatabaseState,
     backup_path,
@@ -77,6 +79,7 @@ class Database:
     # What the services did (undo and redo listen here), and what writes it back exactly.
     changes: ChangeJournal
     applier: ChangeApplier
+    exports: ExportSource  # rows for File → Export…, in the order and filter of a view
     revision: str | None = None
     read_only: bool = False
     notice: str = ""  # said once when it opens, e.g. why a read-only view is empty
@@ -127,6 +130,7 @@ def connect(settings: Settings, *, read_only: bool = False, create: bool = True)
         post_reader=SQLAlchemyPostReader(session_factory),
         changes=changes,
         applier=ChangeApplier(uow_factory),
+        exports=SQLAlchemyExportSource(session_factory),
         read_only=read_only,
     )
 
@@ -178,6 +182,22 @@ def _waits(settings: Settings | None) -> _Waits:
     return _Waits(
         connect_timeout=settings.DB_CONNECT_TIMEOUT, command_timeout=settings.DB_COMMAND_TIMEOUT
     )
+
+
+@asynccontextmanager
+async def export_source(url: str, settings: Settings | None = None) -> AsyncIterator[ExportSource]:
+    """The rows of the database at ``url`` for an export from the command line, read through
+    a one-connection read-only engine (nothing is created or changed). Raises StorageError when
+    it is missing or has no users and posts tables."""
+    require_existing(url)
+    state = await inspect(url, settings)
+    if not state.has_our_tables:
+        raise StorageError(
+            f"{describe_database(url)} has no users and posts tables ({describe_state(state)}): "
+            "there is nothing to export."
+        )
+    async with maintenance_engine(url, settings, read_only=True, create=False) as engine:
+        yield SQLAlchemyExportSource(make_session_factory(engine))
 
 
 @asynccontextmanager

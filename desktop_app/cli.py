@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import desktop_app
+from desktop_app.cli_export import add_export_parser, run_export
 
 if TYPE_CHECKING:
     from desktop_app.config import Settings
@@ -171,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add demo users and posts even though the database already has users",
     )
+    add_export_parser(commands)
     return parser
 
 
@@ -370,4 +372,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "db":
         return run_db_command(args.db_command, settings, yes=getattr(args, "yes", False))
+    if args.command == "export":
+        return run_export(args, settings, _run)
     return _run(_demo_data(settings, args.users, args.posts, args.seed, args.force))
