@@ -10,10 +10,11 @@ from datetime import datetime
 from uuid import UUID
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.bulk_delete import delete_listed
 from desktop_app.application.change_journal import ChangeJournal
 from desktop_app.application.change_set import ChangeSet, RowChange
 from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
-from desktop_app.domain.errors import OperationCancelledError, PostNotFoundError, StaleEditError
+from desktop_app.domain.errors import PostNotFoundError
 from desktop_app.domain.unset import UNSET, Maybe, pick
 from desktop_app.domain.validation import validate_create_post, validate_update_post
 
@@ -108,18 +109,9 @@ class PostService:
         async with self._uow() as uow:
             present = await uow.posts.lock(post_ids)
             snapshot = {post.id: post for post in await uow.posts.get_many(list(present))}
-            removed: list[Post] = []
-            changed: list[UUID] = []
-            for done, post_id in enumerate(post_ids):
-                if progress is not None and not progress(done, len(post_ids)):
-                    raise OperationCancelledError
-                try:
-                    if await uow.posts.delete(
-                        post_id, expected_updated_at=versions.get(post_id, UNSET)
-                    ):
-                        removed.append(snapshot[post_id])
-                except StaleEditError:
-                    changed.append(post_id)
+            read = {post_id: post.updated_at for post_id, post in snapshot.items()}
+            gone, changed = await delete_listed(uow.posts, post_ids, read, versions, progress)
+            removed = [snapshot[post_id] for post_id in gone]
             await uow.commit()
         if progress is not None:
             progress(len(post_ids), len(post_ids))

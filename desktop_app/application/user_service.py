@@ -23,10 +23,11 @@ from datetime import datetime
 from uuid import UUID
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.bulk_delete import delete_listed
 from desktop_app.application.change_journal import ChangeJournal
 from desktop_app.application.change_set import ChangeSet, RowChange
 from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
-from desktop_app.domain.errors import OperationCancelledError, StaleEditError, UserNotFoundError
+from desktop_app.domain.errors import UserNotFoundError
 from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
 from desktop_app.domain.unset import UNSET, Maybe, pick
 from desktop_app.domain.validation import (
@@ -193,17 +194,9 @@ class UserService:
             present = await uow.users.lock(list(user_ids))
             snapshot = {user.id: user for user in await uow.users.get_many(list(present))}
             their_posts = await uow.posts.get_by_authors_all(list(present), lock=True)
-            deleted: list[User] = []
-            changed: list[UUID] = []
-            for done, user_id in enumerate(user_ids):
-                if progress is not None and not progress(done, len(user_ids)):
-                    raise OperationCancelledError
-                seen: Maybe[datetime | None] = versions.get(user_id, UNSET)
-                try:
-                    if await uow.users.delete(user_id, expected_updated_at=seen):
-                        deleted.append(snapshot[user_id])
-                except StaleEditError:
-                    changed.append(user_id)
+            read = {user_id: user.updated_at for user_id, user in snapshot.items()}
+            removed, changed = await delete_listed(uow.users, user_ids, read, versions, progress)
+            deleted = [snapshot[user_id] for user_id in removed]
             gone = {user.id for user in deleted}
             posts = [post for post in their_posts if post.author_id in gone]
             await uow.commit()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+from desktop_app.application import bulk_delete
 from desktop_app.application.read_models import UserRow
 from desktop_app.config import load_settings
 from desktop_app.gui import DatabaseOpener
@@ -480,13 +481,14 @@ def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
     users = window.database.users  # type: ignore[union-attr]
     original = users.delete_users
     reported: list[int] = []
+    monkeypatch.setattr(bulk_delete, "ROWS_PER_CHUNK", 50)  # progress comes between chunks
 
     async def delete_and_press_cancel(
         ids: list[object], *, versions: object, progress: object
     ) -> object:
         def report(done: int, total: int) -> bool:
             reported.append(done)
-            if done == 5:  # the user presses Cancel while the sixth row is being deleted
+            if done == 100:  # Cancel pressed after two chunks were deleted
                 assert window.progress_dialog is not None
                 window.progress_dialog.cancel()
             return progress(done, total)  # type: ignore[operator, no-any-return]
@@ -499,7 +501,7 @@ def test_a_long_delete_shows_progress_and_cancelling_keeps_everything(
     texts = answer_question(qtbot, "Delete")
     assert texts[0] == "Delete 300 users?"
     qtbot.waitUntil(lambda: "Cancelled" in window.statusBar().currentMessage(), timeout=10_000)
-    assert reported == [0, 1, 2, 3, 4, 5]
+    assert reported == [0, 50, 100]
     assert len(run(users.list_users(limit=1000))) == 300
 
 

@@ -154,8 +154,10 @@ def test_undo_of_a_cascaded_delete_shows_the_posts_again(
         timeout=10_000,
     )
     qtbot.waitUntil(lambda: window.users_model.row_count.rows == 2, timeout=10_000)
-    authors = {window.posts_model.index(r, 1).data() for r in range(6)}
-    assert authors == {"user0", "user1"}
+    qtbot.waitUntil(  # the rows arrive a moment after their count
+        lambda: {window.posts_model.index(r, 1).data() for r in range(6)} == {"user0", "user1"},
+        timeout=10_000,
+    )
 
 
 def test_switching_databases_clears_the_history(

@@ -4,6 +4,7 @@ from uuid import uuid4
 
 import pytest
 
+from desktop_app.application import bulk_delete
 from desktop_app.application.post_service import PostService
 from desktop_app.application.user_service import UserService
 from desktop_app.core.emails import normalise_email
@@ -163,8 +164,9 @@ async def test_list_users_newest_first(users: UserService) -> None:
 
 
 async def test_cancelled_bulk_delete_changes_nothing(
-    users: UserService, posts: PostService, store: FakeStore
+    users: UserService, posts: PostService, store: FakeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(bulk_delete, "ROWS_PER_CHUNK", 2)  # progress comes between chunks
     created = [await users.create_user(new_user(n)) for n in range(5)]
     await posts.create_post(CreatePostDTO(title="t", content="c", author_id=created[0].id))
     seen: list[tuple[int, int]] = []
@@ -175,7 +177,7 @@ async def test_cancelled_bulk_delete_changes_nothing(
 
     with pytest.raises(OperationCancelledError):
         await users.delete_users([u.id for u in created], progress=progress)
-    assert seen == [(0, 5), (1, 5), (2, 5), (3, 5)]
+    assert seen == [(0, 5), (2, 5), (4, 5)]
     assert len(store.users) == 5
     assert len(store.posts) == 1
     outcome = await users.delete_users([u.id for u in created], progress=lambda d, t: True)
