@@ -1,0 +1,125 @@
+"""``import users|posts FILE`` (#12) on SQLite and PostgreSQL: the line-level report on stderr,
+the summary on stdout, exit 0 / 1 (nothing written) / 2, and a dry run that writes nothing."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from desktop_app.cli_import import add_import_command, run_import_command
+from desktop_app.config import load_settings_with_url
+from desktop_app.infrastructure.database.models import PostModel, UserModel
+
+PBKDF2 = "$pbkdf2-sha256$29000$N2bsXYsRIgRgDKE0Zsz5Hw$Q5cBeDBHdGJyJ0TM2fP5C6pYnPuZGGvBb4R4bO8RYVc"
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="desktop-app")
+    add_import_command(parser.add_subparsers(dest="command"))
+    return parser.parse_args(["import", *argv])
+
+
+async def run(database_url: str, *argv: str) -> int:
+    # The command runs its own event loop, as from the shell.
+    settings = load_settings_with_url(database_url)
+    return await asyncio.to_thread(run_import_command, parse(*argv), settings)
+
+
+async def counts(engine: AsyncEngine) -> tuple[int, int]:
+    async with engine.connect() as connection:
+        users = await connection.scalar(select(func.count()).select_from(UserModel))
+        posts = await connection.scalar(select(func.count()).select_from(PostModel))
+    return int(users or 0), int(posts or 0)
+
+
+@pytest.fixture
+def users_file(tmp_path: Path) -> Path:
+    path = tmp_path / "users.csv"
+    path.write_text(
+        "E-Mail,Name,Password,hashed_password\n"
+        f"ann@example.com,ann,,{PBKDF2}\n"
+        "bob@example.com,bob,secret123,\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.asyncio
+async def test_dry_run_then_import_then_duplicates(
+    engine: AsyncEngine,
+    database_url: str,
+    users_file: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert await run(database_url, "users", str(users_file), "--dry-run") == 0
+    out, err = capsys.readouterr()
+    assert "2 users to add" in out and "nothing was written" in out and err == ""
+    assert await counts(engine) == (0, 0)
+
+    assert await run(database_url, "users", str(users_file)) == 0
+    out, _ = capsys.readouterr()
+    assert "Import 2 users" in out
+    assert await counts(engine) == (2, 0)
+
+    assert await run(database_url, "users", str(users_file)) == 1
+    out, err = capsys.readouterr()
+    assert "line 2, email: already in the database" in err and "nothing was imported" in out
+    assert await run(database_url, "users", str(users_file), "--on-duplicate", "skip") == 0
+    assert "2 skipped" in capsys.readouterr().out
+
+    posts = users_file.with_name("posts.jsonl")
+    posts.write_text(
+        json.dumps({"title": "hi", "content": "c", "author_email": "ann@example.com"})
+        + "\n"
+        + json.dumps({"title": "x" * 300, "content": "c", "author": "nobody"})
+        + "\n"
+    )
+    assert await run(database_url, "posts", str(posts)) == 1
+    err = capsys.readouterr().err
+    assert "line 2, title:" in err and "line 2, author:" in err
+    assert await counts(engine) == (2, 0)
+
+
+@pytest.mark.asyncio
+async def test_bad_lines_are_reported_and_nothing_is_written(
+    engine: AsyncEngine, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "users.csv"
+    path.write_text(
+        f"email,username,hashed_password\nok@example.com,okay,{PBKDF2}\n"
+        f"not-an-address,fine,{PBKDF2}\nx@example.com,no,$md5$x\n"
+    )
+    assert await run(database_url, "users", str(path)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("line 3, email: ")
+    assert [line.split(":")[0] for line in err] == [
+        "line 3, email",
+        "line 4, username",
+        "line 4, hashed_password",
+    ]
+    assert await counts(engine) == (0, 0)
+
+
+@pytest.mark.asyncio
+async def test_bad_arguments_exit_2(
+    engine: AsyncEngine, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert await run(database_url, "users", str(tmp_path / "missing.csv")) == 2
+    odd = tmp_path / "users.xlsx"
+    odd.write_text("x")
+    assert await run(database_url, "users", str(odd)) == 2
+    good = tmp_path / "users.csv"
+    good.write_text("email\n")
+    assert await run(database_url, "users", str(good), "--map", "email=shoe_size") == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "extension" in err and "no such users field" in err
+    with pytest.raises(SystemExit) as usage:
+        parse("users", str(good), "--on-duplicate", "merge")
+    assert usage.value.code == 2
+    assert "Traceback" not in err
