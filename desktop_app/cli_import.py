@@ -91,6 +91,7 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
     from desktop_app.application.import_service import ImportService
     from desktop_app.core import security
     from desktop_app.core.emails import normalise_email
+    from desktop_app.infrastructure.database.bulk_import import users_matching
     from desktop_app.infrastructure.database.connection import describe_url
     from desktop_app.infrastructure.database.inspection import require_existing
 
@@ -112,7 +113,10 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
     database = bootstrap.connect(settings, create=False)
     try:
         service = ImportService(
-            database.uow_factory, normalise_email=normalise_email, hash_password=hash_in_pool
+            database.uow_factory,
+            normalise_email=normalise_email,
+            hash_password=hash_in_pool,
+            lookup=users_matching,
         )
         checked = await service.check(
             args.kind, args.file, mapping=dict(args.map), on_duplicate=args.on_duplicate

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Generic, Literal, TypeAlias, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeAlias, TypeVar
 from uuid import UUID, uuid4
 
 from desktop_app.application.abstract_unit_of_work import AbstractUnitOfWork
@@ -155,40 +155,89 @@ class _Seen:
             line.fail(name, f"{value} appears twice in the file (first on line {first})")
 
 
+class UserLookup(Protocol):
+    """The existing users whose e-mail or username is one of these (case-insensitively), in
+    few queries: a port, so the SQL for a bulk lookup stays in the infrastructure."""
+
+    async def __call__(
+        self, uow: AbstractUnitOfWork, emails: Sequence[str], usernames: Sequence[str], /
+    ) -> list[User]: ...
+
+
+async def lookup_one_by_one(
+    uow: AbstractUnitOfWork, emails: Sequence[str], usernames: Sequence[str], /
+) -> list[User]:
+    """UserLookup through the repository, one query a value (fine for small files)."""
+    found = [await uow.users.get_by_email(email) for email in emails]
+    found += [await uow.users.get_by_username(name) for name in usernames]
+    return [user for user in found if user is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class _UserFields:
+    line: _Line
+    row_id: UUID | None
+    email: str
+    username: str
+    bio: str | None
+    active: bool | None
+    password: str | None
+    hashed: str | None
+    created: datetime | None
+    updated: datetime | None
+
+
+def _user_fields(line: _Line, normalise_email: EmailNormaliser) -> _UserFields:
+    values = line.row.values
+    row_id = line.check("id", parse_id)
+    email = line.check("email", lambda v: check_email(v, normalise_email), required=True)
+    username = line.check("username", check_username, required=True)
+    bio = line.check("bio", check_bio)
+    active = line.flag("is_active")
+    password = line.check("password", check_password)
+    hashed = line.check("hashed_password", check_hashed_password)
+    if _text(values, "password") is None and _text(values, "hashed_password") is None:
+        line.fail("password", "required: give a password or a hashed_password")
+    elif password is not None and hashed is not None:
+        line.fail("password", "give a password or a hashed_password, not both")
+    created, updated = line.times()
+    return _UserFields(
+        line, row_id, email, username, bio, active, password, hashed, created, updated
+    )
+
+
 async def plan_users(
     rows: Sequence[SourceRow],
     uow: AbstractUnitOfWork,
     *,
     normalise_email: EmailNormaliser,
     on_duplicate: OnDuplicate = "stop",
+    lookup: UserLookup = lookup_one_by_one,
 ) -> tuple[ImportPlan[User], list[LineError]]:
-    """Check every user row, in the file and against the database, inside ``uow``."""
+    """Check every user row, in the file and against the database, inside ``uow``: the
+    fields line by line, then the existing rows for all lines at once."""
     plan: ImportPlan[User] = ImportPlan("users")
     errors: list[LineError] = []
     seen = _Seen()
+    good: list[_UserFields] = []
     for row in rows:
-        line = _Line(row, errors)
-        row_id = line.check("id", parse_id)
-        email = line.check("email", lambda v: check_email(v, normalise_email), required=True)
-        username = line.check("username", check_username, required=True)
-        bio = line.check("bio", check_bio)
-        active = line.flag("is_active")
-        password = line.check("password", check_password)
-        hashed = line.check("hashed_password", check_hashed_password)
-        if _text(row.values, "password") is None and _text(row.values, "hashed_password") is None:
-            line.fail("password", "required: give a password or a hashed_password")
-        elif password is not None and hashed is not None:
-            line.fail("password", "give a password or a hashed_password, not both")
-        created, updated = line.times()
-        for name, value in (("id", row_id), ("email", email), ("username", username)):
-            seen.claim(line, name, value)
-        if not line.ok:
-            continue
+        fields = _user_fields(_Line(row, errors), normalise_email)
+        for name, value in (("id", fields.row_id), ("email", fields.email)):
+            seen.claim(fields.line, name, value)
+        seen.claim(fields.line, "username", fields.username)
+        if fields.line.ok:
+            good.append(fields)
+    by_id = {u.id: u for u in await uow.users.get_many([f.row_id for f in good if f.row_id])}
+    known = await lookup(uow, [f.email for f in good], [f.username for f in good])
+    by_email = {u.email.casefold(): u for u in known}
+    by_username = {u.username.casefold(): u for u in known}
+    for f in good:
+        line = f.line
         matches: dict[UUID, tuple[str, User]] = {}
         for name, found in (
-            ("id", await uow.users.get_by_id(row_id) if row_id else None),
-            ("email", await uow.users.get_by_email(email)),
-            ("username", await uow.users.get_by_username(username)),
+            ("id", by_id.get(f.row_id) if f.row_id else None),
+            ("email", by_email.get(f.email.casefold())),
+            ("username", by_username.get(f.username.casefold())),
         ):
             if found is not None:
                 matches.setdefault(found.id, (name, found))
@@ -201,35 +250,36 @@ async def plan_users(
             if on_duplicate == "stop":
                 line.fail(name, f"already in the database (user {before.username})")
             elif on_duplicate == "skip":
-                plan.skipped.append(row.line)
+                plan.skipped.append(line.row.line)
             else:
                 after = replace(
                     before,
-                    email=email,
-                    username=username,
-                    bio=bio if "bio" in row.values else before.bio,
-                    is_active=before.is_active if active is None else active,
-                    hashed_password=hashed or before.hashed_password,
-                    created_at=created or before.created_at,
+                    email=f.email,
+                    username=f.username,
+                    bio=f.bio if "bio" in line.row.values else before.bio,
+                    is_active=before.is_active if f.active is None else f.active,
+                    hashed_password=f.hashed or before.hashed_password,
+                    created_at=f.created or before.created_at,
                     updated_at=utcnow(),  # a new version, whatever the file says
                 )
                 plan.updates.append((before, after))
-                if password is not None:
-                    plan.passwords[before.id] = password
+                if f.password is not None:
+                    plan.passwords[before.id] = f.password
             continue
         user = User(
-            email=email,
-            username=username,
-            hashed_password=hashed or "",
-            is_active=True if active is None else active,
-            bio=bio,
-            id=row_id or uuid4(),
-            created_at=created or utcnow(),
-            updated_at=updated,
+            email=f.email,
+            username=f.username,
+            hashed_password=f.hashed or "",
+            is_active=True if f.active is None else f.active,
+            bio=f.bio,
+            id=f.row_id or uuid4(),
+            created_at=f.created or utcnow(),
+            updated_at=f.updated,
         )
         plan.inserts.append(user)
-        if password is not None:
-            plan.passwords[user.id] = password
+        if f.password is not None:
+            plan.passwords[user.id] = f.password
+    errors.sort(key=lambda e: e.line)
     return plan, errors
 
 

@@ -23,7 +23,14 @@ from typing import Any
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.change_journal import ChangeJournal
 from desktop_app.application.change_set import ChangeSet, RowChange
-from desktop_app.application.import_plan import ImportPlan, OnDuplicate, plan_posts, plan_users
+from desktop_app.application.import_plan import (
+    ImportPlan,
+    OnDuplicate,
+    UserLookup,
+    lookup_one_by_one,
+    plan_posts,
+    plan_users,
+)
 from desktop_app.application.import_rows import Kind, LineError, read_file
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StaleEditError
@@ -64,6 +71,9 @@ def change_text(plan: ImportPlan[Any]) -> str:
 
 
 class ImportService:
+    """``lookup`` finds existing users by e-mail or username in bulk (the infrastructure's
+    ``bulk_import.users_matching``); the default asks the repository one value at a time."""
+
     def __init__(
         self,
         uow_factory: UnitOfWorkFactory,
@@ -71,8 +81,10 @@ class ImportService:
         normalise_email: EmailNormaliser,
         hash_password: PasswordHasher,
         journal: ChangeJournal | None = None,
+        lookup: UserLookup = lookup_one_by_one,
     ) -> None:
         self._uow = uow_factory
+        self._lookup = lookup
         self._normalise_email = normalise_email
         self._hash_password = hash_password
         self._journal = journal
@@ -92,7 +104,11 @@ class ImportService:
         async with self._uow() as uow:
             if kind == "users":
                 plan, errors = await plan_users(
-                    read.rows, uow, normalise_email=self._normalise_email, on_duplicate=on_duplicate
+                    read.rows,
+                    uow,
+                    normalise_email=self._normalise_email,
+                    on_duplicate=on_duplicate,
+                    lookup=self._lookup,
                 )
             else:
                 plan, errors = await plan_posts(read.rows, uow, on_duplicate=on_duplicate)

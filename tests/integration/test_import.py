@@ -21,6 +21,7 @@ from desktop_app.application.user_service import UserService
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.entities import CreateUserDTO, User
 from desktop_app.domain.errors import DatabaseUnavailableError, OperationCancelledError
+from desktop_app.infrastructure.database.bulk_import import users_matching
 from desktop_app.infrastructure.database.repositories import SQLAlchemyUserRepository
 from tests.integration.undo_support import dump, fake_hash
 
@@ -49,7 +50,11 @@ class Counting:
 
 def importer(uow_factory: UnitOfWorkFactory, journal: ChangeJournal | None = None) -> ImportService:
     return ImportService(
-        uow_factory, normalise_email=normalise_email, hash_password=fake_hash, journal=journal
+        uow_factory,
+        normalise_email=normalise_email,
+        hash_password=fake_hash,
+        journal=journal,
+        lookup=users_matching,
     )
 
 
@@ -199,3 +204,21 @@ async def test_a_failure_or_cancel_mid_write_leaves_the_counts_unchanged(
     with pytest.raises(OperationCancelledError):
         await importer(uow_factory).run("users", path, progress=lambda done, total: done < 2_000)
     assert await counts(uow_factory) == (0, 0)
+
+
+async def test_existing_users_are_found_in_bulk_whatever_the_case(
+    uow_factory: UnitOfWorkFactory, tmp_path: Path
+) -> None:
+    service = importer(uow_factory)
+    first = [
+        {"email": "zoë@example.com", "username": "zoe", "hashed_password": PBKDF2},
+        {"email": "bob@example.com", "username": "bob", "hashed_password": PBKDF2},
+    ]
+    await service.run("users", users_csv(tmp_path / "a.csv", first))
+    again = [
+        {"email": "ZOË@example.com", "username": "other", "hashed_password": PBKDF2},
+        {"email": "new@example.com", "username": "BOB", "hashed_password": PBKDF2},
+    ]
+    with pytest.raises(ImportFailedError) as failed:
+        await service.run("users", users_csv(tmp_path / "b.csv", again))
+    assert [(e.line, e.field) for e in failed.value.errors] == [(2, "email"), (3, "username")]
