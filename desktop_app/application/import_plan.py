@@ -12,6 +12,7 @@ the writer.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ from desktop_app.domain.validation import (
 )
 
 OnDuplicate: TypeAlias = Literal["skip", "update", "stop"]
+_Times: TypeAlias = tuple[datetime | None, datetime | None]
 RowT = TypeVar("RowT", User, Post)
 
 _TRUE = {"1", "true", "t", "yes", "y", "on"}
@@ -283,15 +285,30 @@ async def plan_users(
     return plan, errors
 
 
-async def _author(uow: AbstractUnitOfWork, reference: str) -> User | None:
-    """The user a post names by id, e-mail or username."""
-    try:
-        return await uow.users.get_by_id(UUID(reference))
-    except ValueError:
-        pass
-    if "@" in reference:
-        return await uow.users.get_by_email(reference)
-    return await uow.users.get_by_username(reference)
+async def _authors(
+    uow: AbstractUnitOfWork, references: set[str], lookup: UserLookup
+) -> dict[str, User]:
+    """The users posts name, by id, e-mail or username (reference -> user; unknown left out),
+    in bulk."""
+    ids: dict[str, UUID] = {}
+    for reference in references:
+        with contextlib.suppress(ValueError):
+            ids[reference] = UUID(reference)
+    by_id = {u.id: u for u in await uow.users.get_many(list(ids.values()))}
+    emails = [r for r in references if r not in ids and "@" in r]
+    names = [r for r in references if r not in ids and "@" not in r]
+    known = await lookup(uow, emails, names)
+    by_email = {u.email.casefold(): u for u in known}
+    by_name = {u.username.casefold(): u for u in known}
+    found: dict[str, User] = {}
+    for reference in references:
+        if reference in ids:
+            user = by_id.get(ids[reference])
+        else:
+            user = (by_email if "@" in reference else by_name).get(reference.casefold())
+        if user is not None:
+            found[reference] = user
+    return found
 
 
 async def plan_posts(
@@ -299,30 +316,33 @@ async def plan_posts(
     uow: AbstractUnitOfWork,
     *,
     on_duplicate: OnDuplicate = "stop",
+    lookup: UserLookup = lookup_one_by_one,
 ) -> tuple[ImportPlan[Post], list[LineError]]:
-    """Check every post row, its author included, inside ``uow``."""
+    """Check every post row, its author included, inside ``uow``: the fields line by line,
+    then the authors and the existing posts for all lines at once."""
     plan: ImportPlan[Post] = ImportPlan("posts")
     errors: list[LineError] = []
     seen = _Seen()
-    authors: dict[str, User | None] = {}
+    good: list[tuple[_Line, UUID | None, str, str, str, _Times]] = []
     for row in rows:
         line = _Line(row, errors)
         row_id = line.check("id", parse_id)
         title = line.check("title", check_title, required=True)
         content = line.check("content", check_content, required=True)
         reference = line.check("author", str.strip, required=True)
-        created, updated = line.times()
+        times = line.times()
         seen.claim(line, "id", row_id)
-        author: User | None = None
         if reference is not None:
-            if reference not in authors:
-                authors[reference] = await _author(uow, reference)
-            author = authors[reference]
-            if author is None:
-                line.fail("author", f"no user with the id, e-mail or username {reference!r}")
+            good.append((line, row_id, title, content, reference, times))
+    authors = await _authors(uow, {g[4] for g in good}, lookup)
+    existing = {p.id: p for p in await uow.posts.get_many([g[1] for g in good if g[1]])}
+    for line, row_id, title, content, reference, (created, updated) in good:
+        author = authors.get(reference)
+        if author is None:
+            line.fail("author", f"no user with the id, e-mail or username {reference!r}")
         if not line.ok or author is None:
             continue
-        before = await uow.posts.get_by_id(row_id) if row_id else None
+        before = existing.get(row_id) if row_id else None
         if before is None:
             plan.inserts.append(
                 Post(
@@ -338,7 +358,7 @@ async def plan_posts(
         elif on_duplicate == "stop":
             line.fail("id", f"already in the database (post {before.title!r})")
         elif on_duplicate == "skip":
-            plan.skipped.append(row.line)
+            plan.skipped.append(line.row.line)
         else:
             after = replace(
                 before,
@@ -350,4 +370,5 @@ async def plan_posts(
                 updated_at=utcnow(),  # a new version, whatever the file says
             )
             plan.updates.append((before, after))
+    errors.sort(key=lambda e: e.line)
     return plan, errors

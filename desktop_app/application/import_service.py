@@ -111,7 +111,9 @@ class ImportService:
                     lookup=self._lookup,
                 )
             else:
-                plan, errors = await plan_posts(read.rows, uow, on_duplicate=on_duplicate)
+                plan, errors = await plan_posts(
+                    read.rows, uow, on_duplicate=on_duplicate, lookup=self._lookup
+                )
         every = sorted([*read.errors, *errors], key=lambda e: e.line)
         return ImportCheck(plan, every, len(read.rows), read.ignored)
 
