@@ -16,12 +16,16 @@ import argparse
 import asyncio
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from desktop_app.config import Settings
+
+# Only the standard library's light modules at import time: cli.py imports this module on
+# every start, the window's included (multiprocessing and the database layer load when run).
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -146,6 +150,8 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
 
 def run_import_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run ``import`` as parsed by the parser ``add_import_command`` built; the exit code."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from desktop_app.domain.errors import DomainError, StorageError
     from desktop_app.infrastructure.database.error_translation import translate
 

@@ -123,3 +123,23 @@ async def test_bad_arguments_exit_2(
         parse("users", str(good), "--on-duplicate", "merge")
     assert usage.value.code == 2
     assert "Traceback" not in err
+
+
+def test_the_command_fits_the_programs_parser() -> None:
+    """What cli.py's build_parser will do: add the command to its subcommands."""
+    from desktop_app.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    add_import_command(commands)
+    args = parser.parse_args(
+        ["--database-url", "sqlite:///x.db", "import", "posts", "p.csv", "--dry-run"]
+    )
+    assert (args.command, args.kind, args.file, args.dry_run, args.on_duplicate, args.path) == (
+        "import",
+        "posts",
+        Path("p.csv"),
+        True,
+        "stop",
+        None,
+    )
