@@ -222,3 +222,33 @@ async def test_existing_users_are_found_in_bulk_whatever_the_case(
     with pytest.raises(ImportFailedError) as failed:
         await service.run("users", users_csv(tmp_path / "b.csv", again))
     assert [(e.line, e.field) for e in failed.value.errors] == [(2, "email"), (3, "username")]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json"])
+async def test_tricky_text_survives_an_import_in_every_format(
+    uow_factory: UnitOfWorkFactory, tmp_path: Path, suffix: str
+) -> None:
+    await importer(uow_factory).run("users", users_csv(tmp_path / "u.csv", people(1)))
+    planes = "".join(chr(plane * 0x10000 + 0x41) for plane in range(17))  # one of each plane
+    texts = [
+        'quotes "a" and ""b"", commas, ,',
+        "new\nlines\r\nand\ttabs\r",
+        "emoji 😀👩‍👩‍👧 and RTL שלום עולם مرحبا",
+        "every plane " + planes,
+        " spaces kept around content ",
+    ]
+    rows = [{"title": f"t{n}", "content": text, "author": "user0"} for n, text in enumerate(texts)]
+    path = tmp_path / f"posts{suffix}"
+    if suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    elif suffix == ".jsonl":
+        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    else:
+        path.write_text(json.dumps(rows, indent=2), "utf-8")
+    await importer(uow_factory).run("posts", path)
+    async with uow_factory() as uow:
+        stored = {p.title: p.content for p in await uow.posts.get_all()}
+    assert stored == {f"t{n}": text for n, text in enumerate(texts)}
