@@ -24,7 +24,9 @@ async def _changes_then_grab(window: object, opened: bool, target: Path) -> int:
     from desktop_app.harness import until
     from desktop_app.ui.main_window import MainWindow
 
-    assert isinstance(window, MainWindow) and opened and window.database is not None
+    assert isinstance(window, MainWindow)
+    assert opened
+    assert window.database is not None
     database = window.database
     await until(lambda: window.users_model.row_count.exact, 60)
     users = await database.users.list_users(limit=6)
