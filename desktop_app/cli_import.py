@@ -81,6 +81,10 @@ def add_import_command(commands: _SubParsers) -> argparse.ArgumentParser:
     return command
 
 
+def _count(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
 def _progress(done: int, total: int, *, last: list[float]) -> bool:
     now = time.monotonic()
     if sys.stderr.isatty() and (done == total or now - last[0] > 0.2):
@@ -130,15 +134,20 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
         if checked.ignored_columns:
             print(f"columns ignored: {', '.join(checked.ignored_columns)}", file=sys.stderr)
         plan = checked.plan
+        noun = args.kind[:-1]
         what = (
-            f"{args.file.name}: {checked.rows_read:,} rows read; {len(plan.inserts):,} "
-            f"{args.kind} to add, {len(plan.updates):,} to update, {len(plan.skipped):,} skipped"
+            f"{args.file.name}: {_count(checked.rows_read, 'row')} read; "
+            f"{_count(len(plan.inserts), noun)} to add, {len(plan.updates):,} to update, "
+            f"{len(plan.skipped):,} skipped"
         )
         if checked.errors:
             print(f"{what}. {len(checked.errors):,} bad line(s): nothing was imported.")
             return EXIT_ERROR
         if args.dry_run:
             print(f"{what}. Dry run: nothing was written.")
+            return 0
+        if not plan.size:
+            print(f"{what}. Nothing to write.")
             return 0
         last = [0.0]
         change = await service.write(plan, progress=lambda d, t: _progress(d, t, last=last))

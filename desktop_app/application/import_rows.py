@@ -125,7 +125,8 @@ def guess_mapping(
                 mapping[match] = target
                 taken.add(target)
                 break
-    return mapping, [name for name in header if name not in mapping]
+    dropped = {name for name, target in overrides.items() if not target}
+    return mapping, [name for name in header if name not in mapping and _key(name) not in dropped]
 
 
 def _decode(data: bytes, errors: list[LineError]) -> str | None:

@@ -71,7 +71,7 @@ async def test_dry_run_then_import_then_duplicates(
     out, err = capsys.readouterr()
     assert "line 2, email: already in the database" in err and "nothing was imported" in out
     assert await run(database_url, "users", str(users_file), "--on-duplicate", "skip") == 0
-    assert "2 skipped" in capsys.readouterr().out
+    assert "2 skipped. Nothing to write." in capsys.readouterr().out
 
     posts = users_file.with_name("posts.jsonl")
     posts.write_text(

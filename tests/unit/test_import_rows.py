@@ -52,8 +52,10 @@ def test_header_synonyms_are_guessed_case_insensitively_and_overridable() -> Non
     assert guess_mapping("users", ["mail", "user"])[0] == {"mail": "email", "user": "username"}
     for author in ("author", "author_username", "Author Email", "author_id"):
         assert guess_mapping("posts", [author])[0] == {author: "author"}
-    mapping, _ = guess_mapping("users", ["mail", "handle"], {"handle": "username", "mail": ""})
-    assert mapping == {"handle": "username"}
+    mapping, ignored = guess_mapping(
+        "users", ["mail", "handle"], {"handle": "username", "mail": ""}
+    )
+    assert (mapping, ignored) == ({"handle": "username"}, [])
     with pytest.raises(ValueError, match="no such users field"):
         guess_mapping("users", ["x"], {"x": "shoe"})
 
