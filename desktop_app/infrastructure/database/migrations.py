@@ -57,6 +57,11 @@ def head_revision() -> str | None:
     return _known_revisions()[0]
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether this version ships ``revision`` (one a newer version wrote is not)."""
+    return revision in _known_revisions()[1]
+
+
 def _known_revisions() -> tuple[str | None, frozenset[str]]:
     """(head, every revision) read from the revision files, once per process.
 
