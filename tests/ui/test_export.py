@@ -13,6 +13,7 @@ from uuid import uuid4
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
@@ -100,7 +101,7 @@ def shown_ids(qtbot: QtBot, model: LazyTableModel[Any]) -> list[str]:
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.findChild(type(window.act_quit), "actionExport").trigger()
+    window.findChild(QAction, "actionExport").trigger()
     dialog = window.findChild(ExportDialog)
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
