@@ -60,9 +60,10 @@ def _plural(count: int, noun: str) -> str:
 
 
 class BackupFlow(QObject):
-    """The backup actions of ``window``'s File menu, enabled for the database open in it."""
+    """The backup actions of ``window``'s File menu, enabled for the database open in it
+    (all hidden when the window was given no ``backups``, as in tests that do not need them)."""
 
-    def __init__(self, *, window: MainWindow, backups: Backups) -> None:
+    def __init__(self, *, window: MainWindow, backups: Backups | None) -> None:
         super().__init__(window)
         self._window = window
         self._backups = backups
@@ -95,12 +96,17 @@ class BackupFlow(QObject):
         database = self._window.database
         return database.url if database is not None and sqlite_path(database.url) else None
 
+    def _work(self) -> Backups:
+        assert self._backups is not None  # the actions are hidden without it
+        return self._backups
+
     def update_actions(self, *_args: object) -> None:
         """Back up and Restore for a SQLite file (Restore only if it may be changed); Save a
         local copy in Back up's place for a server; nothing without a database."""
-        database = self._window.database
+        database = self._window.database if self._backups is not None else None
         server = database is not None and sqlite_path(database.url) is None
-        self.act_back_up.setVisible(not server)
+        self.act_back_up.setVisible(self._backups is not None and not server)
+        self.act_restore.setVisible(self._backups is not None)
         self.act_back_up.setEnabled(database is not None and not server)
         self.act_save_local_copy.setVisible(server)
         self.act_save_local_copy.setEnabled(server)
@@ -110,7 +116,7 @@ class BackupFlow(QObject):
 
     def _ask_target(self, title: str, url: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self._window, title, self._backups.default_backup_path(url), SQLITE_FILTER
+            self._window, title, self._work().default_backup_path(url), SQLITE_FILTER
         )
         if path and not Path(path).suffix:
             path += ".db"
@@ -128,7 +134,7 @@ class BackupFlow(QObject):
         status = self._window.statusBar()
         try:
             with self._window.progress.showing("Backing up the database…", 100) as progress:
-                await self._backups.back_up(url, target, _percent(progress))
+                await self._work().back_up(url, target, _percent(progress))
         except OperationCancelledError:
             status.showMessage("Backup cancelled: no file was written.", STATUS_MS)
             return
@@ -149,7 +155,7 @@ class BackupFlow(QObject):
         status = self._window.statusBar()
         try:
             with self._window.progress.showing("Saving a local copy…", 100) as progress:
-                users, posts = await self._backups.save_local_copy(
+                users, posts = await self._work().save_local_copy(
                     database.url, target, _percent(progress)
                 )
         except OperationCancelledError:
@@ -181,11 +187,11 @@ class BackupFlow(QObject):
             return
         status = self._window.statusBar()
         try:
-            await self._backups.check_backup(backup)
+            await self._work().check_backup(backup)
         except (StorageError, DomainError) as error:
             self._window.banner.show_error(str(error))
             return
-        aside = self._backups.replaced_path(url)
+        aside = self._work().replaced_path(url)
         if not await confirm(
             self._window,
             title="Restore database",
@@ -199,7 +205,7 @@ class BackupFlow(QObject):
         self.update_actions()
         try:
             with self._window.progress.showing("Restoring the database…", 100) as progress:
-                kept = await self._backups.restore(url, backup, aside, _percent(progress))
+                kept = await self._work().restore(url, backup, aside, _percent(progress))
         except OperationCancelledError:
             await self._window.lifecycle.open(url)
             status.showMessage("Restore cancelled: the database is as it was.", STATUS_MS)

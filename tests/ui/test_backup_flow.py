@@ -173,3 +173,9 @@ def test_actions_follow_the_database(
     monkeypatch.setattr(window.lifecycle, "database", None)
     flow.update_actions()
     assert not flow.act_back_up.isEnabled() and not flow.act_restore.isEnabled()
+
+
+def test_a_window_given_no_backups_shows_no_backup_actions(window: MainWindow) -> None:
+    flow = BackupFlow(window=window, backups=None)
+    actions = (flow.act_back_up, flow.act_save_local_copy, flow.act_restore)
+    assert not any(action.isVisible() or action.isEnabled() for action in actions)
