@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.core.paths import data_dir
-from desktop_app.domain.errors import OperationCancelledError
+from desktop_app.domain.errors import OperationCancelledError, StorageError
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.connection import make_engine
 from desktop_app.infrastructure.database.inspection import KEEP_BACKUPS, backup_path, backup_sqlite
@@ -545,4 +545,12 @@ async def test_a_cancelled_local_copy_leaves_no_file(engine: AsyncEngine, tmp_pa
         await connection.execute(insert(UserModel), [user_row(n) for n in range(30)])
     with pytest.raises(OperationCancelledError):
         await save_local_copy(engine, tmp_path / "copy.db", lambda d, _t: d < 10, page_rows=5)
+    assert names(tmp_path, "copy") == []
+
+
+async def test_a_local_copy_of_a_database_without_our_tables_says_so(
+    bare_engine: AsyncEngine, tmp_path: Path
+) -> None:
+    with pytest.raises(StorageError, match="has no users and posts tables"):
+        await save_local_copy(bare_engine, tmp_path / "copy.db")
     assert names(tmp_path, "copy") == []

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from desktop_app.domain.errors import OperationCancelledError, StorageError
 from desktop_app.infrastructure.database import migrations
-from desktop_app.infrastructure.database.connection import make_engine
+from desktop_app.infrastructure.database.connection import describe_database, make_engine
 from desktop_app.infrastructure.database.error_translation import raise_translated
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.sqlite_backup import Progress, remove_database_file
@@ -120,6 +120,12 @@ async def _fill(
     try:
         await migrations.upgrade(writer, url.render_as_string(hide_password=False))
         async with _snapshot(source) as reader, writer.begin() as write:
+            found = await reader.run_sync(lambda c: set(inspect(c).get_table_names()))
+            if not {table.name for table in TABLES} <= found:
+                raise StorageError(
+                    f"{describe_database(source.url)} has no users and posts tables: there is "
+                    "nothing to copy."
+                )
             total = 0
             for table in TABLES:
                 total += int(await reader.scalar(select(func.count()).select_from(table)) or 0)
