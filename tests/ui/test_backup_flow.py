@@ -21,7 +21,7 @@ from desktop_app.config import load_settings
 from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.main_window import MainWindow
-from tests.ui.helpers import Run, answer_question, seed
+from tests.ui.helpers import Consent, Run, answer_question, seed
 
 
 @pytest.fixture
@@ -179,3 +179,36 @@ def test_a_window_given_no_backups_shows_no_backup_actions(window: MainWindow) -
     flow = BackupFlow(window=window, backups=None)
     actions = (flow.act_back_up, flow.act_save_local_copy, flow.act_restore)
     assert not any(action.isVisible() or action.isEnabled() for action in actions)
+
+
+@pytest.mark.postgres
+def test_save_a_local_copy_of_a_server_database(
+    qtbot: QtBot, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, consent: Consent
+) -> None:
+    from tests.integration.conftest import create_postgres_database, drop_postgres_database
+
+    url = run(create_postgres_database())
+    opener = DatabaseOpener(load_settings(DATABASE_URL=url))
+    win = MainWindow(
+        open_database=opener.open,
+        test_connection=opener.test,
+        save_database_url=lambda _url: None,
+        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        consent("Create")  # an empty server database: the app asks before adding its tables
+        assert run(win.open(None))
+        flow = BackupFlow(window=win, backups=DatabaseBackups(opener.settings_for))
+        assert flow.act_save_local_copy.isEnabled() and not flow.act_back_up.isVisible()
+        run(seed(win.database, users=3, posts_per_user=2))
+        proposed = save_as(monkeypatch, tmp_path / "offline.db")
+        flow.act_save_local_copy.trigger()
+        qtbot.waitUntil(lambda: "Saved 3 users and 6 posts" in status(win), timeout=20_000)
+        assert "File → Open…" in status(win)
+        assert Path(proposed[0]).name.startswith(url.rsplit("/", 1)[1] + "-")
+        assert usernames(tmp_path / "offline.db") == ["user0", "user1", "user2"]
+    finally:
+        run(win.shutdown())
+        run(drop_postgres_database(url))
