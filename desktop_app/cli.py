@@ -1,4 +1,5 @@
-"""Headless commands: ``python -m desktop_app db upgrade | current | history``.
+"""Headless commands: ``db upgrade | current | history``, ``demo-data``, ``export``, ``import``,
+``backup`` and ``restore`` (``python -m desktop_app COMMAND``).
 
 The same code runs from a checkout and inside the packaged app, so a user without the repository
 (and without ``alembic``) can inspect and migrate a database. Errors are sentences on stderr and a
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import desktop_app
+from desktop_app.cli_backup import add_backup_commands, run_backup_command
 from desktop_app.cli_export import add_export_parser, run_export
+from desktop_app.cli_import import add_import_command, run_import_command
 
 if TYPE_CHECKING:
     from desktop_app.config import Settings
@@ -173,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="add demo users and posts even though the database already has users",
     )
     add_export_parser(commands)
+    add_import_command(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -374,4 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_db_command(args.db_command, settings, yes=getattr(args, "yes", False))
     if args.command == "export":
         return run_export(args, settings, _run)
+    if args.command == "import":
+        return run_import_command(args, settings)
+    if args.command in ("backup", "restore"):
+        return run_backup_command(args, settings)
     return _run(_demo_data(settings, args.users, args.posts, args.seed, args.force))

@@ -159,11 +159,14 @@ def run_gui(
         from desktop_app.ui.connection_dialog import sqlite_url
 
         database_url = sqlite_url(path)
+    from desktop_app.backups import DatabaseBackups
+
     opener = DatabaseOpener(database_url=database_url)
     window = MainWindow(
         open_database=opener.open,
         test_connection=opener.test,
         save_database_url=opener.save,
+        backups=DatabaseBackups(opener.settings_for),
         settings=QSettings(),
     )
     reporter = CrashReporter(log_path=str(log_dir() / LOG_FILE_NAME), parent=lambda: window)

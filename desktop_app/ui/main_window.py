@@ -4,11 +4,10 @@ Selecting users shows their posts (master-detail); clearing the selection shows 
 Errors the environment causes appear in a banner with Retry and "Choose database…"; edits that
 fail stay visible in red with the reason, so nothing typed is lost.
 
-The window builds the view and wires it to controllers, each in its own module so that this one
-stays about what is on screen: the open database (database_lifecycle.py), the dialogs
-(dialog_launcher.py), Delete and Copy (delete_flow.py, copy_flow.py), the posts pane following
-the users' selection (master_detail.py), the remembered layout (window_settings.py) and undo
-(undo_history.py).
+The window builds the view and wires it to controllers, each in a module of its own: the open
+database (database_lifecycle), dialogs (dialog_launcher), Delete, Copy, Export, Back up
+(*_flow), the posts following the selected users (master_detail), the layout (window_settings)
+and undo (undo_history).
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.application.read_models import PostQuery, UserQuery
+from desktop_app.ui.backup_flow import BackupFlow, Backups
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
 from desktop_app.ui.copy_flow import CopyFlow
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         open_database: OpenDatabase,
         test_connection: TestConnection,
         save_database_url: SaveDatabaseUrl,
+        backups: Backups | None = None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             window=self, current=lambda: self._current, banner=self.banner, progress=self.progress
         )
         self.history = UndoHistory(self)  # Edit → Undo/Redo and View → History
+        self.backups = BackupFlow(window=self, backups=backups)  # Back up…, Restore…
         self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
         restore_layout(self._settings, self, *self._layout)
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
         self.open_actions.add_to(file_menu)  # New database…, Open…, Recent databases
         file_menu.addSeparator()
         ExportFlow(self).add_to(file_menu)  # Export…
+        self.backups.add_to(file_menu)  # Back up… (PostgreSQL: Save a local copy…), Restore…
         file_menu.addAction(self.act_database)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -349,11 +352,8 @@ class MainWindow(QMainWindow):
         self.banner.show_error(f"{message} Check the connection, then Retry.")
 
     def _edit_failed(self, message: str) -> None:
-        self.statusBar().showMessage(
-            f"Not saved: {message} (the cell keeps what you typed; edit it again, or "
-            "Edit → Discard unsaved edits)",
-            15_000,
-        )
+        keep = "the cell keeps what you typed; edit it again, or Edit → Discard unsaved edits"
+        self.statusBar().showMessage(f"Not saved: {message} ({keep})", 15_000)
 
     def _loading_changed(self, _loading: bool) -> None:
         models = (("users", self.users_model), ("posts", self.posts_model))
@@ -368,10 +368,8 @@ class MainWindow(QMainWindow):
         )
 
     def _double_clicked(self, index: Any) -> None:
-        if not (index.flags() & Qt.ItemFlag.ItemIsEditable) and not (
-            index.flags() & Qt.ItemFlag.ItemIsUserCheckable
-        ):
-            self.dialogs.edit_current()
+        if not index.flags() & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable):
+            self.dialogs.edit_current()  # a cell that is not edited in place opens the form
 
     # -- commands ----------------------------------------------------------------------------
 
