@@ -35,7 +35,7 @@ from desktop_app.domain.errors import ChangeConflictError, OperationCancelledErr
 from desktop_app.domain.repositories import PostRepository, UserRepository
 
 # Rows per write call between two progress reports (the repositories split further).
-CHUNK = 2_000
+CHUNK = 500  # each is one executemany whose parameters are prepared on the event loop
 
 Progress = Callable[[int, int], bool]
 
@@ -171,11 +171,11 @@ class ChangeApplier:
         authors = {post.author_id for post in written} - inserted
         if not authors:
             return []
-        there = await uow.users.lock(sorted(authors))
+        there = await uow.users.lock(list(authors))  # lock sorts
         orphans = {post.id for post in written if post.author_id not in there | inserted}
         if not orphans:
             return []
-        current = {post.id: post for post in await uow.posts.get_many(sorted(orphans))}
+        current = {post.id: post for post in await uow.posts.get_many(list(orphans))}
         return [
             RowConflict("post", c.row.id, c.after, c.before, current.get(c.row.id))
             for c in change.posts

@@ -44,3 +44,24 @@ class GarbageCollector(QObject):
             if counts[level] > self._thresholds[level]:
                 generation = level
         return gc.collect(generation) if generation >= 0 else 0
+
+
+# A change this big (rows) is kept out of the collector's full scans while the history holds it.
+LONG_LIVED_ROWS = 5_000
+
+
+def exempt_long_lived(rows: int) -> bool:
+    """Keep what is alive now out of the cyclic collector's scans (``gc.freeze``) when the undo
+    history has just taken a change of ``rows`` rows: otherwise every full collection walks its
+    hundreds of thousands of objects and holds the window for a tenth of a second or more (see
+    bench/undo.py). Frozen objects are still freed when nothing refers to them; only garbage
+    cycles among them wait for ``release_long_lived`` (the history cleared). True if it froze."""
+    if rows < LONG_LIVED_ROWS:
+        return False
+    gc.freeze()
+    return True
+
+
+def release_long_lived() -> None:
+    """Let the collector scan everything again (the history that held big changes is gone)."""
+    gc.unfreeze()

@@ -35,6 +35,7 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.ui.database import Database
 from desktop_app.ui.formatting import database_label
+from desktop_app.ui.gc_guard import exempt_long_lived, release_long_lived
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
 from desktop_app.ui.undo_conflicts import Drop, Retry, decide
@@ -146,6 +147,7 @@ class UndoHistory(QObject):
         with self._moved():
             self.stack.clear()
         self._steps.clear()
+        release_long_lived()
         self.update_actions()
 
     def _recorded(self, change: ChangeSet) -> None:
@@ -156,6 +158,7 @@ class UndoHistory(QObject):
         with self._moved():
             self.stack.push(step)  # Step.redo() does nothing: the change is already done
         self._steps = [s for s in self._steps if s in self._commands()] + [step]
+        exempt_long_lived(change.size)
         self.update_actions()
 
     def _commands(self) -> list[Step]:

