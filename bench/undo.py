@@ -1,0 +1,248 @@
+"""Undo benchmark (issue #11): undoing the delete of one user with 100,000 posts.
+
+Run: .venv/bin/python bench/undo.py [--posts 100000]
+
+In a SQLite file in a temporary directory: one user and ``--posts`` posts are written, the
+user is deleted through ``UserService`` (which records the ChangeSet: the user and every post
+the cascade takes), then the undo, ``ChangeApplier.apply(change.inverse())``, is timed while a
+concurrent asyncio task ticks every 5 ms and records the longest gap between two ticks (the
+longest time the event loop was held; as in the window, a change this big is exempted from the
+garbage collector's full scans once recorded: ``gc_guard.exempt_long_lived``). Side by side: raw ``sqlite3`` ``executemany`` of the
+same rows, in the same format, into a fresh database with the same schema (indexes, search
+triggers and all), and the ratio of the two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.application.change_applier import ChangeApplier  # noqa: E402
+from desktop_app.application.change_journal import ChangeJournal  # noqa: E402
+from desktop_app.application.change_set import ChangeSet  # noqa: E402
+from desktop_app.application.user_service import UserService  # noqa: E402
+from desktop_app.domain.entities import CreateUserDTO, Post  # noqa: E402
+from desktop_app.infrastructure.database import migrations  # noqa: E402
+from desktop_app.infrastructure.database.connection import (  # noqa: E402
+    make_engine,
+    make_session_factory,
+)
+from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork  # noqa: E402
+from desktop_app.ui.gc_guard import exempt_long_lived  # noqa: E402
+
+TICK = 0.005
+
+
+async def fast_hash(password: str) -> str:
+    return "bench$" + password
+
+
+class GcPauses:
+    """The longest pause of Python's cyclic garbage collector while active (gc.callbacks)."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._started = 0.0
+
+    def _callback(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.longest = max(self.longest, time.perf_counter() - self._started)
+
+    def __enter__(self) -> GcPauses:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+
+class StallMeter:
+    """A task that sleeps 5 ms at a time and keeps the longest gap between two wake-ups."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(TICK)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - last)
+            last = now
+
+    def __enter__(self) -> StallMeter:
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+
+def _rss() -> int:
+    """Resident memory of this process in bytes (Linux: /proc/self/status)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _stored(value: datetime | None) -> str | None:
+    """A timestamp as the app's column type stores it on SQLite."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+async def _engine(path: Path) -> Any:
+    url = f"sqlite+aiosqlite:///{path}"
+    engine = make_engine(url, pool_size=2, max_overflow=0, wal=True)
+    await migrations.upgrade(engine, url)
+    return engine
+
+
+async def _seed(uow_factory: Any, users: UserService, posts: int) -> Any:
+    user = await users.create_user(
+        CreateUserDTO(email="prolific@example.org", username="prolific", password="password1")
+    )
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    for first in range(0, posts, 5_000):
+        async with uow_factory() as uow:
+            await uow.posts.restore(
+                [
+                    Post(
+                        title=f"Post {n}",
+                        content=f"Words of post number {n}, long enough to look like a post.",
+                        author_id=user.id,
+                        created_at=start + timedelta(seconds=n),
+                    )
+                    for n in range(first, min(posts, first + 5_000))
+                ]
+            )
+            await uow.commit()
+    return user
+
+
+def _raw_insert(path: Path, change: ChangeSet) -> float:
+    """executemany of the same rows with the plain sqlite3 driver, in one transaction."""
+    [user] = [c.before for c in change.users]
+    assert user is not None
+    posts = [c.before for c in change.posts]
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA foreign_keys=ON")
+        started = time.perf_counter()
+        connection.execute(
+            "INSERT INTO users (id, email, username, hashed_password, is_active, bio,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                user.id.hex,
+                user.email,
+                user.username,
+                user.hashed_password,
+                user.is_active,
+                user.bio,
+                _stored(user.created_at),
+                _stored(user.updated_at),
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO posts (id, title, content, author_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    p.id.hex,
+                    p.title,
+                    p.content,
+                    p.author_id.hex,
+                    _stored(p.created_at),
+                    _stored(p.updated_at),
+                )
+                for p in posts
+                if p is not None
+            ],
+        )
+        connection.commit()
+        return time.perf_counter() - started
+    finally:
+        connection.close()
+
+
+async def main(posts: int) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "undo.db"
+        engine = await _engine(path)
+        uow_factory = partial(
+            SQLAlchemyUnitOfWork, make_session_factory(engine), hash_password=fast_hash
+        )
+        journal = ChangeJournal()
+        changes: list[ChangeSet] = []
+        journal.subscribe(changes.append)
+        users = UserService(uow_factory, hash_password=fast_hash, journal=journal)
+        applier = ChangeApplier(uow_factory)
+        user = await _seed(uow_factory, users, posts)
+
+        rss_before = _rss()
+        with StallMeter() as delete_meter:
+            started = time.perf_counter()
+            outcome = await users.delete_user(user.id)
+            delete_s = time.perf_counter() - started
+        journal_bytes = _rss() - rss_before
+        change = changes[-1]  # the first is the user's creation
+        exempt_long_lived(change.size)  # what the window's undo history does on taking it
+        rows = change.size
+        assert outcome.posts == posts
+        assert rows == posts + 1
+
+        await asyncio.sleep(0.05)
+        with StallMeter() as idle:
+            await asyncio.sleep(0.5)
+        with StallMeter() as meter, GcPauses() as pauses:
+            started = time.perf_counter()
+            await applier.apply(change.inverse())
+            undo_s = time.perf_counter() - started
+        async with uow_factory() as uow:
+            assert await uow.posts.count() == posts
+        await engine.dispose()
+
+        raw_path = Path(directory) / "raw.db"
+        raw_engine = await _engine(raw_path)
+        await raw_engine.dispose()
+        raw_s = _raw_insert(raw_path, change)
+
+    print(f"undo of deleting 1 user with {posts:,} posts ({rows:,} rows), SQLite file, WAL")
+    print(f"  delete through UserService (snapshot + delete): {delete_s:.2f} s,")
+    print(f"    longest event-loop stall {delete_meter.longest * 1000:.1f} ms")
+    print(
+        f"  memory held by the ChangeSet: {journal_bytes / 1e6:.1f} MB more resident memory "
+        f"after the delete (~{journal_bytes / rows:.0f} bytes a deleted row)"
+    )
+    print(
+        f"  undo (ChangeApplier.apply(inverse)): {undo_s:.2f} s, {rows / undo_s:,.0f} rows/s, "
+        f"longest event-loop stall {meter.longest * 1000:.1f} ms "
+        f"(idle: {idle.longest * 1000:.1f} ms, tick {TICK * 1000:.0f} ms)"
+    )
+    print(f"    of which the longest garbage collection: {pauses.longest * 1000:.1f} ms")
+    print(f"  raw sqlite3 executemany of the same rows: {raw_s:.2f} s, {rows / raw_s:,.0f} rows/s")
+    print(f"  ratio undo / raw: {undo_s / raw_s:.1f}x")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    asyncio.run(main(parser.parse_args().posts))
