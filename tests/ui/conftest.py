@@ -15,11 +15,17 @@ import shutil
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from desktop_app.gui import DatabaseOpener
+    from desktop_app.ui.main_window import MainWindow
 
 T = TypeVar("T")
 
@@ -119,3 +125,25 @@ def consent(qapp: QApplication) -> Iterator[Callable[[str], list[str]]]:
     for timer in timers:
         timer.stop()
         timer.deleteLater()
+
+
+@pytest.fixture
+def opener(sqlite_url: str) -> DatabaseOpener:
+    """Opens the test's SQLite file, as the app's DatabaseOpener does."""
+    from desktop_app.config import load_settings
+    from desktop_app.gui import DatabaseOpener
+
+    return DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, run: Callable[[Awaitable[object]], object], opener: DatabaseOpener, tmp_path: Path
+) -> Iterator[MainWindow]:
+    """The shown main window with the test's database open (closed again after the test)."""
+    from tests.ui.windows import show_window
+
+    win = show_window(qtbot, opener, tmp_path / "ui.ini")
+    assert run(win.open(None))
+    yield win
+    run(win.shutdown())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,26 +21,6 @@ from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Consent, Run, answer_question, seed
-
-
-@pytest.fixture
-def opener(sqlite_url: str) -> DatabaseOpener:
-    return DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, run: Run, opener: DatabaseOpener, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(
-        open_database=opener.open,
-        test_connection=opener.test,
-        save_database_url=lambda _url: None,
-        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(win)
-    win.show()
-    assert run(win.open(None))
-    yield win
-    run(win.shutdown())
 
 
 @pytest.fixture

@@ -5,15 +5,12 @@ password never shown."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from desktop_app.config import load_settings
 from desktop_app.domain.entities import UpdatePostDTO, UpdateUserDTO, User
 from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.database import Database
@@ -23,26 +20,6 @@ from desktop_app.ui.user_dialog import UserDialog
 from tests.ui.helpers import Run, answer_conflict, seed
 
 PASSWORD = "correct-horse-battery-42"
-
-
-@pytest.fixture
-def opener(sqlite_url: str) -> DatabaseOpener:
-    return DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, run: Run, opener: DatabaseOpener, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(
-        open_database=opener.open,
-        test_connection=opener.test,
-        save_database_url=lambda _url: None,
-        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(win)
-    win.show()
-    assert run(win.open(None))
-    yield win
-    run(win.shutdown())
 
 
 @pytest.fixture

@@ -4,41 +4,17 @@ shortcuts, the History panel, a cascaded delete taken back, and switching databa
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 from uuid import uuid4
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from desktop_app.application.change_set import ChangeSet, RowChange
-from desktop_app.config import load_settings
 from desktop_app.domain.entities import Post, UpdateUserDTO, User
-from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Run, answer_question, seed
-
-
-@pytest.fixture
-def opener(sqlite_url: str) -> DatabaseOpener:
-    return DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, run: Run, opener: DatabaseOpener, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(
-        open_database=opener.open,
-        test_connection=opener.test,
-        save_database_url=lambda _url: None,
-        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(win)
-    win.show()
-    assert run(win.open(None))
-    yield win
-    run(win.shutdown())
 
 
 def user_now(run: Run, window: MainWindow, user: User) -> User:
