@@ -35,6 +35,7 @@ from desktop_app.application.export_formats import (
     format_of,
 )
 from desktop_app.application.read_models import PostQuery
+from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.qt_async import named
 
 FORMATS: dict[ExportFormat, tuple[str, str]] = {  # format -> (label, extension)
@@ -104,7 +105,7 @@ class ExportDialog(QDialog):
         self.hashes = named(QCheckBox("Include password hashes"), "exportHashes")
         self.hash_warning = named(QLabel(HASH_WARNING), "exportHashWarning")
         self.hash_warning.setWordWrap(True)
-        self.hash_warning.setStyleSheet("color: #b00020;")
+        self.hash_warning.setStyleSheet(ERROR_STYLE)  # as the forms show errors, both schemes
         self.hash_warning.hide()
         self.path = named(QLineEdit(), "exportPath", "File")
         self.path.setPlaceholderText("Choose a file…")
