@@ -24,6 +24,7 @@ from desktop_app.application.change_applier import ChangeApplier
 from desktop_app.application.change_journal import ChangeJournal
 from desktop_app.application.consent import Answer, Ask, Change, ChangeRequest
 from desktop_app.application.export_formats import ExportSource
+from desktop_app.application.import_service import ImportService
 from desktop_app.application.post_service import PostService
 from desktop_app.application.read_models import (
     Cursor,
@@ -40,6 +41,7 @@ from desktop_app.core import security
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.errors import ChangeDeclinedError, StorageError
 from desktop_app.infrastructure.database import migrations
+from desktop_app.infrastructure.database.bulk_import import users_matching
 from desktop_app.infrastructure.database.connection import (
     describe_database,
     describe_url,
@@ -80,6 +82,7 @@ class Database:
     changes: ChangeJournal
     applier: ChangeApplier
     exports: ExportSource  # rows for File → Export…, in the order and filter of a view
+    imports: ImportService  # File → Import…: check a file, then write it as one undoable step
     revision: str | None = None
     read_only: bool = False
     notice: str = ""  # said once when it opens, e.g. why a read-only view is empty
@@ -131,6 +134,13 @@ def connect(settings: Settings, *, read_only: bool = False, create: bool = True)
         changes=changes,
         applier=ChangeApplier(uow_factory),
         exports=SQLAlchemyExportSource(session_factory),
+        imports=ImportService(
+            uow_factory,
+            normalise_email=normaliser,
+            hash_password=hasher,
+            journal=changes,
+            lookup=users_matching,
+        ),
         read_only=read_only,
     )
 

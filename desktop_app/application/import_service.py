@@ -99,7 +99,8 @@ class ImportService:
     ) -> ImportCheck:
         """Read and validate the whole file against the database; writes nothing. OSError if
         the file cannot be read, ValueError for an unknown format or mapping."""
-        read = read_file(path, kind, mapping)
+        # read and parsed in a worker thread: a big file must not hold the window's loop
+        read = await asyncio.to_thread(read_file, path, kind, mapping)
         plan: ImportPlan[Any]
         async with self._uow() as uow:
             if kind == "users":

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # annotations only: the services load with the database, afte
     from desktop_app.application.change_applier import ChangeApplier
     from desktop_app.application.change_journal import ChangeJournal
     from desktop_app.application.consent import Ask
+    from desktop_app.application.import_service import ImportService
     from desktop_app.application.post_service import PostService
     from desktop_app.application.read_models import PostReader, UserReader
     from desktop_app.application.user_service import UserService
@@ -60,6 +61,11 @@ class Database(Protocol):
     @property
     def applier(self) -> ChangeApplier:
         """Writes a ``ChangeSet`` (or its inverse) back exactly: undo and redo."""
+
+    @property
+    def imports(self) -> ImportService:
+        """File → Import…: checks a file against the database, then writes it in one
+        transaction recorded in ``changes`` as one undoable step."""
 
     async def close(self) -> None: ...
 
