@@ -1,0 +1,359 @@
+"""File → Import…: the file, the table, what to do with rows already there, a preview of the
+first rows with the field each column goes to, and the report of the last check (issue #12).
+
+Plain Qt plus the preview reader: the dialog gathers the choice and shows what it is told;
+``import_flow`` reads, checks and writes in the background. Any change to the choice makes
+the last check void (Import is disabled until Check runs again), so what is written is always
+what was checked. After a failed check the file and the mapping stay as they were, for a
+second try.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.application.import_plan import OnDuplicate
+from desktop_app.application.import_rows import SYNONYMS, Kind, LineError, format_of
+from desktop_app.application.import_service import ImportCheck
+from desktop_app.ui.forms import ERROR_STYLE
+from desktop_app.ui.qt_async import named
+
+PREVIEW_ROWS = 20
+SHOWN_PROBLEMS = 5_000
+FILTER = (
+    "Data files (*.csv *.jsonl *.ndjson *.json);;CSV (*.csv);;JSON Lines (*.jsonl *.ndjson);;"
+    "JSON (*.json)"
+)
+IGNORE = "(ignore)"
+ON_DUPLICATE: dict[OnDuplicate, str] = {
+    "stop": "Stop: report it as a bad line, import nothing",
+    "skip": "Skip it: keep the row in the database as it is",
+    "update": "Update it with the values in the file",
+}
+FIELD_LABELS = {"author": "author (id, username or e-mail)"}
+
+
+@dataclass(slots=True)
+class Preview:
+    """The first rows of a file as text, under its header (the column names)."""
+
+    header: list[str] = field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, cells)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _objects_preview(objects: list[tuple[int, Any]]) -> Preview:
+    preview = Preview()
+    for _line, value in objects:
+        if isinstance(value, dict):
+            preview.header += [name for name in value if name not in preview.header]
+    for line, value in objects:
+        if isinstance(value, dict):
+            preview.rows.append((line, [_cell(value.get(name)) for name in preview.header]))
+    return preview
+
+
+def read_preview(path: Path, limit: int = PREVIEW_ROWS) -> Preview:
+    """The header and first ``limit`` rows of ``path`` (format from its extension), reading
+    no further than needed for CSV and JSON Lines. Blocking: run it in a worker thread.
+    OSError if unreadable, ValueError for an unknown extension or a JSON file that is no
+    array; undecodable bytes show as U+FFFD (the check reports their lines)."""
+    fmt = format_of(path)
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as file:
+        if fmt == "csv":
+            reader = csv.reader(file)
+            preview = Preview(header=next(reader, []))
+            line = reader.line_num + 1
+            for record in reader:
+                if any(record):
+                    preview.rows.append((line, record))
+                if len(preview.rows) >= limit:
+                    break
+                line = reader.line_num + 1
+            return preview
+        if fmt == "jsonl":
+            objects: list[tuple[int, Any]] = []
+            for number, raw in enumerate(file, start=1):
+                if raw.strip():
+                    try:
+                        objects.append((number, json.loads(raw)))
+                    except json.JSONDecodeError:
+                        continue  # the check reports it with its line
+                if len(objects) >= limit:
+                    break
+            return _objects_preview(objects)
+        try:
+            document = json.load(file)
+        except json.JSONDecodeError as error:
+            reason = f"{error.msg}, line {error.lineno}"
+            raise ValueError(f"{path.name} is not valid JSON ({reason})") from None
+        if not isinstance(document, list):
+            raise ValueError(f"{path.name} holds no JSON array of rows ([{{...}}, ...])")
+        return _objects_preview(list(enumerate(document[:limit], start=1)))
+
+
+class ImportDialog(QDialog):
+    """Asks what to import from where, and how; shows the preview and the last check.
+
+    ``file_changed`` (the file or the table: a new preview is needed) and ``settings_changed``
+    (anything, the mapping included: the last check no longer holds)."""
+
+    file_changed = Signal()
+    settings_changed = Signal()
+
+    def __init__(self, *, kind: Kind, folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle("Import")
+        self.resize(860, 620)
+        self._folder = folder
+        self._header: list[str] = []
+        self.combos: list[QComboBox] = []
+
+        self.path = named(QLineEdit(), "importPath", "File")
+        self.path.setPlaceholderText("Choose a CSV, JSON Lines or JSON file…")
+        self.path.editingFinished.connect(self._path_edited)
+        browse = named(QPushButton("Choose…"), "importBrowse")
+        browse.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+        self.table = named(QComboBox(), "importTable", "Table")
+        self.table.addItem("Users", "users")
+        self.table.addItem("Posts", "posts")
+        self.table.setCurrentIndex(0 if kind == "users" else 1)
+        self.table.currentIndexChanged.connect(self._table_changed)
+        self.duplicates = named(QComboBox(), "importOnDuplicate", "A row already there")
+        for value, label in ON_DUPLICATE.items():
+            self.duplicates.addItem(label, value)
+        self.duplicates.currentIndexChanged.connect(self._changed)
+        form = QFormLayout()
+        form.addRow("File:", file_row)
+        form.addRow("Into:", self.table)
+        form.addRow("A row already there\n(same id, e-mail or username):", self.duplicates)
+
+        self.preview_label = named(QLabel("Choose a file to see its first rows."), "importNote")
+        self.preview_label.setWordWrap(True)
+        self.preview = named(QTableWidget(), "importPreview", "Preview")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.check_button = named(QPushButton("&Check every line"), "importCheck")
+        self.check_button.setEnabled(False)
+        self.summary = named(QLabel(""), "importSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addWidget(self.summary, 1)
+        self.problems = named(QTableWidget(0, 3), "importProblems", "Bad lines")
+        self.problems.setHorizontalHeaderLabels(["Line", "Field", "Problem"])
+        self.problems.verticalHeader().hide()
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = named(QPushButton("&Import"), "importButton")
+        self.import_button.setEnabled(False)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.preview, 3)
+        layout.addLayout(check_row)
+        layout.addWidget(self.problems, 2)
+        layout.addWidget(self.buttons)
+
+    # -- the choice -------------------------------------------------------------------------
+
+    def kind(self) -> Kind:
+        return "posts" if self.table.currentData() == "posts" else "users"
+
+    def on_duplicate(self) -> OnDuplicate:
+        value = self.duplicates.currentData()
+        return value if value in ON_DUPLICATE else "stop"
+
+    def file(self) -> Path | None:
+        text = self.path.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def mapping(self) -> dict[str, str]:
+        """Every column -> the field chosen for it ("" to ignore it): the whole mapping, so
+        the check takes exactly what the preview shows."""
+        pairs = zip(self._header, self.combos, strict=True)
+        return {name: combo.currentData() or "" for name, combo in pairs}
+
+    def clashes(self) -> list[str]:
+        """The fields more than one column goes to."""
+        chosen = [target for target in self.mapping().values() if target]
+        return sorted({target for target in chosen if chosen.count(target) > 1})
+
+    def choose_file(self) -> None:
+        start = self.path.text().strip() or self._folder
+        path, _ = QFileDialog.getOpenFileName(self, "Import from", start, FILTER)
+        if path:
+            self.set_file(path)
+
+    def set_file(self, path: str) -> None:
+        self.path.setText(path)
+        self._folder = str(Path(path).parent)
+        self._path_edited()
+
+    def _path_edited(self) -> None:
+        self._changed()
+        self.file_changed.emit()
+
+    def _table_changed(self, *_args: object) -> None:
+        self._changed()
+        self.file_changed.emit()  # the fields differ: guess again
+
+    def _changed(self, *_args: object) -> None:
+        """The last check no longer holds: Import waits for another."""
+        self.import_button.setEnabled(False)
+        clashes = self.clashes()
+        self.check_button.setEnabled(bool(self._header) and not clashes)
+        if clashes:
+            self.show_problem(
+                f"More than one column goes to {', '.join(clashes)}: choose “{IGNORE}” for "
+                "all but one."
+            )
+        elif self.summary.text():
+            self.show_note("The choice changed since the last check: check again to import.")
+        self.settings_changed.emit()
+
+    # -- what the flow shows ----------------------------------------------------------------
+
+    def set_preview(self, preview: Preview, guessed: dict[str, str], total_note: str = "") -> None:
+        """Show the first rows, with a field chooser above each column set to ``guessed``."""
+        self._header = list(preview.header)
+        self.combos = []
+        fields = list(SYNONYMS[self.kind()])
+        grid = self.preview
+        grid.clear()
+        grid.setColumnCount(len(self._header))
+        grid.setRowCount(len(preview.rows) + 1)
+        grid.setHorizontalHeaderLabels(self._header)
+        grid.setVerticalHeaderLabels(["Field"] + [str(line) for line, _ in preview.rows])
+        for column, name in enumerate(self._header):
+            combo = named(QComboBox(), f"importField{column}", f"Field for column {name}")
+            combo.addItem(IGNORE, "")
+            for target in fields:
+                combo.addItem(FIELD_LABELS.get(target, target), target)
+            combo.setCurrentIndex(max(0, combo.findData(guessed.get(name, ""))))
+            combo.currentIndexChanged.connect(self._changed)
+            grid.setCellWidget(0, column, combo)
+            self.combos.append(combo)
+        for row, (_line, cells) in enumerate(preview.rows, start=1):
+            for column, text in enumerate(cells[: len(self._header)]):
+                item = QTableWidgetItem(text.replace("\n", "⏎"))
+                item.setToolTip(text)
+                grid.setItem(row, column, item)
+        grid.resizeColumnsToContents()
+        for column in range(grid.columnCount()):
+            grid.setColumnWidth(column, min(max(grid.columnWidth(column), 150), 320))
+        shown = len(preview.rows)
+        self.preview_label.setText(
+            f"The first {shown:,} row{'s' if shown != 1 else ''} of the file{total_note}. Above "
+            f"each column, the field it goes into (guessed from the header; “{IGNORE}” leaves "
+            "it out)."
+            if self._header
+            else "The file has no rows to import."
+        )
+        self.problems.hide()
+        self.summary.setText("")
+        self._changed()
+
+    def clear_preview(self, message: str) -> None:
+        self._header, self.combos = [], []
+        self.preview.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
+        self.preview_label.setText(message)
+        self._changed()
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        self.check_button.setEnabled(not busy and bool(self._header) and not self.clashes())
+        if busy:
+            self.import_button.setEnabled(False)
+            self.show_note(message)
+
+    def show_note(self, text: str) -> None:
+        self.summary.setStyleSheet("")
+        self.summary.setText(text)
+
+    def show_problem(self, text: str) -> None:
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setText(text)
+
+    def show_report(self, checked: ImportCheck) -> None:
+        """The outcome of a check: every bad line, or what Import would do."""
+        plan, errors = checked.plan, checked.errors
+        noun = self.kind()[:-1]
+        counts = (
+            f"{checked.rows_read:,} row{'s' if checked.rows_read != 1 else ''} read: "
+            f"{len(plan.inserts):,} new {noun}{'s' if len(plan.inserts) != 1 else ''}, "
+            f"{len(plan.updates):,} to update, {len(plan.skipped):,} already there (skipped)"
+        )
+        ignored = checked.ignored_columns
+        if ignored:
+            counts += f"; columns left out: {', '.join(ignored)}"
+        self._show_errors(errors)
+        if errors:
+            lines = len({error.line for error in errors})
+            self.show_problem(
+                f"{len(errors):,} problem{'s' if len(errors) != 1 else ''} on {lines:,} "
+                f"line{'s' if lines != 1 else ''}: nothing can be imported until they are "
+                f"fixed. Correct the file or the fields above and check again. ({counts}.)"
+            )
+        elif not plan.size:
+            self.show_note(f"Nothing to import. {counts}.")
+        else:
+            self.show_note(f"Every line is good. {counts}. Import writes them as one step.")
+        self.import_button.setEnabled(not errors and plan.size > 0)
+
+    def _show_errors(self, errors: list[LineError]) -> None:
+        """One row a problem; past ``SHOWN_PROBLEMS`` a last row says how many more (the
+        file is not fixed one line at a time past that)."""
+        shown = errors[:SHOWN_PROBLEMS]
+        more = len(errors) - len(shown)
+        if more:
+            shown = [*shown, LineError(0, "", f"… and {more:,} more problems not listed")]
+        self.problems.setRowCount(len(shown))
+        for row, error in enumerate(shown):
+            line = str(error.line) if error.line else ""
+            for column, text in enumerate((line, error.field, error.reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.problems.setItem(row, column, item)
+        self.problems.resizeColumnToContents(0)
+        self.problems.resizeColumnToContents(1)
+        self.problems.setVisible(bool(errors))

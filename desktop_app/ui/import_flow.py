@@ -1,0 +1,195 @@
+"""File → Import…: the dialog, its preview, the check of every line, and the write (issue #12).
+
+Everything slow happens off the window's event loop or awaited on it: the preview is read in
+a worker thread, the check (the service reads and parses the file in a worker thread, then
+asks the database) and the write are awaited, the write with a progress dialog whose Cancel
+rolls the one transaction back (nothing written). A finished import is one step in the
+window's undo history (the service records one ChangeSet), the tables are read again and the
+status bar says what came in. Bad input loses nothing: the dialog keeps the file and the
+mapping after a failed check, a cancelled or failed write, for another try.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from desktop_app.application.import_rows import Kind, guess_mapping
+from desktop_app.application.import_service import ImportCheck, ImportService
+from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
+from desktop_app.ui.delayed_progress import DelayedProgress
+from desktop_app.ui.formatting import home_relative
+from desktop_app.ui.import_dialog import ImportDialog, read_preview
+from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.status_bar import STATUS_MS
+
+if TYPE_CHECKING:  # the window builds this controller and hands itself in
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.table_panel import TablePanel
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+class ImportFlow(QObject):
+    """File → Import… over ``window``'s open database, into the table last focused (the
+    dialog can switch it). ``dialog`` and ``progress`` are the open ones (tests drive them)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._current: TablePanel = window.users_panel
+        for panel in (window.users_panel, window.posts_panel):
+            panel.focused.connect(lambda panel=panel: self._focused(panel))
+        self.folder = str(Path.home())
+        self.dialog: ImportDialog | None = None
+        self.progress: DelayedProgress | None = None
+        self._checked: ImportCheck | None = None
+        self.action = QAction("&Import…", window)
+        self.action.setObjectName("actionImport")
+        self.action.setStatusTip("Add users or posts from a CSV, JSON Lines or JSON file")
+        self.action.triggered.connect(self.open_dialog)
+        window.addAction(self.action)
+        window.lifecycle.opened.connect(self.update_action)
+        self.update_action()
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.action)
+
+    def _focused(self, panel: TablePanel) -> None:
+        self._current = panel
+
+    def _imports(self) -> ImportService | None:
+        database = self._window.database
+        if database is None or database.read_only:
+            return None
+        return getattr(database, "imports", None)
+
+    def update_action(self, *_args: object) -> None:
+        """Import… needs a database that may be changed."""
+        self.action.setEnabled(self._imports() is not None)
+
+    def open_dialog(self) -> None:
+        window = self._window
+        if self._imports() is None:
+            window.statusBar().showMessage(
+                "Open a database you may change to import into it.", STATUS_MS
+            )
+            return
+        kind: Kind = "posts" if self._current is window.posts_panel else "users"
+        dialog = ImportDialog(kind=kind, folder=self.folder, parent=window)
+        dialog.file_changed.connect(self.load_preview)
+        dialog.settings_changed.connect(self._forget_check)
+        dialog.check_button.clicked.connect(self.check)
+        dialog.import_button.clicked.connect(self.run_import)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        self.dialog, self._checked = dialog, None
+        window.dialogs.keep(dialog)
+        dialog.open()
+
+    def _closed(self, dialog: ImportDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog, self._checked = None, None
+
+    def _forget_check(self) -> None:
+        self._checked = None
+
+    @async_slot()
+    async def load_preview(self) -> None:
+        """Read the first rows of the chosen file in a worker thread, and guess the fields."""
+        dialog = self.dialog
+        if dialog is None:
+            return
+        path, kind = dialog.file(), dialog.kind()
+        if path is None:
+            dialog.clear_preview("Choose a file to see its first rows.")
+            return
+        self.folder = str(path.parent)
+        try:
+            preview = await asyncio.to_thread(read_preview, path)
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            if dialog is self.dialog:
+                dialog.clear_preview(f"Cannot read {home_relative(str(path))}: {reason}")
+            return
+        if dialog is not self.dialog or dialog.file() != path or dialog.kind() != kind:
+            return  # the choice moved on while reading: its own preview follows
+        guessed, _left = guess_mapping(kind, preview.header)
+        dialog.set_preview(preview, guessed)
+
+    @async_slot()
+    async def check(self) -> None:
+        """Check every line of the file against the database (writes nothing); show each bad
+        line, or enable Import."""
+        dialog, imports = self.dialog, self._imports()
+        path = dialog.file() if dialog is not None else None
+        if dialog is None or imports is None or path is None:
+            return
+        kind, mapping, on_duplicate = dialog.kind(), dialog.mapping(), dialog.on_duplicate()
+        dialog.set_busy(True, f"Checking every line of {path.name}…")
+        try:
+            checked = await imports.check(kind, path, mapping=mapping, on_duplicate=on_duplicate)
+        except (OSError, ValueError, StorageError, DomainError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            dialog.set_busy(False)
+            dialog.show_problem(f"Could not check {path.name}: {reason}")
+            return
+        dialog.set_busy(False)
+        if dialog is not self.dialog or (kind, mapping, on_duplicate) != (
+            dialog.kind(),
+            dialog.mapping(),
+            dialog.on_duplicate(),
+        ):
+            return  # changed meanwhile: this check no longer describes the choice
+        self._checked = checked
+        dialog.show_report(checked)
+
+    @async_slot()
+    async def run_import(self) -> None:
+        """Write what the last check planned, with progress and Cancel; close the dialog and
+        say what came in, or keep it open and say why nothing was written."""
+        dialog, imports, checked = self.dialog, self._imports(), self._checked
+        if dialog is None or imports is None or checked is None:
+            return
+        window, plan = self._window, checked.plan
+        path = dialog.file()
+        name = path.name if path is not None else "the file"
+        what = _plural(plan.size, plan.kind[:-1])
+        dialog.set_busy(True, f"Importing {what} from {name}…")
+        self.progress = DelayedProgress(dialog)
+        try:
+            with self.progress.showing(f"Importing {what} from {name}…", plan.size) as report:
+                change = await imports.write(plan, progress=report)
+        except OperationCancelledError:  # the check still holds: Import may try again
+            dialog.set_busy(False)
+            dialog.import_button.setEnabled(True)
+            dialog.show_note("Import cancelled: nothing was written. Import tries again.")
+            return
+        except (StorageError, DomainError) as error:
+            self._failed(dialog, f"Nothing was imported: {error}")
+            return
+        finally:
+            self.progress = None
+        added, updated = len(plan.inserts), len(plan.updates)
+        parts = [f"{_plural(added, plan.kind[:-1])} added"] if added else []
+        parts += [f"{updated:,} updated"] if updated else []
+        parts += [f"{len(plan.skipped):,} skipped (already there)"] if plan.skipped else []
+        self._checked = None
+        dialog.accept()
+        window.refresh()
+        window.statusBar().showMessage(
+            f"Imported from {name}: {', '.join(parts)}. Edit → Undo “{change.text}” takes it back.",
+            STATUS_MS,
+        )
+
+    def _failed(self, dialog: ImportDialog, message: str) -> None:
+        """Nothing was written: say so in the dialog, which keeps the file and mapping."""
+        self._checked = None
+        dialog.set_busy(False)
+        dialog.show_problem(f"{message} Check again to retry.")
