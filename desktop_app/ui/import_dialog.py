@@ -133,7 +133,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle("Import")
-        self.resize(860, 620)
+        self.resize(900, 620)
         self._folder = folder
         self._header: list[str] = []
         self.combos: list[QComboBox] = []
@@ -178,6 +178,9 @@ class ImportDialog(QDialog):
         self.problems.verticalHeader().hide()
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.horizontalHeader().setStretchLastSection(True)
+        compact = self.fontMetrics().height() + 8
+        self.problems.verticalHeader().setDefaultSectionSize(compact)
+        self.preview.verticalHeader().setDefaultSectionSize(compact)
         self.problems.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -277,9 +280,11 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem(text.replace("\n", "⏎"))
                 item.setToolTip(text)
                 grid.setItem(row, column, item)
+        if self.combos:
+            grid.setRowHeight(0, self.combos[0].sizeHint().height() + 4)
         grid.resizeColumnsToContents()
         for column in range(grid.columnCount()):
-            grid.setColumnWidth(column, min(max(grid.columnWidth(column), 150), 320))
+            grid.setColumnWidth(column, min(max(grid.columnWidth(column), 130), 300))
         shown = len(preview.rows)
         self.preview_label.setText(
             f"The first {shown:,} row{'s' if shown != 1 else ''} of the file{total_note}. Above "
@@ -318,26 +323,25 @@ class ImportDialog(QDialog):
         """The outcome of a check: every bad line, or what Import would do."""
         plan, errors = checked.plan, checked.errors
         noun = self.kind()[:-1]
+        read = f"{checked.rows_read:,} row{'s' if checked.rows_read != 1 else ''}"
         counts = (
-            f"{checked.rows_read:,} row{'s' if checked.rows_read != 1 else ''} read: "
-            f"{len(plan.inserts):,} new {noun}{'s' if len(plan.inserts) != 1 else ''}, "
-            f"{len(plan.updates):,} to update, {len(plan.skipped):,} already there (skipped)"
+            f"{read} read: {len(plan.inserts):,} new {noun}{'s' if len(plan.inserts) != 1 else ''}"
+            f", {len(plan.updates):,} to update, {len(plan.skipped):,} already there (skipped)."
         )
-        ignored = checked.ignored_columns
-        if ignored:
-            counts += f"; columns left out: {', '.join(ignored)}"
+        left_out = checked.ignored_columns
+        columns = f" Columns left out: {', '.join(left_out)}." if left_out else ""
         self._show_errors(errors)
         if errors:
             lines = len({error.line for error in errors})
             self.show_problem(
-                f"{len(errors):,} problem{'s' if len(errors) != 1 else ''} on {lines:,} "
-                f"line{'s' if lines != 1 else ''}: nothing can be imported until they are "
-                f"fixed. Correct the file or the fields above and check again. ({counts}.)"
+                f"{len(errors):,} problem{'s' if len(errors) != 1 else ''} on {lines:,} of "
+                f"{read}: nothing can be imported until they are fixed. Correct the file, or "
+                f"the fields above, and check again.{columns}"
             )
         elif not plan.size:
-            self.show_note(f"Nothing to import. {counts}.")
+            self.show_note(f"Nothing to import. {counts}{columns}")
         else:
-            self.show_note(f"Every line is good. {counts}. Import writes them as one step.")
+            self.show_note(f"Every line is good. {counts}{columns} Import writes them as one step.")
         self.import_button.setEnabled(not errors and plan.size > 0)
 
     def _show_errors(self, errors: list[LineError]) -> None:
