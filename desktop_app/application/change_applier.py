@@ -22,6 +22,7 @@ the journal: undoing is not a new action.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +39,8 @@ from desktop_app.domain.repositories import PostRepository, UserRepository
 CHUNK = 500  # each is one executemany whose parameters are prepared on the event loop
 
 Progress = Callable[[int, int], bool]
+# Rows sorted into writes between two turns of the event loop.
+YIELD_EVERY = 2_000
 
 
 @dataclass(slots=True)
@@ -88,7 +91,9 @@ async def _plan(
         if c.row.id in present and (c.before is not None or c.row.id in accept)
     }
     stale = await repo.stale(checked) if checked else set()
-    for change in changes:
+    for n, change in enumerate(changes, 1):
+        if n % YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # 100,000 rows are planned in slices, not in one go
         row_id = change.row.id
         exists, accepted = row_id in present, row_id in accept
         if change.after is None:  # delete

@@ -15,6 +15,7 @@ so in the status bar; the applier never records, so an undo is not itself a new 
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -210,7 +211,8 @@ class UndoHistory(QObject):
         return outcome
 
     async def _apply(self, database: Database, step: Step, *, back: bool) -> Outcome:
-        change = step.change.inverse() if back else step.change
+        # A big change's inverse takes a while to build: in a thread, so the window still paints
+        change = await asyncio.to_thread(step.change.inverse) if back else step.change
         verb = "Undo" if back else "Redo"
         accept: dict[UUID, datetime | None] = {}
         conflicted = False
