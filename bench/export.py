@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
-import gc
 import sqlite3
 import sys
 import tempfile
@@ -33,6 +32,8 @@ from uuid import uuid4
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from meters import TICK, GcPauses, StallMeter, rss_bytes  # noqa: E402
+
 from desktop_app.application.export_formats import export_to_file  # noqa: E402
 from desktop_app.application.read_models import PostQuery, UserQuery  # noqa: E402
 from desktop_app.infrastructure.database import migrations  # noqa: E402
@@ -45,68 +46,8 @@ from desktop_app.infrastructure.database.export_source import (  # noqa: E402
     SQLAlchemyExportSource,
 )
 
-TICK = 0.005
 BATCH = 50_000
 START = datetime(2024, 1, 1, tzinfo=UTC)
-
-
-class StallMeter:
-    """A task that sleeps 5 ms at a time and keeps the longest gap between two wake-ups
-    (the idea of bench/undo.py's)."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._task: asyncio.Task[None] | None = None
-
-    async def _tick(self) -> None:
-        last = time.perf_counter()
-        while True:
-            await asyncio.sleep(TICK)
-            now = time.perf_counter()
-            self.longest = max(self.longest, now - last)
-            last = now
-
-    def __enter__(self) -> StallMeter:
-        self._task = asyncio.get_running_loop().create_task(self._tick())
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._task is not None
-        self._task.cancel()
-
-
-class FullCollections:
-    """The longest of the interpreter's full (generation 2) garbage collections meanwhile: a
-    pause of the whole process that any long work meets, told apart from the export's own."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self.count = 0
-        self._started = 0.0
-
-    def _callback(self, phase: str, info: dict[str, int]) -> None:
-        if info["generation"] != 2:
-            return
-        if phase == "start":
-            self._started = time.perf_counter()
-        else:
-            self.count += 1
-            self.longest = max(self.longest, time.perf_counter() - self._started)
-
-    def __enter__(self) -> FullCollections:
-        gc.callbacks.append(self._callback)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        gc.callbacks.remove(self._callback)
-
-
-def rss_bytes() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    raise RuntimeError("no VmRSS in /proc/self/status")
 
 
 class RssPeak:
@@ -247,7 +188,7 @@ async def our_export(
         with StallMeter() as idle_stalls:  # the machine's own noise, for comparison
             await asyncio.sleep(1.0)
         idle = rss_bytes()
-        with RssPeak() as memory, FullCollections() as collections, StallMeter() as stalls:
+        with RssPeak() as memory, GcPauses(full_only=True) as collections, StallMeter() as stalls:
             started = time.perf_counter()
             rows = await export_to_file(source, target, query, "csv")
             seconds = time.perf_counter() - started

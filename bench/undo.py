@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import sqlite3
 import sys
 import tempfile
@@ -28,6 +27,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from meters import TICK, GcPauses, StallMeter, rss_bytes  # noqa: E402
 
 from desktop_app.application.change_applier import ChangeApplier  # noqa: E402
 from desktop_app.application.change_journal import ChangeJournal  # noqa: E402
@@ -42,64 +43,9 @@ from desktop_app.infrastructure.database.connection import (  # noqa: E402
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork  # noqa: E402
 from desktop_app.ui.gc_guard import exempt_long_lived  # noqa: E402
 
-TICK = 0.005
-
 
 async def fast_hash(password: str) -> str:
     return "bench$" + password
-
-
-class GcPauses:
-    """The longest pause of Python's cyclic garbage collector while active (gc.callbacks)."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._started = 0.0
-
-    def _callback(self, phase: str, _info: dict[str, int]) -> None:
-        if phase == "start":
-            self._started = time.perf_counter()
-        else:
-            self.longest = max(self.longest, time.perf_counter() - self._started)
-
-    def __enter__(self) -> GcPauses:
-        gc.callbacks.append(self._callback)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        gc.callbacks.remove(self._callback)
-
-
-class StallMeter:
-    """A task that sleeps 5 ms at a time and keeps the longest gap between two wake-ups."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._task: asyncio.Task[None] | None = None
-
-    async def _tick(self) -> None:
-        last = time.perf_counter()
-        while True:
-            await asyncio.sleep(TICK)
-            now = time.perf_counter()
-            self.longest = max(self.longest, now - last)
-            last = now
-
-    def __enter__(self) -> StallMeter:
-        self._task = asyncio.get_running_loop().create_task(self._tick())
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._task is not None
-        self._task.cancel()
-
-
-def _rss() -> int:
-    """Resident memory of this process in bytes (Linux: /proc/self/status)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) * 1024
-    return 0
 
 
 def _stored(value: datetime | None) -> str | None:
@@ -197,12 +143,12 @@ async def main(posts: int) -> None:
         applier = ChangeApplier(uow_factory)
         user = await _seed(uow_factory, users, posts)
 
-        rss_before = _rss()
+        rss_before = rss_bytes()
         with StallMeter() as delete_meter:
             started = time.perf_counter()
             outcome = await users.delete_user(user.id)
             delete_s = time.perf_counter() - started
-        journal_bytes = _rss() - rss_before
+        journal_bytes = rss_bytes() - rss_before
         change = changes[-1]  # the first is the user's creation
         exempt_long_lived(change.size)  # what the window's undo history does on taking it
         rows = change.size

@@ -1,0 +1,72 @@
+"""What the benchmarks measure besides time: event-loop stalls, garbage-collection pauses and
+resident memory. Shared by bench/undo.py and bench/export.py (run as scripts, so this folder is
+on sys.path)."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import time
+from pathlib import Path
+
+TICK = 0.005
+
+
+class StallMeter:
+    """A task that sleeps 5 ms at a time and keeps the longest gap between two wake-ups: the
+    longest time anything held the event loop."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(TICK)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - last)
+            last = now
+
+    def __enter__(self) -> StallMeter:
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+
+class GcPauses:
+    """How many garbage collections ran meanwhile and the longest (``full_only``: only
+    generation 2, the ones that walk every tracked object)."""
+
+    def __init__(self, *, full_only: bool = False) -> None:
+        self.full_only = full_only
+        self.longest = 0.0
+        self.count = 0
+        self._started = 0.0
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if self.full_only and info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.count += 1
+            self.longest = max(self.longest, time.perf_counter() - self._started)
+
+    def __enter__(self) -> GcPauses:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+
+def rss_bytes() -> int:
+    """Resident memory of this process (Linux: /proc/self/status)."""
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
