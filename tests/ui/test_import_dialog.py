@@ -1,7 +1,7 @@
 """File → Import… (#12) on the real window over a real SQLite file: the preview shows the first
 rows and the guessed fields; a check lists every bad line with its line and field and writes
 nothing, keeping the file and the mapping; a changed mapping checks again; an import writes
-every row as one undoable step; Cancel writes nothing."""
+every row as one undoable step; Cancel writes nothing; a read-only database offers no Import."""
 
 from __future__ import annotations
 
@@ -132,6 +132,11 @@ def test_a_changed_mapping_checks_again_and_imports(
     check(dialog, qtbot)
     assert problems(dialog) == [] and not dialog.problems.isVisible()
     assert dialog.import_button.isEnabled()
+    dialog.duplicates.setCurrentIndex(dialog.duplicates.findData("skip"))
+    assert not dialog.import_button.isEnabled()  # any change voids the check
+    assert "check again" in dialog.summary.text()
+    check(dialog, qtbot)
+    assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     qtbot.waitUntil(lambda: "Imported" in window.statusBar().currentMessage(), timeout=20_000)
     assert count(window, "users") == 3
@@ -186,3 +191,12 @@ def test_cancel_writes_nothing(
     assert count(window, "posts") == 0
     assert window.history.stack.count() == steps
     assert dialog.isVisible() and dialog.file() is not None and dialog.import_button.isEnabled()
+
+
+def test_import_needs_a_database_that_may_be_changed(
+    window: MainWindow, flow: ImportFlow, run: Run
+) -> None:
+    assert flow.action.isEnabled() and flow.action.text() == "&Import…"
+    assert run(window.open(None, read_only=True))
+    assert window.database is not None and window.database.read_only
+    assert not flow.action.isEnabled()
