@@ -53,6 +53,7 @@ ON_DUPLICATE: dict[OnDuplicate, str] = {
     "skip": "Skip it: keep the row in the database as it is",
     "update": "Update it with the values in the file",
 }
+SECRET_FIELDS = {"password", "hashed_password"}
 FIELD_LABELS = {"author": "author (id, username or e-mail)"}
 
 
@@ -137,6 +138,7 @@ class ImportDialog(QDialog):
         self._folder = folder
         self._header: list[str] = []
         self.combos: list[QComboBox] = []
+        self.writing = False  # an import is being written: the dialog stays open
 
         self.path = named(QLineEdit(), "importPath", "File")
         self.path.setPlaceholderText("Choose a CSV, JSON Lines or JSON file…")
@@ -251,6 +253,7 @@ class ImportDialog(QDialog):
             )
         elif self.summary.text():
             self.show_note("The choice changed since the last check: check again to import.")
+        self._show_cells()
         self.settings_changed.emit()
 
     # -- what the flow shows ----------------------------------------------------------------
@@ -277,8 +280,8 @@ class ImportDialog(QDialog):
             self.combos.append(combo)
         for row, (_line, cells) in enumerate(preview.rows, start=1):
             for column, text in enumerate(cells[: len(self._header)]):
-                item = QTableWidgetItem(text.replace("\n", "⏎"))
-                item.setToolTip(text)
+                item = QTableWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, text)
                 grid.setItem(row, column, item)
         if self.combos:
             grid.setRowHeight(0, self.combos[0].sizeHint().height() + 4)
@@ -304,6 +307,25 @@ class ImportDialog(QDialog):
         self.preview.setColumnCount(0)
         self.preview_label.setText(message)
         self._changed()
+
+    def _show_cells(self) -> None:
+        """The preview's values, those of a column taken as a password hidden (the file is
+        the user's own, but a dialog on a shared screen should not show passwords)."""
+        grid = self.preview
+        for column, target in enumerate(self.mapping().values()):
+            secret = target in SECRET_FIELDS
+            for row in range(1, grid.rowCount()):
+                item = grid.item(row, column)
+                if item is not None:
+                    text = str(item.data(Qt.ItemDataRole.UserRole) or "")
+                    shown = "•" * min(len(text), 12) if secret else text.replace("\n", "⏎")
+                    item.setText(shown)
+                    item.setToolTip("" if secret else text)
+
+    def reject(self) -> None:
+        """Close, but not while writing: Cancel in the progress dialog stops the import."""
+        if not self.writing:
+            super().reject()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.check_button.setEnabled(not busy and bool(self._header) and not self.clashes())

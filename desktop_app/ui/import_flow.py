@@ -137,11 +137,15 @@ class ImportFlow(QObject):
             checked = await imports.check(kind, path, mapping=mapping, on_duplicate=on_duplicate)
         except (OSError, ValueError, StorageError, DomainError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            if dialog is not self.dialog:
+                return
             dialog.set_busy(False)
             dialog.show_problem(f"Could not check {path.name}: {reason}")
             return
+        if dialog is not self.dialog:
+            return  # closed meanwhile
         dialog.set_busy(False)
-        if dialog is not self.dialog or (kind, mapping, on_duplicate) != (
+        if (kind, mapping, on_duplicate) != (
             dialog.kind(),
             dialog.mapping(),
             dialog.on_duplicate(),
@@ -163,6 +167,7 @@ class ImportFlow(QObject):
         what = _plural(plan.size, plan.kind[:-1])
         dialog.set_busy(True, f"Importing {what} from {name}…")
         self.progress = DelayedProgress(dialog)
+        dialog.writing = True  # the dialog stays open until the write has ended
         try:
             with self.progress.showing(f"Importing {what} from {name}…", plan.size) as report:
                 change = await imports.write(plan, progress=report)
@@ -176,6 +181,7 @@ class ImportFlow(QObject):
             return
         finally:
             self.progress = None
+            dialog.writing = False
         added, updated = len(plan.inserts), len(plan.updates)
         parts = [f"{_plural(added, plan.kind[:-1])} added"] if added else []
         parts += [f"{updated:,} updated"] if updated else []

@@ -83,6 +83,9 @@ def test_preview_shows_the_first_rows_and_the_guessed_fields(
     assert grid.verticalHeaderItem(1).text() == "2"  # the line each row starts on
     assert grid.item(1, 0).text() == "person0@example.org"
     assert grid.item(20, 1).text() == "person19"
+    assert set(grid.item(1, 2).text()) == {"•"}  # a password column is not shown
+    dialog.combos[2].setCurrentIndex(0)
+    assert grid.item(1, 2).text() == HASH
     assert "first 20 rows" in dialog.preview_label.text()
     assert dialog.check_button.isEnabled() and not dialog.import_button.isEnabled()
 
@@ -185,6 +188,8 @@ def test_cancel_writes_nothing(
     dialog.import_button.click()
     qtbot.waitUntil(lambda: flow.progress is not None and flow.progress.dialog is not None)
     assert flow.progress is not None and flow.progress.dialog is not None
+    dialog.reject()  # Escape while writing: the dialog stays, Cancel is the way out
+    assert dialog.isVisible()
     flow.progress.dialog.cancel()
     qtbot.waitUntil(lambda: "cancelled" in dialog.summary.text(), timeout=20_000)
     assert "nothing was written" in dialog.summary.text()
