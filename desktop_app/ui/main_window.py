@@ -38,6 +38,7 @@ from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.delete_flow import DeleteFlow
 from desktop_app.ui.dialog_launcher import DialogLauncher
 from desktop_app.ui.export_flow import ExportFlow
+from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.master_detail import PostsFollowUsers
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         self.open_actions.add_to(file_menu)  # New database…, Open…, Recent databases
         file_menu.addSeparator()
+        ImportFlow(self).add_to(file_menu)  # Import…
         ExportFlow(self).add_to(file_menu)  # Export…
         self.backups.add_to(file_menu)  # Back up… (PostgreSQL: Save a local copy…), Restore…
         file_menu.addAction(self.act_database)
