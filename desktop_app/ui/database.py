@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # annotations only: the services load with the database, afte
     from desktop_app.application.change_applier import ChangeApplier
     from desktop_app.application.change_journal import ChangeJournal
     from desktop_app.application.consent import Ask
+    from desktop_app.application.export_formats import ExportSource
     from desktop_app.application.import_service import ImportService
     from desktop_app.application.post_service import PostService
     from desktop_app.application.read_models import PostReader, UserReader
@@ -61,6 +62,10 @@ class Database(Protocol):
     @property
     def applier(self) -> ChangeApplier:
         """Writes a ``ChangeSet`` (or its inverse) back exactly: undo and redo."""
+
+    @property
+    def exports(self) -> ExportSource:
+        """File → Export…: the rows of a table or of a view, a keyset page at a time."""
 
     @property
     def imports(self) -> ImportService:

@@ -54,8 +54,8 @@ class ExportFlow(QObject):
         self._current = panel
 
     def _exports(self) -> ExportSource | None:
-        source = getattr(self._window.database, "exports", None)
-        return source if source is not None and hasattr(source, "pages") else None
+        database = self._window.database
+        return database.exports if database is not None else None
 
     def _views(self) -> dict[ExportTable, ExportView]:
         """What each table's view shows right now, with words for it."""

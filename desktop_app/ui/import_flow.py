@@ -69,7 +69,7 @@ class ImportFlow(QObject):
         database = self._window.database
         if database is None or database.read_only:
             return None
-        return getattr(database, "imports", None)
+        return database.imports
 
     def update_action(self, *_args: object) -> None:
         """Import… needs a database that may be changed."""
