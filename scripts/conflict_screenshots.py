@@ -6,17 +6,13 @@ Writes docs/screenshots/conflict-*.png. Run from the checkout (no X server neede
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from dialog_shots import save_shots
 
 from desktop_app.application.conflict_merge import merge_fields
-from desktop_app.ui import theme
 from desktop_app.ui.conflict_dialog import ConflictDialog
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 USER_LABELS = [
     ("email", "Email"),
     ("username", "Username"),
@@ -76,24 +72,13 @@ def post_dialog(*, deleted: bool = False) -> ConflictDialog:
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    for scheme in ("light", "dark"):
-        os.environ[theme.FORCE_ENV] = scheme
-        theme.apply_theme(app)
-        shots = {
-            "user": user_dialog(),
-            "post": post_dialog(),
-            "post-deleted": post_dialog(deleted=True),
+    return save_shots(
+        lambda: {
+            "conflict-user": user_dialog(),
+            "conflict-post": post_dialog(),
+            "conflict-post-deleted": post_dialog(deleted=True),
         }
-        for name, dialog in shots.items():
-            dialog.show()
-            app.processEvents()
-            path = OUT / f"conflict-{name}-{scheme}.png"
-            dialog.grab().save(str(path))
-            dialog.close()
-            print(path.relative_to(OUT.parent.parent))
-    return 0
+    )
 
 
 if __name__ == "__main__":

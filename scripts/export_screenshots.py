@@ -7,18 +7,14 @@ box ticked (so its warning shows). Run from the checkout (no X server needed):
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from uuid import uuid4
 
-from PySide6.QtWidgets import QApplication
+from dialog_shots import save_shots
 
 from desktop_app.application.read_models import PostQuery, UserQuery
-from desktop_app.ui import theme
 from desktop_app.ui.export_dialog import ExportDialog, ExportView
-
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 def dialog() -> ExportDialog:
@@ -36,19 +32,7 @@ def dialog() -> ExportDialog:
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    for scheme in ("light", "dark"):
-        os.environ[theme.FORCE_ENV] = scheme
-        theme.apply_theme(app)
-        shot = dialog()
-        shot.show()
-        app.processEvents()
-        path = OUT / f"export-{scheme}.png"
-        shot.grab().save(str(path))
-        shot.close()
-        print(path.relative_to(OUT.parent.parent))
-    return 0
+    return save_shots(lambda: {"export": dialog()})
 
 
 if __name__ == "__main__":

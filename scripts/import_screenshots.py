@@ -8,20 +8,16 @@ the dialog is shown what the flow would show it. Run from the checkout (no X ser
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from dialog_shots import save_shots
 
 from desktop_app.application.import_plan import ImportPlan
 from desktop_app.application.import_rows import LineError, guess_mapping
 from desktop_app.application.import_service import ImportCheck
 from desktop_app.domain.entities import User
-from desktop_app.ui import theme
 from desktop_app.ui.import_dialog import ImportDialog, Preview
-
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 HEADER = ["E-mail", "Username", "Password", "About", "Member since", "Newsletter"]
 PEOPLE = [
@@ -60,19 +56,7 @@ def dialog() -> ImportDialog:
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    for scheme in ("light", "dark"):
-        os.environ[theme.FORCE_ENV] = scheme
-        theme.apply_theme(app)
-        shot = dialog()
-        shot.show()
-        app.processEvents()
-        path = OUT / f"import-{scheme}.png"
-        shot.grab().save(str(path))
-        shot.close()
-        print(path.relative_to(OUT.parent.parent))
-    return 0
+    return save_shots(lambda: {"import": dialog()})
 
 
 if __name__ == "__main__":
