@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from desktop_app.gui import DatabaseOpener
+    from desktop_app.ui.database import Database
     from desktop_app.ui.main_window import MainWindow
 
 T = TypeVar("T")
@@ -147,3 +148,11 @@ def window(
     assert run(win.open(None))
     yield win
     run(win.shutdown())
+
+
+@pytest.fixture
+def other(run: Callable[[Awaitable[object]], object], opener: DatabaseOpener) -> Iterator[Database]:
+    """A second writer on the test's file, with a journal of its own (not the window's)."""
+    database = run(opener.open(None))
+    yield database  # type: ignore[misc]
+    run(database.close())  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -13,6 +13,9 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.entities import Post, User
 from desktop_app.ui.database import Database
 from desktop_app.ui.database_lifecycle import CONSENT_DIALOG
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
 
 Run = Callable[..., Any]
 Consent = Callable[[str], list[str]]  # the conftest's ``consent`` fixture
@@ -138,3 +141,9 @@ def answer_conflict(qtbot: QtBot, button_name: str) -> dict[str, str]:
 
     qtbot.waitUntil(dialog_is_open, timeout=15_000)
     return seen
+
+
+def db(window: MainWindow) -> Database:
+    """The window's open database (the test opened one)."""
+    assert window.database is not None
+    return window.database

@@ -11,7 +11,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +20,7 @@ from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.backup_flow import BackupFlow
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Consent, Run, answer_question, seed
+from tests.ui.windows import show_window
 
 
 @pytest.fixture
@@ -168,14 +168,7 @@ def test_save_a_local_copy_of_a_server_database(
 
     url = run(create_postgres_database())
     opener = DatabaseOpener(load_settings(DATABASE_URL=url))
-    win = MainWindow(
-        open_database=opener.open,
-        test_connection=opener.test,
-        save_database_url=lambda _url: None,
-        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = show_window(qtbot, opener, tmp_path / "ui.ini")
     try:
         consent("Create")  # an empty server database: the app asks before adding its tables
         assert run(win.open(None))

@@ -12,7 +12,7 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
@@ -25,6 +25,7 @@ from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.table_model import LazyTableModel
 from tests.ui.helpers import Run
+from tests.ui.windows import show_window
 
 USERS, POSTS = 1_200, 600
 BASE = datetime(2026, 2, 1, tzinfo=UTC)
@@ -66,14 +67,7 @@ async def fill(url: str) -> None:
 @pytest.fixture
 def window(qtbot: QtBot, run: Run, sqlite_url: str, tmp_path: Path) -> Iterator[MainWindow]:
     opener = DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
-    win = MainWindow(
-        open_database=opener.open,
-        test_connection=opener.test,
-        save_database_url=lambda _url: None,
-        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = show_window(qtbot, opener, tmp_path / "ui.ini")
     assert run(win.open(None))
     run(fill(sqlite_url))
     win.refresh()

@@ -4,35 +4,18 @@ password never shown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from desktop_app.domain.entities import UpdatePostDTO, UpdateUserDTO, User
-from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.database import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.post_dialog import PostDialog
 from desktop_app.ui.user_dialog import UserDialog
-from tests.ui.helpers import Run, answer_conflict, seed
+from tests.ui.helpers import Run, answer_conflict, db, seed
 
 PASSWORD = "correct-horse-battery-42"
-
-
-@pytest.fixture
-def other(run: Run, opener: DatabaseOpener) -> Iterator[Database]:
-    """A second writer on the same file."""
-    database: Database = run(opener.open(None))
-    yield database
-    run(database.close())
-
-
-def db(window: MainWindow) -> Database:
-    assert window.database is not None
-    return window.database
 
 
 def visible(kind: type) -> list[object]:

@@ -15,7 +15,7 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, insert, select
@@ -28,6 +28,7 @@ from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.table_model import LazyTableModel
 from tests.ui.helpers import Run, answer_question
+from tests.ui.windows import show_window
 
 USERS, POSTS = 1_234, 8_000
 BASE = datetime(2026, 2, 1, tzinfo=UTC)
@@ -80,14 +81,7 @@ async def counts(url: str) -> tuple[int, int]:
 @pytest.fixture
 def window(qtbot: QtBot, run: Run, sqlite_url: str, tmp_path: Path) -> Iterator[MainWindow]:
     opener = DatabaseOpener(load_settings(DATABASE_URL=sqlite_url))
-    win = MainWindow(
-        open_database=opener.open,
-        test_connection=opener.test,
-        save_database_url=lambda _url: None,
-        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = show_window(qtbot, opener, tmp_path / "ui.ini")
     assert run(win.open(None))  # migrates the new file
     run(fill(sqlite_url))
     win.refresh()

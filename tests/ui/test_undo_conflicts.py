@@ -4,34 +4,18 @@ another connection to the same SQLite file, as another copy of the app would be.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.entities import UpdatePostDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import UserNotFoundError
-from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.database import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.user_dialog import UserDialog
-from tests.ui.helpers import Run, answer_conflict, answer_question, seed
+from tests.ui.helpers import Run, answer_conflict, answer_question, db, seed
 
 ORIGINAL = "Bio of user 0"
-
-
-@pytest.fixture
-def other(run: Run, opener: DatabaseOpener) -> Iterator[Database]:
-    """A second writer on the same file, with a journal of its own (not our history)."""
-    database: Database = run(opener.open(None))
-    yield database
-    run(database.close())
-
-
-def db(window: MainWindow) -> Database:
-    assert window.database is not None
-    return window.database
 
 
 def set_bio(run: Run, database: Database, user: User, bio: str) -> User:
