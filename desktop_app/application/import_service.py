@@ -87,7 +87,7 @@ class ImportService:
         self._lookup = lookup
         self._normalise_email = normalise_email
         self._hash_password = hash_password
-        self._journal = journal
+        self._journal = journal or ChangeJournal()  # none given: nobody listens
 
     async def check(
         self,
@@ -186,7 +186,7 @@ class ImportService:
             if plan.kind == "users"
             else ChangeSet(change_text(plan), posts=rows)
         )
-        if self._journal is not None and change.size:
+        if change.size:  # every row skipped: nothing was done, nothing to undo
             self._journal.record(change)
         return change
 

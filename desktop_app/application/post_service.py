@@ -36,11 +36,7 @@ class PostService:
         self, uow_factory: UnitOfWorkFactory, journal: ChangeJournal | None = None
     ) -> None:
         self._uow = uow_factory
-        self._journal = journal
-
-    def _record(self, change: ChangeSet) -> None:
-        if self._journal is not None and change.size:
-            self._journal.record(change)
+        self._journal = journal or ChangeJournal()  # none given: nobody listens
 
     async def get_post(self, post_id: UUID) -> Post:
         async with self._uow() as uow:
@@ -54,7 +50,7 @@ class PostService:
         async with self._uow() as uow:
             post = await uow.posts.create_post(dto)
             await uow.commit()
-        self._record(ChangeSet(f"create {_titled(post)}", posts=(RowChange(None, post),)))
+        self._journal.record(ChangeSet(f"create {_titled(post)}", posts=(RowChange(None, post),)))
         return post
 
     async def update_post(
@@ -82,7 +78,7 @@ class PostService:
                 )
             )
             await uow.commit()
-        self._record(ChangeSet(f"edit {_titled(before)}", posts=(RowChange(before, post),)))
+        self._journal.record(ChangeSet(f"edit {_titled(before)}", posts=(RowChange(before, post),)))
         return post
 
     async def delete_post(self, post_id: UUID) -> None:
@@ -93,7 +89,9 @@ class PostService:
             await uow.commit()
         if not removed or before is None:
             raise PostNotFoundError(post_id)
-        self._record(ChangeSet(f"delete {_titled(before)}", posts=(RowChange(before, None),)))
+        self._journal.record(
+            ChangeSet(f"delete {_titled(before)}", posts=(RowChange(before, None),))
+        )
 
     async def delete_posts(
         self,
@@ -121,5 +119,7 @@ class PostService:
                 if len(removed) == 1
                 else f"delete {len(removed)} posts"
             )
-            self._record(ChangeSet(text, posts=tuple(RowChange(post, None) for post in removed)))
+            self._journal.record(
+                ChangeSet(text, posts=tuple(RowChange(post, None) for post in removed))
+            )
         return PostDeleteOutcome(posts=len(removed), changed=tuple(changed))

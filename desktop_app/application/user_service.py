@@ -79,13 +79,9 @@ class UserService:
         journal: ChangeJournal | None = None,
     ) -> None:
         self._uow = uow_factory
-        self._journal = journal
+        self._journal = journal or ChangeJournal()  # none given: nobody listens
         self._normalise_email: EmailNormaliser = normalise_email or _as_typed
         self._hash_password = hash_password
-
-    def _record(self, change: ChangeSet) -> None:
-        if self._journal is not None and change.size:
-            self._journal.record(change)
 
     async def get_user(self, user_id: UUID) -> User:
         async with self._uow() as uow:
@@ -106,7 +102,9 @@ class UserService:
         async with self._uow() as uow:
             user = await uow.users.create_user(dto)
             await uow.commit()
-        self._record(ChangeSet(f"create user {user.username}", users=(RowChange(None, user),)))
+        self._journal.record(
+            ChangeSet(f"create user {user.username}", users=(RowChange(None, user),))
+        )
         return user
 
     async def update_user(
@@ -150,7 +148,7 @@ class UserService:
             if only_password and hashed is not None
             else f"edit user {before.username}"
         )
-        self._record(ChangeSet(text, users=(RowChange(before, user),)))
+        self._journal.record(ChangeSet(text, users=(RowChange(before, user),)))
         return user
 
     async def set_password(
@@ -203,7 +201,7 @@ class UserService:
         if progress is not None:
             progress(len(user_ids), len(user_ids))
         if deleted:
-            self._record(
+            self._journal.record(
                 ChangeSet(
                     deletion_text(deleted, len(posts)),
                     users=tuple(RowChange(user, None) for user in deleted),
