@@ -114,6 +114,8 @@ def test_undo_of_a_cascaded_delete_shows_the_posts_again(
     run(seed(window.database, users=2, posts_per_user=3))  # type: ignore[arg-type]
     window.refresh()
     qtbot.waitUntil(lambda: window.posts_model.row_count.rows == 6, timeout=10_000)
+    # the users' rows arrive a moment after the posts' count: select once they are there
+    qtbot.waitUntil(lambda: window.users_model.index(0, 0).data() == "user1", timeout=10_000)
     window.users_panel.select_row(0)  # user1, newest first
     window.users_panel.table.setFocus()
     qtbot.waitUntil(window.act_delete.isEnabled)
