@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TypedDict
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.change_applier import ChangeApplier
 from desktop_app.application.change_journal import ChangeJournal
+from desktop_app.application.change_set import ChangeStore
 from desktop_app.application.consent import Answer, Ask, Change, ChangeRequest
 from desktop_app.application.export_formats import ExportSource
 from desktop_app.application.import_service import ImportService
@@ -40,6 +41,7 @@ from desktop_app.config import Settings
 from desktop_app.core import security
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.errors import ChangeDeclinedError, StorageError
+from desktop_app.infrastructure.change_store import TemporaryChangeStore
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.bulk_import import users_matching
 from desktop_app.infrastructure.database.connection import (
@@ -83,6 +85,8 @@ class Database:
     applier: ChangeApplier
     exports: ExportSource  # rows for File → Export…, in the order and filter of a view
     imports: ImportService  # File → Import…: check a file, then write it as one undoable step
+    # Where the undo history keeps its big steps (a temporary file, deleted on close).
+    change_store: ChangeStore = field(default_factory=TemporaryChangeStore)
     revision: str | None = None
     read_only: bool = False
     notice: str = ""  # said once when it opens, e.g. why a read-only view is empty
@@ -96,6 +100,7 @@ class Database:
         return describe_database(self.url)
 
     async def close(self) -> None:
+        self.change_store.close()
         await self.engine.dispose()
 
 

@@ -1,29 +1,38 @@
 """Applying a ``ChangeSet``: undo is ``apply(change.inverse())``, redo is ``apply(change)``.
 
-One unit of work, compare-and-set on every row, all or nothing:
+One unit of work, compare-and-set on every row, all or nothing. The change's rows are read
+and written a batch of ``CHUNK`` at a time, never all at once, so a change of a million rows
+(kept in a temporary file by the undo history) needs the memory of one batch, and the event
+loop gets a turn between any two statements. Four passes keep foreign keys true: users written
+(inserted or rewritten), posts written, posts deleted, users deleted. For each batch:
 
-1. lock the change's rows (PostgreSQL row locks; SQLite's write lock), so nobody can change
-   them between the check and the write, and check every row's version in SQL;
-2. if any row is not as the change expects, write nothing and raise ``ChangeConflictError``
-   naming all of them, each with the row as it is now;
-3. else write, in the order foreign keys need: insert users, rewrite users, insert posts,
-   rewrite posts, delete posts, delete users. Before users are deleted, posts of theirs the
-   change does not know (someone added them meanwhile; the cascade would take them) are
-   conflicts too.
+1. lock its rows (PostgreSQL row locks; SQLite's write lock), so nobody can change them
+   between the check and the write, and check every row's version in SQL;
+2. a row not as the change expects is a conflict, and so is a post whose author is gone;
+3. write the batch. Before users are deleted, posts of theirs the change does not know
+   (someone added them meanwhile; the cascade would take them) are conflicts too.
+
+After the first conflict nothing more is written, but every later row is still checked, so
+``ChangeConflictError`` names all of them, each with the row as it is now, and the transaction
+rolls back: nothing of the change is written.
 
 ``accept`` is "keep mine": row id -> the version the user saw in the conflict dialog and
 chose to overwrite; that row's check compares with it instead. An accepted row the change
 would insert but that exists is rewritten; an accepted row it would rewrite but that is gone
 is inserted. A row the change deletes that is already gone is no conflict: nobody's change is
-lost. Writes go in chunks, each an awaited statement, with ``progress(done, total)`` between
-them (False cancels: OperationCancelledError, nothing written). The applier never records into
-the journal: undoing is not a new action.
+lost. ``progress(done, total)`` is called between batches (False cancels:
+OperationCancelledError, nothing written). The applier never records into the journal:
+undoing is not a new action.
+
+Locks are taken a batch at a time, each batch in id order: two undos of overlapping changes
+running at once in two apps can deadlock on PostgreSQL, which then fails one of them (a
+storage error, nothing written) rather than waiting forever.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic
@@ -35,12 +44,11 @@ from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import ChangeConflictError, OperationCancelledError, RowConflict
 from desktop_app.domain.repositories import PostRepository, UserRepository
 
-# Rows per write call between two progress reports (the repositories split further).
-CHUNK = 500  # each is one executemany whose parameters are prepared on the event loop
+# Rows read, checked and written per batch (each write one executemany whose parameters are
+# prepared on the event loop: 500 rows keep that to a few milliseconds).
+CHUNK = 500
 
 Progress = Callable[[int, int], bool]
-# Rows sorted into writes between two turns of the event loop.
-YIELD_EVERY = 2_000
 
 
 @dataclass(slots=True)
@@ -80,7 +88,7 @@ async def _plan(
     changes: Sequence[RowChange[EntityT]],
     accept: Mapping[UUID, datetime | None],
 ) -> _Plan[EntityT]:
-    """Lock the rows and sort each change into a write or a conflict."""
+    """Lock one batch's rows and sort each change into a write or a conflict."""
     plan: _Plan[EntityT] = _Plan()
     if not changes:
         return plan
@@ -91,9 +99,7 @@ async def _plan(
         if c.row.id in present and (c.before is not None or c.row.id in accept)
     }
     stale = await repo.stale(checked) if checked else set()
-    for n, change in enumerate(changes, 1):
-        if n % YIELD_EVERY == 0:
-            await asyncio.sleep(0)  # 100,000 rows are planned in slices, not in one go
+    for change in changes:
         row_id = change.row.id
         exists, accepted = row_id in present, row_id in accept
         if change.after is None:  # delete
@@ -111,6 +117,136 @@ async def _plan(
         else:
             plan.rewrites.append((change.after, checked[row_id]))
     return plan
+
+
+async def _batches(
+    rows: Sequence[RowChange[EntityT]], *, deletes: bool
+) -> AsyncIterator[list[RowChange[EntityT]]]:
+    """The deletes (or the other changes) among ``rows``, in order, ``CHUNK`` at a time; a
+    slice of ``rows`` is read per turn of the event loop (a kept change reads it from disk)."""
+    batch: list[RowChange[EntityT]] = []
+    for start in range(0, len(rows), CHUNK):
+        batch += [c for c in rows[start : start + CHUNK] if (c.after is None) == deletes]
+        while len(batch) >= CHUNK:
+            yield batch[:CHUNK]
+            batch = batch[CHUNK:]
+        await asyncio.sleep(0)
+    if batch:
+        yield batch
+
+
+class _Run:
+    """One ``apply``: the unit of work, the conflicts found so far and the progress."""
+
+    def __init__(
+        self,
+        uow: AbstractUnitOfWork,
+        accept: Mapping[UUID, datetime | None],
+        progress: _Progress,
+    ) -> None:
+        self.uow = uow
+        self.accept = accept
+        self.progress = progress
+        self.conflicts: list[RowConflict] = []
+        # Users the change would insert, once nothing is written any more (a conflict was
+        # found): their posts are not orphans.
+        self.unwritten_users: set[UUID] = set()
+
+    @property
+    def writing(self) -> bool:
+        return not self.conflicts
+
+    async def users_written(self, rows: Sequence[RowChange[User]]) -> None:
+        async for batch in _batches(rows, deletes=False):
+            plan = await _plan(self.uow.users, batch, self.accept)
+            await self._conflicts("user", plan)
+            if self.writing:
+                await _insert(self.uow.users, "user", batch, plan.inserts)
+                await _rewrite(self.uow.users, "user", batch, plan.rewrites)
+            else:
+                self.unwritten_users.update(user.id for user in plan.inserts)
+            self.progress.advance(len(batch))
+
+    async def posts_written(self, rows: Sequence[RowChange[Post]]) -> None:
+        async for batch in _batches(rows, deletes=False):
+            plan = await _plan(self.uow.posts, batch, self.accept)
+            await self._conflicts("post", plan)
+            await self._orphans(batch, plan)
+            if self.writing:
+                await _insert(self.uow.posts, "post", batch, plan.inserts)
+                await _rewrite(self.uow.posts, "post", batch, plan.rewrites)
+            self.progress.advance(len(batch))
+
+    async def posts_deleted(self, rows: Sequence[RowChange[Post]]) -> None:
+        async for batch in _batches(rows, deletes=True):
+            plan = await _plan(self.uow.posts, batch, self.accept)
+            await self._conflicts("post", plan)
+            if self.writing:
+                await _delete(self.uow.posts, "post", batch, plan.deletes)
+            self.progress.advance(len(batch))
+
+    async def users_deleted(self, rows: Sequence[RowChange[User]]) -> None:
+        async for batch in _batches(rows, deletes=True):
+            plan = await _plan(self.uow.users, batch, self.accept)
+            await self._conflicts("user", plan)
+            if self.writing and plan.deletes:
+                await self._unknown_posts(list(plan.deletes))
+            if self.writing:
+                await _delete(self.uow.users, "user", batch, plan.deletes)
+            self.progress.advance(len(batch))
+
+    async def _conflicts(self, kind: Kind, plan: _Plan[EntityT]) -> None:
+        if not plan.conflicts:
+            return
+        repo: UserRepository | PostRepository = self.uow.users if kind == "user" else self.uow.posts
+        ids = [change.row.id for change, exists in plan.conflicts if exists]
+        current: dict[UUID, User | Post] = {row.id: row for row in await repo.get_many(ids)}
+        self.conflicts += [
+            RowConflict(
+                kind, change.row.id, change.after, change.before, current.get(change.row.id)
+            )
+            for change, _exists in plan.conflicts
+        ]
+
+    async def _orphans(self, batch: list[RowChange[Post]], plan: _Plan[Post]) -> None:
+        """Posts the batch writes whose author is gone (deleted meanwhile) are conflicts and
+        are not written. The authors that exist are locked, so they stay until the commit."""
+        written = [*plan.inserts, *(post for post, _ in plan.rewrites)]
+        authors = {post.author_id for post in written} - self.unwritten_users
+        if not authors:
+            return
+        there = await self.uow.users.lock(list(authors))  # lock sorts
+        orphans = {
+            post.id for post in written if post.author_id not in there | self.unwritten_users
+        }
+        if not orphans:
+            return
+        current = {post.id: post for post in await self.uow.posts.get_many(list(orphans))}
+        self.conflicts += [
+            RowConflict("post", c.row.id, c.after, c.before, current.get(c.row.id))
+            for c in batch
+            if c.row.id in orphans
+        ]
+        plan.inserts = [post for post in plan.inserts if post.id not in orphans]
+        plan.rewrites = [(post, v) for post, v in plan.rewrites if post.id not in orphans]
+
+    async def _unknown_posts(self, user_ids: list[UUID]) -> None:
+        """Posts still belonging to users about to be deleted, once the change's own posts are
+        gone: someone added them after the change was made, and the cascade would take them
+        unasked. Conflicts, unless accepted (then deleted at the accepted version)."""
+        posts = self.uow.posts
+        if not await posts.count_by_authors(user_ids):
+            return
+        unknown = await posts.get_by_authors_all(user_ids, lock=True)
+        accepted = {post.id: self.accept[post.id] for post in unknown if post.id in self.accept}
+        refused = [post for post in unknown if post.id not in accepted]
+        if accepted:
+            stale = await posts.stale(accepted)
+            refused += [post for post in unknown if post.id in stale]
+        if refused:
+            self.conflicts += [RowConflict("post", post.id, None, None, post) for post in refused]
+            return
+        await _delete(posts, "post", [], accepted)
 
 
 class ChangeApplier:
@@ -133,163 +269,67 @@ class ChangeApplier:
     ) -> None:
         """Write ``change`` exactly, or nothing: ChangeConflictError names every row someone
         else changed since (see the module's docstring)."""
-        accept = dict(accept or {})
         async with self._uow() as uow:
-            users = await _plan(uow.users, change.users, accept)
-            posts = await _plan(uow.posts, change.posts, accept)
-            conflicts = [
-                *await self._conflicts(uow, "user", users),
-                *await self._conflicts(uow, "post", posts),
-            ]
-            conflicts += await self._missing_authors(uow, change, users, posts)
-            if conflicts:
-                raise ChangeConflictError(conflicts)
-            await self._write(uow, change, users, posts, accept, _Progress(change.size, progress))
+            run = _Run(uow, dict(accept or {}), _Progress(change.size, progress))
+            await run.users_written(change.users)
+            await run.posts_written(change.posts)
+            await run.posts_deleted(change.posts)
+            await run.users_deleted(change.users)
+            if run.conflicts:
+                raise ChangeConflictError(run.conflicts)
+            run.progress.advance(0)
             await uow.commit()
 
-    async def _conflicts(
-        self, uow: AbstractUnitOfWork, kind: Kind, plan: _Plan[EntityT]
-    ) -> list[RowConflict]:
-        if not plan.conflicts:
-            return []
-        repo: UserRepository | PostRepository = uow.users if kind == "user" else uow.posts
-        ids = [change.row.id for change, exists in plan.conflicts if exists]
-        current: dict[UUID, User | Post] = {row.id: row for row in await repo.get_many(ids)}
-        return [
+
+async def _insert(
+    repo: UserRepository | PostRepository,
+    kind: Kind,
+    batch: Sequence[RowChange[EntityT]],
+    rows: list[EntityT],
+) -> None:
+    if rows and await repo.restore(rows) != len(rows):  # type: ignore[arg-type]
+        await _raced(repo, kind, batch, [row.id for row in rows])
+
+
+async def _rewrite(
+    repo: UserRepository | PostRepository,
+    kind: Kind,
+    batch: Sequence[RowChange[EntityT]],
+    rows: list[tuple[EntityT, datetime | None]],
+) -> None:
+    for row, expected in rows:
+        if not await repo.rewrite(row, expected_updated_at=expected):  # type: ignore[arg-type]
+            await _raced(repo, kind, batch, [row.id])
+
+
+async def _delete(
+    repo: UserRepository | PostRepository,
+    kind: Kind,
+    batch: Sequence[RowChange[EntityT]],
+    expected: dict[UUID, datetime | None],
+) -> None:
+    if expected and await repo.delete_versions(expected) != len(expected):
+        await _raced(repo, kind, batch, list(expected))
+
+
+async def _raced(
+    repo: UserRepository | PostRepository,
+    kind: Kind,
+    batch: Sequence[RowChange[EntityT]],
+    ids: list[UUID],
+) -> None:
+    """A write matched fewer rows than checked: someone got past the locks (an insert of
+    the same id, or a writer that does not lock). Report what is there now for those rows
+    (the whole transaction rolls back)."""
+    current = {row.id: row for row in await repo.get_many(ids)}
+    known = {c.row.id: c for c in batch}
+    raise ChangeConflictError(
+        [
             RowConflict(
-                kind, change.row.id, change.after, change.before, current.get(change.row.id)
+                kind, row_id, known[row_id].after, known[row_id].before, current.get(row_id)
             )
-            for change, _exists in plan.conflicts
+            if row_id in known
+            else RowConflict(kind, row_id, None, None, current.get(row_id))
+            for row_id in ids
         ]
-
-    async def _missing_authors(
-        self,
-        uow: AbstractUnitOfWork,
-        change: ChangeSet,
-        users: _Plan[User],
-        posts: _Plan[Post],
-    ) -> list[RowConflict]:
-        """Posts the change writes whose author is gone (deleted meanwhile): conflicts. The
-        authors that exist are locked, so they stay until the commit."""
-        written = [*posts.inserts, *(post for post, _ in posts.rewrites)]
-        inserted = {user.id for user in users.inserts}
-        authors = {post.author_id for post in written} - inserted
-        if not authors:
-            return []
-        there = await uow.users.lock(list(authors))  # lock sorts
-        orphans = {post.id for post in written if post.author_id not in there | inserted}
-        if not orphans:
-            return []
-        current = {post.id: post for post in await uow.posts.get_many(list(orphans))}
-        return [
-            RowConflict("post", c.row.id, c.after, c.before, current.get(c.row.id))
-            for c in change.posts
-            if c.row.id in orphans
-        ]
-
-    async def _write(
-        self,
-        uow: AbstractUnitOfWork,
-        change: ChangeSet,
-        users: _Plan[User],
-        posts: _Plan[Post],
-        accept: Mapping[UUID, datetime | None],
-        progress: _Progress,
-    ) -> None:
-        await self._insert(uow.users, "user", change.users, users.inserts, progress)
-        await self._rewrite(uow.users, "user", change.users, users.rewrites, progress)
-        await self._insert(uow.posts, "post", change.posts, posts.inserts, progress)
-        await self._rewrite(uow.posts, "post", change.posts, posts.rewrites, progress)
-        await self._delete(uow.posts, "post", change.posts, posts.deletes, progress)
-        if users.deletes:
-            await self._unknown_posts(uow, change, list(users.deletes), accept, progress)
-        await self._delete(uow.users, "user", change.users, users.deletes, progress)
-        progress.advance(0)
-
-    async def _insert(
-        self,
-        repo: UserRepository | PostRepository,
-        kind: Kind,
-        changes: Sequence[RowChange[EntityT]],
-        rows: list[EntityT],
-        progress: _Progress,
-    ) -> None:
-        for start in range(0, len(rows), CHUNK):
-            part = rows[start : start + CHUNK]
-            if await repo.restore(part) != len(part):  # type: ignore[arg-type]
-                await self._raced(repo, kind, changes, [row.id for row in part])
-            progress.advance(len(part))
-
-    async def _rewrite(
-        self,
-        repo: UserRepository | PostRepository,
-        kind: Kind,
-        changes: Sequence[RowChange[EntityT]],
-        rows: list[tuple[EntityT, datetime | None]],
-        progress: _Progress,
-    ) -> None:
-        for n, (row, expected) in enumerate(rows, 1):
-            if not await repo.rewrite(row, expected_updated_at=expected):  # type: ignore[arg-type]
-                await self._raced(repo, kind, changes, [row.id])
-            if n % CHUNK == 0 or n == len(rows):
-                progress.advance(CHUNK if n % CHUNK == 0 else n % CHUNK)
-
-    async def _delete(
-        self,
-        repo: UserRepository | PostRepository,
-        kind: Kind,
-        changes: Sequence[RowChange[EntityT]],
-        expected: dict[UUID, datetime | None],
-        progress: _Progress,
-    ) -> None:
-        items = list(expected.items())
-        for start in range(0, len(items), CHUNK):
-            part = dict(items[start : start + CHUNK])
-            if await repo.delete_versions(part) != len(part):
-                await self._raced(repo, kind, changes, list(part))
-            progress.advance(len(part))
-
-    async def _raced(
-        self,
-        repo: UserRepository | PostRepository,
-        kind: Kind,
-        changes: Sequence[RowChange[EntityT]],
-        ids: list[UUID],
-    ) -> None:
-        """A write matched fewer rows than checked: someone got past the locks (an insert of
-        the same id, or a writer that does not lock). Report what is there now for those rows
-        (the whole transaction rolls back)."""
-        wanted = set(ids)
-        current = {row.id: row for row in await repo.get_many(ids)}
-        raise ChangeConflictError(
-            [
-                RowConflict(kind, c.row.id, c.after, c.before, current.get(c.row.id))
-                for c in changes
-                if c.row.id in wanted
-            ]
-        )
-
-    async def _unknown_posts(
-        self,
-        uow: AbstractUnitOfWork,
-        change: ChangeSet,
-        user_ids: list[UUID],
-        accept: Mapping[UUID, datetime | None],
-        progress: _Progress,
-    ) -> None:
-        """Posts still belonging to users about to be deleted, once the change's own posts are
-        gone: someone added them after the change was made, and the cascade would take them
-        unasked. Conflicts, unless accepted (then deleted at the accepted version)."""
-        if not await uow.posts.count_by_authors(user_ids):
-            return
-        unknown = await uow.posts.get_by_authors_all(user_ids, lock=True)
-        accepted = {post.id: accept[post.id] for post in unknown if post.id in accept}
-        refused = [post for post in unknown if post.id not in accepted]
-        if accepted:
-            stale = await uow.posts.stale(accepted)
-            refused += [post for post in unknown if post.id in stale]
-        if refused:
-            raise ChangeConflictError(
-                [RowConflict("post", post.id, None, None, post) for post in refused]
-            )
-        await self._delete(uow.posts, "post", change.posts, accepted, progress)
+    )

@@ -16,12 +16,18 @@ before still holds a valid version of the same content.
 
 Order matters for deletes and restores: a change lists posts before the users they belong to
 when it removes rows, so its inverse re-creates the users before their posts.
+
+A change's rows are any ``Sequence`` of ``RowChange``: a tuple while it is small and fresh, or
+rows kept outside memory (``ChangeStore``: the undo history moves big changes to a temporary
+file). Such a sequence is ``InvertibleRows``: it gives its own inverse as a view, without
+reading every row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeAlias, TypeVar
+from typing import Generic, Literal, Protocol, TypeAlias, TypeVar, runtime_checkable
 
 from desktop_app.domain.entities import Post, User
 
@@ -55,24 +61,47 @@ UserChange: TypeAlias = RowChange[User]
 PostChange: TypeAlias = RowChange[Post]
 
 
+@runtime_checkable
+class InvertibleRows(Protocol):
+    """Rows that know their inverse (reversed, before and after swapped) without being read."""
+
+    def inverted(self) -> Sequence[RowChange[User]] | Sequence[RowChange[Post]]: ...
+
+
+def _inverted(rows: Sequence[RowChange[EntityT]]) -> Sequence[RowChange[EntityT]]:
+    if isinstance(rows, InvertibleRows):
+        return rows.inverted()  # type: ignore[return-value]
+    return tuple(change.inverse() for change in reversed(rows))
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
     """What one user action did, in the order it was done: ``text`` names it for people
     ("delete 3 users and 12 posts"), e.g. after "Undo " in the Edit menu."""
 
     text: str
-    users: tuple[UserChange, ...] = ()
-    posts: tuple[PostChange, ...] = ()
+    users: Sequence[UserChange] = ()
+    posts: Sequence[PostChange] = ()
 
     def inverse(self) -> ChangeSet:
         """The change that takes this one back (users and posts swap the roles of before and
         after; the applier orders the writes so foreign keys hold both ways)."""
-        return ChangeSet(
-            text=self.text,
-            users=tuple(change.inverse() for change in reversed(self.users)),
-            posts=tuple(change.inverse() for change in reversed(self.posts)),
-        )
+        return ChangeSet(text=self.text, users=_inverted(self.users), posts=_inverted(self.posts))
 
     @property
     def size(self) -> int:
         return len(self.users) + len(self.posts)
+
+
+class ChangeStore(Protocol):
+    """Where the undo history keeps big changes out of memory (a port: the infrastructure's
+    temporary SQLite file). ``keep`` is slow (it writes every row) and runs in a worker
+    thread; the change it returns reads its rows back a slice at a time."""
+
+    def keep(self, change: ChangeSet) -> ChangeSet: ...
+
+    def discard(self, change: ChangeSet) -> None:
+        """The history no longer holds ``change`` (kept or not): its rows may go."""
+
+    def close(self) -> None:
+        """Delete everything kept (the database is closing)."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # annotations only: the services load with the database, after first paint
     from desktop_app.application.change_applier import ChangeApplier
     from desktop_app.application.change_journal import ChangeJournal
+    from desktop_app.application.change_set import ChangeStore
     from desktop_app.application.consent import Ask
     from desktop_app.application.export_formats import ExportSource
     from desktop_app.application.import_service import ImportService
@@ -62,6 +63,10 @@ class Database(Protocol):
     @property
     def applier(self) -> ChangeApplier:
         """Writes a ``ChangeSet`` (or its inverse) back exactly: undo and redo."""
+
+    @property
+    def change_store(self) -> ChangeStore:
+        """Where the undo history keeps big steps out of memory (deleted on ``close``)."""
 
     @property
     def exports(self) -> ExportSource:

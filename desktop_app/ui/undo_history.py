@@ -10,7 +10,9 @@ chosen entry, stopping at the first conflict.
 
 Conflicts are resolved in ``undo_conflicts.py``: the step is then written anyway (knowingly),
 dropped from the history, or left where it is. Switching databases clears the history and says
-so in the status bar; the applier never records, so an undo is not itself a new step.
+so in the status bar; the applier never records, so an undo is not itself a new step. The rows
+the steps hold stay within a memory budget: older and bigger steps move to a temporary file
+(``undo_memory.py``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from desktop_app.ui.gc_guard import exempt_long_lived, release_long_lived
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
 from desktop_app.ui.undo_conflicts import Drop, Retry, decide
+from desktop_app.ui.undo_memory import UndoMemory
 
 if TYPE_CHECKING:  # the window builds this controller and hands itself in
     from desktop_app.ui.main_window import MainWindow
@@ -76,6 +79,7 @@ class UndoHistory(QObject):
         self._window = window
         self.stack = QUndoStack(self)
         self._steps: list[Step] = []  # keeps the Python side of the commands alive
+        self._memory: UndoMemory | None = None
         self._database: Database | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._moving = False  # the index is being moved by us, not by the History panel
@@ -132,6 +136,7 @@ class UndoHistory(QObject):
         had_history = self._database is not None and self.stack.count() > 0
         self.detach()
         self._database = database
+        self._memory = UndoMemory(database.change_store, alive=lambda step: step in self._steps)
         self._unsubscribe = database.changes.subscribe(self._recorded)
         if had_history:
             self._window.statusBar().showMessage(
@@ -147,7 +152,9 @@ class UndoHistory(QObject):
         self._queued.clear()
         with self._moved():
             self.stack.clear()
+        self._drop(self._steps)
         self._steps.clear()
+        self._memory = None
         release_long_lived()
         self.update_actions()
 
@@ -158,9 +165,23 @@ class UndoHistory(QObject):
         step = Step(change)
         with self._moved():
             self.stack.push(step)  # Step.redo() does nothing: the change is already done
-        self._steps = [s for s in self._steps if s in self._commands()] + [step]
+        commands = self._commands()
+        self._drop([s for s in self._steps if s not in commands])
+        self._steps = [s for s in self._steps if s in commands] + [step]
         exempt_long_lived(change.size)
+        if self._memory is not None:
+            self._memory.balance(self._steps)
         self.update_actions()
+
+    def _drop(self, steps: list[Step]) -> None:
+        if self._memory is not None:
+            for step in steps:
+                self._memory.dropped(step)
+
+    @property
+    def memory(self) -> UndoMemory | None:
+        """The budget keeping this history's rows (tests wait on ``settled``)."""
+        return self._memory
 
     def _commands(self) -> list[Step]:
         commands = (self.stack.command(i) for i in range(self.stack.count()))

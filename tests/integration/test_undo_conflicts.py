@@ -20,8 +20,8 @@ import pytest
 import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from desktop_app.application import change_applier
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
-from desktop_app.application.change_applier import ChangeApplier
 from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import ChangeConflictError, RowConflict
 from tests.integration.undo_support import App, dump
@@ -172,7 +172,7 @@ async def test_the_site_writing_during_the_undo_is_never_clobbered(
     """The site commits (or tries to) between the applier's check and its write: its write
     waits for the undo's locks and lands after it, or the undo reports it; never lost."""
     app, site = world.app, world.site
-    write = ChangeApplier._write
+    write = change_applier._rewrite  # the undo of an edit is a rewrite, once checked
     racing: list[asyncio.Task[Any]] = []
     for round_, theirs in enumerate(["edit", "delete"] * 3):
         user_id = await site_user(site)
@@ -185,20 +185,18 @@ async def test_the_site_writing_during_the_undo_is_never_clobbered(
             else site.delete_user(user_id)
         )
 
-        async def hooked(
-            self: ChangeApplier, *args: Any, _theirs: Any = their_write, **kw: Any
-        ) -> None:
+        async def hooked(*args: Any, _theirs: Any = their_write, **kw: Any) -> None:
             racing.append(asyncio.ensure_future(_theirs))
             await asyncio.wait(racing, timeout=0.3)
-            await write(self, *args, **kw)
+            await write(*args, **kw)
 
-        monkeypatch.setattr(ChangeApplier, "_write", hooked)
+        monkeypatch.setattr(change_applier, "_rewrite", hooked)
         try:
             await app.applier.apply(edit.inverse())
             reported = False
         except ChangeConflictError:
             reported = True
-        monkeypatch.setattr(ChangeApplier, "_write", write)
+        monkeypatch.setattr(change_applier, "_rewrite", write)
         await asyncio.gather(*racing)
         now = await app.applier.current("user", user_id)
         if theirs == "edit":

@@ -7,12 +7,15 @@ import gc
 from pathlib import Path
 from uuid import uuid4
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from desktop_app.application.change_set import ChangeSet, RowChange
 from desktop_app.domain.entities import Post, UpdateUserDTO, User
+from desktop_app.infrastructure.change_store import KeptRows
+from desktop_app.ui import undo_memory
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Run, answer_question, seed
 
@@ -189,3 +192,48 @@ def test_a_big_change_is_kept_out_of_full_collections_until_the_history_goes(
     assert gc.get_freeze_count() > 0
     window.history.detach()
     assert gc.get_freeze_count() == 0
+
+
+def test_steps_over_the_memory_budget_undo_from_the_temporary_file(
+    window: MainWindow, run: Run, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With a budget of 2 rows, the delete of a user and 3 posts moves to the temporary file
+    (a later one-row edit stays in memory); Undo twice puts everything back from there, and
+    switching databases deletes the file."""
+    monkeypatch.setattr(undo_memory, "MEMORY_ROWS", 2)
+    [_user0, user1] = run(seed(window.database, users=2, posts_per_user=3))  # type: ignore[arg-type]
+    window.refresh()
+    qtbot.waitUntil(lambda: window.users_model.index(0, 0).data() == "user1", timeout=10_000)
+    outcome = run(window.database.users.delete_users([user1.id]))
+    assert outcome.posts == 3
+    [other] = run(seed(window.database, users=1, start=5))  # type: ignore[arg-type]
+    rename(run, window, other, "ann")
+    assert window.history.memory is not None
+    run(window.history.memory.settled())
+    deletion, edit = (window.history.stack.command(i) for i in range(2))
+    assert isinstance(deletion.change.posts, KeptRows)  # type: ignore[attr-defined]
+    assert isinstance(edit.change.users, tuple)  # type: ignore[attr-defined]
+    store = window.database.change_store
+    path = store.path  # type: ignore[attr-defined]
+    assert path is not None and path.exists()
+
+    window.history.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.history.stack.index() == 1, timeout=10_000)
+    window.history.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.history.stack.index() == 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.posts_model.row_count.exact and window.posts_model.row_count.rows == 6,
+        timeout=10_000,
+    )
+    assert run(window.database.users.get_user(user1.id)) == user1
+
+    other_file = tmp_path / "other.db"
+    other_file.write_bytes(Path(window.database.url.split("///", 1)[1]).read_bytes())
+    saved: list[str] = []  # the switch's last await is behind it once the new URL is saved
+    save = window.lifecycle._save_database_url
+    monkeypatch.setattr(
+        window.lifecycle, "_save_database_url", lambda u: [save(u), saved.append(u)]
+    )
+    window.lifecycle.switch_database(f"sqlite+aiosqlite:///{other_file}")
+    qtbot.waitUntil(lambda: bool(saved), timeout=10_000)
+    assert not path.exists()
