@@ -2,7 +2,7 @@
 
 A delete of a million posts is a million rows the history must be able to put back; held as
 objects that is most of a gigabyte. ``TemporaryChangeStore.keep`` writes a change's rows to a
-private temporary file (one pickled ``(before, after)`` per row, in order) and returns the same
+private temporary file (one ``(before, after)`` per row, in order) and returns the same
 change whose rows are ``KeptRows``: a ``Sequence`` that reads a slice from the file when asked,
 and whose inverse is a view (reversed, before and after swapped) that reads nothing. The
 applier reads a batch at a time, so undoing that delete needs the memory of one batch.
@@ -11,28 +11,68 @@ The file is created on first use in the system's temporary directory, readable b
 only (it holds password hashes), and deleted when the database closes (``close``). ``keep``
 runs in a worker thread while the event loop may read another change: the connection is shared
 under a lock taken per ``WRITE_ROWS`` rows, so a read waits for one slice of writing at most.
-The pickles are only ever read back by the process that wrote them.
+
+Rows are stored with ``marshal`` as tuples of plain values (a UUID as its 16 bytes, a
+timestamp as its ISO text in a 1-tuple), not pickled: unpickling looks each class up through
+``__import__``, which PySide6 wraps in Python, and that alone held the event loop for tens of
+milliseconds per batch. The file is only ever read back by the process that wrote it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import marshal
 import os
-import pickle
 import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, overload
+from uuid import UUID
 
 from desktop_app.application.change_set import ChangeSet, EntityT, RowChange
+from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import StorageError
 
 WRITE_ROWS = 5_000  # rows written per hold of the lock
 READ_ROWS = 1_000  # rows read per query when iterated
 
 _USERS, _POSTS = 0, 1
+_CLASSES: tuple[type[User], type[Post]] = (User, Post)
+_FIELDS = tuple(tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, UUID):
+        return value.bytes
+    if isinstance(value, datetime):
+        return (value.isoformat(),)
+    return value
+
+
+def _typed(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return UUID(bytes=value)
+    if isinstance(value, tuple):
+        return datetime.fromisoformat(value[0])
+    return value
+
+
+def _encode(kind: int, row: User | Post | None) -> tuple[Any, ...] | None:
+    if row is None:
+        return None
+    return tuple(_plain(getattr(row, name)) for name in _FIELDS[kind])
+
+
+def _decode(kind: int, values: tuple[Any, ...] | None) -> Any:
+    if values is None:
+        return None
+    return _CLASSES[kind](
+        **{name: _typed(v) for name, v in zip(_FIELDS[kind], values, strict=True)}
+    )
 
 
 class TemporaryChangeStore:
@@ -91,7 +131,12 @@ class TemporaryChangeStore:
         for start in range(0, len(rows), WRITE_ROWS):
             part = rows[start : start + WRITE_ROWS]
             values = [
-                (change_id, kind, start + n, pickle.dumps((c.before, c.after), protocol=5))
+                (
+                    change_id,
+                    kind,
+                    start + n,
+                    marshal.dumps((_encode(kind, c.before), _encode(kind, c.after))),
+                )
                 for n, c in enumerate(part)
             ]
             with self._lock:
@@ -114,7 +159,8 @@ class TemporaryChangeStore:
                 raise StorageError(f"could not read the undo step back: {error}") from error
         if len(blobs) != max(0, stop - start):
             raise StorageError("the undo step's temporary file lost rows")
-        return [RowChange(*pickle.loads(blob)) for blob in blobs]
+        rows = (marshal.loads(blob) for blob in blobs)
+        return [RowChange(_decode(kind, before), _decode(kind, after)) for before, after in rows]
 
     def discard(self, change: ChangeSet) -> None:
         """Forget a kept change's rows (the history dropped its step); others are ignored."""
