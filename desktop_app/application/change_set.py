@@ -25,6 +25,7 @@ reading every row.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, Protocol, TypeAlias, TypeVar, runtime_checkable
@@ -59,6 +60,21 @@ class RowChange(Generic[EntityT]):
 
 UserChange: TypeAlias = RowChange[User]
 PostChange: TypeAlias = RowChange[Post]
+
+# Above this many rows, a change's row list is built in a worker thread: 100,000 RowChange
+# objects take some 100 ms of Python, which on the event loop would freeze the window.
+BUILD_IN_THREAD_ABOVE = 5_000
+
+
+def _removed(rows: Sequence[EntityT]) -> tuple[RowChange[EntityT], ...]:
+    return tuple(RowChange(row, None) for row in rows)
+
+
+async def removals(rows: Sequence[EntityT]) -> tuple[RowChange[EntityT], ...]:
+    """The row changes of deleting ``rows`` (as they were), off the event loop when many."""
+    if len(rows) <= BUILD_IN_THREAD_ABOVE:
+        return _removed(rows)
+    return await asyncio.to_thread(_removed, rows)
 
 
 @runtime_checkable

@@ -12,7 +12,7 @@ from uuid import UUID
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.bulk_delete import delete_listed
 from desktop_app.application.change_journal import ChangeJournal
-from desktop_app.application.change_set import ChangeSet, RowChange
+from desktop_app.application.change_set import ChangeSet, RowChange, removals
 from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
 from desktop_app.domain.errors import PostNotFoundError
 from desktop_app.domain.unset import UNSET, Maybe, pick
@@ -119,7 +119,5 @@ class PostService:
                 if len(removed) == 1
                 else f"delete {len(removed)} posts"
             )
-            self._journal.record(
-                ChangeSet(text, posts=tuple(RowChange(post, None) for post in removed))
-            )
+            self._journal.record(ChangeSet(text, posts=await removals(removed)))
         return PostDeleteOutcome(posts=len(removed), changed=tuple(changed))

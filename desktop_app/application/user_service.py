@@ -25,7 +25,7 @@ from uuid import UUID
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.bulk_delete import delete_listed
 from desktop_app.application.change_journal import ChangeJournal
-from desktop_app.application.change_set import ChangeSet, RowChange
+from desktop_app.application.change_set import ChangeSet, RowChange, removals
 from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import UserNotFoundError
 from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
@@ -204,8 +204,8 @@ class UserService:
             self._journal.record(
                 ChangeSet(
                     deletion_text(deleted, len(posts)),
-                    users=tuple(RowChange(user, None) for user in deleted),
-                    posts=tuple(RowChange(post, None) for post in posts),
+                    users=await removals(deleted),
+                    posts=await removals(posts),
                 )
             )
         return DeleteOutcome(users=len(deleted), posts=len(posts), changed=tuple(changed))
