@@ -1,6 +1,8 @@
-"""Reading users or posts to import from CSV, JSON Lines or JSON (issue #12).
+"""Reading users or posts to import from CSV, JSON Lines or JSON (issue #12), or from
+tab-separated text pasted from a spreadsheet or a table.
 
-The format comes from the file's extension; every row keeps the line it starts on, so a
+A source is a file (the format from its extension) or a text already in memory (a paste: the
+format given); both go through the same parsers. Every row keeps the line it starts on, so a
 report can say "line 12, email: ...". Column names are mapped to fields by a guess from the
 header (case-insensitive, common synonyms), which a caller can override. Reading never
 raises for bad content: an undecodable line or a broken JSON document is a ``LineError``
@@ -15,12 +17,15 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any, ClassVar, Literal, TextIO, TypeAlias
 
 Kind: TypeAlias = Literal["users", "posts"]
-Format: TypeAlias = Literal["csv", "jsonl", "json"]
+# "tsv": tab-separated, quoted as spreadsheets quote it (what Copy and spreadsheets put on
+# the clipboard); "csv": comma-separated (RFC 4180)
+Format: TypeAlias = Literal["csv", "tsv", "jsonl", "json"]
 
 FORMATS: dict[str, Format] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+CSV_DIALECTS: dict[Format, str] = {"csv": "excel", "tsv": "excel-tab"}
 
 # Field -> header names that mean it (compared lower-cased, spaces and dashes as '_').
 # For posts, the first author column present wins, in this order.
@@ -54,6 +59,9 @@ SYNONYMS: dict[Kind, dict[str, tuple[str, ...]]] = {
         "updated_at": ("updated_at", "updated", "modified"),
     },
 }
+# The table's own column titles (what Copy writes: "Username", "Email", "Active", "Bio",
+# "Created", "Updated", "ID"; "Title", "Author", "Content", ...) are all among these, so a
+# copy from the window pastes back without choosing a single field.
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +92,56 @@ class ReadResult:
     # header name -> field, and the header names no field took
     mapping: dict[str, str] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
+    whole: str = "file"  # the field a problem of the text itself is reported under
+
+    def fail(self, line: int, reason: str) -> None:
+        self.errors.append(LineError(line, self.whole, reason))
+
+
+@dataclass(frozen=True, slots=True)
+class FileSource:
+    """Rows in a file; the format comes from its extension."""
+
+    whole: ClassVar[str] = "file"  # what a problem of the text itself names as its field
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def fmt(self) -> Format:
+        return format_of(self.path)
+
+    def text(self, errors: list[LineError]) -> str | None:
+        """The whole file as text, or None after reporting every line that is not UTF-8.
+        OSError if it cannot be read."""
+        return _decode(self.path.read_bytes(), errors)
+
+    def open(self) -> TextIO:
+        """The file to read from the start (undecodable bytes read as U+FFFD)."""
+        return self.path.open(encoding="utf-8-sig", errors="replace", newline="")
+
+
+@dataclass(frozen=True, slots=True)
+class TextSource:
+    """Rows in a text already in memory, such as a paste; ``name`` says where it came from
+    ("the clipboard"). Its line numbers are the text's own."""
+
+    whole: ClassVar[str] = "text"
+    content: str = field(repr=False)
+    fmt: Format = "tsv"
+    name: str = "the text"
+
+    def text(self, errors: list[LineError]) -> str | None:
+        """The text (already decoded: nothing to report in ``errors``)."""
+        return self.content.removeprefix("\ufeff")
+
+    def open(self) -> TextIO:
+        return io.StringIO(self.content.removeprefix("\ufeff"), newline="")
+
+
+RowSource: TypeAlias = FileSource | TextSource
 
 
 def format_of(path: Path) -> Format:
@@ -155,14 +213,18 @@ def _project(values: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[str,
     return {target: values[name] for name, target in mapping.items() if name in values}
 
 
-def _read_csv(text: str, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult) -> None:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _read_table(
+    text: str, fmt: Format, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
+) -> None:
+    """CSV or tab-separated rows under a header row."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=CSV_DIALECTS[fmt])
+    unreadable = "not readable as CSV" if fmt == "csv" else "not readable as tab-separated rows"
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as error:
-        out.errors.append(LineError(1, "file", f"not readable as CSV ({error})"))
+        out.fail(1, f"{unreadable} ({error})")
         return
     out.mapping, out.ignored = guess_mapping(kind, header, overrides)
     start = reader.line_num + 1
@@ -172,13 +234,11 @@ def _read_csv(text: str, kind: Kind, overrides: Mapping[str, str] | None, out: R
         except StopIteration:
             return
         except csv.Error as error:
-            out.errors.append(LineError(start, "file", f"not readable as CSV ({error})"))
+            out.fail(start, f"{unreadable} ({error})")
             return
         if any(record):  # a blank line, or one of empty cells only, is no row
             if len(record) > len(header):
-                out.errors.append(
-                    LineError(start, "file", f"{len(record)} values for {len(header)} columns")
-                )
+                out.fail(start, f"{len(record)} values for {len(header)} columns")
             else:
                 out.rows.append(
                     SourceRow(start, _project(dict(zip(header, record, strict=False)), out.mapping))
@@ -190,7 +250,7 @@ def _add_object(
     value: Any, line: int, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
 ) -> None:
     if not isinstance(value, dict):
-        out.errors.append(LineError(line, "file", "expected an object ({...}) for each row"))
+        out.fail(line, "expected an object ({...}) for each row")
         return
     for name in value:
         if name not in out.mapping and name not in out.ignored:
@@ -208,7 +268,7 @@ def _read_jsonl(
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as error:
-            out.errors.append(LineError(number, "file", f"not valid JSON ({error.msg})"))
+            out.fail(number, f"not valid JSON ({error.msg})")
             continue
         _add_object(value, number, kind, overrides, out)
 
@@ -224,7 +284,7 @@ def _read_json(text: str, kind: Kind, overrides: Mapping[str, str] | None, out: 
         return at
 
     def fail(at: int, reason: str) -> None:
-        out.errors.append(LineError(text.count("\n", 0, at) + 1, "file", reason))
+        out.fail(text.count("\n", 0, at) + 1, reason)
 
     at = skip(0)
     if at >= len(text) or text[at] != "[":
@@ -256,17 +316,28 @@ def read_text(
     text: str, fmt: Format, kind: Kind, mapping: Mapping[str, str] | None = None
 ) -> ReadResult:
     """The rows of ``text`` in format ``fmt``, with the column mapping used."""
-    out = ReadResult()
-    {"csv": _read_csv, "jsonl": _read_jsonl, "json": _read_json}[fmt](text, kind, mapping, out)
+    return read_source(TextSource(text, fmt), kind, mapping)
+
+
+def read_source(
+    source: RowSource, kind: Kind, mapping: Mapping[str, str] | None = None
+) -> ReadResult:
+    """Read every row of ``source``. OSError if a file cannot be opened; ValueError for an
+    extension that names no format or a mapping to no field."""
+    fmt = source.fmt
+    out = ReadResult(whole=source.whole)
+    text = source.text(out.errors)
+    if text is None:
+        return out
+    if fmt == "jsonl":
+        _read_jsonl(text, kind, mapping, out)
+    elif fmt == "json":
+        _read_json(text, kind, mapping, out)
+    else:
+        _read_table(text, fmt, kind, mapping, out)
     return out
 
 
 def read_file(path: Path, kind: Kind, mapping: Mapping[str, str] | None = None) -> ReadResult:
-    """Read ``path`` (format from its extension). OSError if it cannot be opened; ValueError
-    for an extension that names no format or a mapping to no field."""
-    fmt = format_of(path)
-    out = ReadResult()
-    text = _decode(path.read_bytes(), out.errors)
-    if text is None:
-        return out
-    return read_text(text, fmt, kind, mapping)
+    """Read ``path`` (format from its extension); see ``read_source``."""
+    return read_source(FileSource(path), kind, mapping)

@@ -5,7 +5,9 @@ written, nothing is hashed). ``write`` hashes the plan's passwords through the i
 PasswordHasher port, concurrently (the port runs each hash off the event loop; a process pool
 behind it is bootstrap's choice), then writes every row in ONE unit of work, in chunks of
 ``CHUNK`` rows (each chunk one executemany), and records one ``ChangeSet``
-("Import 1,234 users") so undo removes exactly the rows added and restores the rows updated.
+("Import 1,234 users", or "Paste 3 users": the caller names the step) so undo removes
+exactly the rows added and restores the rows updated. The rows come from a file or from a
+text in memory (a paste), through the same reader.
 Any error, or ``progress`` returning False, rolls back: the database is as it was.
 
 On PostgreSQL, asyncpg's ``COPY`` would be faster for the inserts; it is a later optimisation
@@ -31,7 +33,13 @@ from desktop_app.application.import_plan import (
     plan_posts,
     plan_users,
 )
-from desktop_app.application.import_rows import Kind, LineError, read_file
+from desktop_app.application.import_rows import (
+    FileSource,
+    Kind,
+    LineError,
+    RowSource,
+    read_source,
+)
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StaleEditError
 from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
@@ -65,9 +73,9 @@ def _plural(count: int, kind: Kind) -> str:
     return f"{count:,} {kind if count != 1 else kind[:-1]}"
 
 
-def change_text(plan: ImportPlan[Any]) -> str:
-    """ "Import 1,234 users", the undo step's name."""
-    return f"Import {_plural(plan.size, plan.kind)}"
+def change_text(plan: ImportPlan[Any], verb: str = "Import") -> str:
+    """ "Import 1,234 users" (or "Paste 3 users"), the undo step's name."""
+    return f"{verb} {_plural(plan.size, plan.kind)}"
 
 
 class ImportService:
@@ -92,15 +100,18 @@ class ImportService:
     async def check(
         self,
         kind: Kind,
-        path: Path,
+        source: Path | RowSource,
         *,
         mapping: Mapping[str, str] | None = None,
         on_duplicate: OnDuplicate = "stop",
     ) -> ImportCheck:
-        """Read and validate the whole file against the database; writes nothing. OSError if
-        the file cannot be read, ValueError for an unknown format or mapping."""
+        """Read and validate every row of ``source`` (a file, by path or not, or a text)
+        against the database; writes nothing. OSError if the file cannot be read, ValueError
+        for an unknown format or mapping."""
+        if isinstance(source, Path):
+            source = FileSource(source)
         # read and parsed in a worker thread: a big file must not hold the window's loop
-        read = await asyncio.to_thread(read_file, path, kind, mapping)
+        read = await asyncio.to_thread(read_source, source, kind, mapping)
         plan: ImportPlan[Any]
         async with self._uow() as uow:
             if kind == "users":
@@ -144,8 +155,11 @@ class ImportService:
             skipped=plan.skipped,
         )
 
-    async def write(self, plan: ImportPlan[Any], *, progress: Progress | None = None) -> ChangeSet:
-        """Write the plan in one transaction and record it as one undoable change."""
+    async def write(
+        self, plan: ImportPlan[Any], *, progress: Progress | None = None, verb: str = "Import"
+    ) -> ChangeSet:
+        """Write the plan in one transaction and record it as one undoable change, named
+        ``verb`` and what it wrote ("Import 3 users")."""
         if plan.kind == "users":
             plan = await self._hashed(plan)
         total, done = plan.size, 0
@@ -181,10 +195,9 @@ class ImportService:
             *(RowChange(None, row) for row in plan.inserts),
             *(RowChange(before, after) for before, after in plan.updates),
         )
+        text = change_text(plan, verb)
         change = (
-            ChangeSet(change_text(plan), users=rows)
-            if plan.kind == "users"
-            else ChangeSet(change_text(plan), posts=rows)
+            ChangeSet(text, users=rows) if plan.kind == "users" else ChangeSet(text, posts=rows)
         )
         if change.size:  # every row skipped: nothing was done, nothing to undo
             self._journal.record(change)
@@ -193,14 +206,14 @@ class ImportService:
     async def run(
         self,
         kind: Kind,
-        path: Path,
+        source: Path | RowSource,
         *,
         mapping: Mapping[str, str] | None = None,
         on_duplicate: OnDuplicate = "stop",
         progress: Progress | None = None,
     ) -> tuple[ImportCheck, ChangeSet]:
         """Check, and write only if every line is good; else ImportFailedError."""
-        checked = await self.check(kind, path, mapping=mapping, on_duplicate=on_duplicate)
+        checked = await self.check(kind, source, mapping=mapping, on_duplicate=on_duplicate)
         if checked.errors:
             raise ImportFailedError(checked.errors)
         return checked, await self.write(checked.plan, progress=progress)

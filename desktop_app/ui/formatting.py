@@ -59,7 +59,11 @@ def database_label(display_name: str, *, home: str | PurePath | None = None) -> 
     return f"{kind}{separator}{home_relative(place, home=home)}"
 
 
-def one_line(text: str | None, limit: int = 160) -> str:
+# How long a one-line cell gets; longer text is cut to this many characters, ending in "…".
+ONE_LINE_CHARS = 160
+
+
+def one_line(text: str | None, limit: int = ONE_LINE_CHARS) -> str:
     if not text:
         return ""
     flat = " ".join(text.split())

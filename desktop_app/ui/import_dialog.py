@@ -1,5 +1,7 @@
 """File → Import…: the file, the table, what to do with rows already there, a preview of the
 first rows with the field each column goes to, and the report of the last check (issue #12).
+Edit → Paste shows the same dialog over the rows on the clipboard instead of a file, worded
+for a paste.
 
 Plain Qt plus the preview reader: the dialog gathers the choice and shows what it is told;
 ``import_flow`` reads, checks and writes in the background. Any change to the choice makes
@@ -36,7 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.application.import_plan import OnDuplicate
-from desktop_app.application.import_rows import SYNONYMS, Kind, LineError, format_of
+from desktop_app.application.import_rows import (
+    CSV_DIALECTS,
+    SYNONYMS,
+    FileSource,
+    Kind,
+    LineError,
+    RowSource,
+    TextSource,
+)
 from desktop_app.application.import_service import ImportCheck
 from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.qt_async import named
@@ -49,12 +59,35 @@ FILTER = (
 )
 IGNORE = "(ignore)"
 ON_DUPLICATE: dict[OnDuplicate, str] = {
-    "stop": "Stop: report it as a bad line, import nothing",
+    "stop": "Stop: report it as a bad line, {verb} nothing",
     "skip": "Skip it: keep the row in the database as it is",
-    "update": "Update it with the values in the file",
+    "update": "Update it with the values in {origin}",
 }
 SECRET_FIELDS = {"password", "hashed_password"}
 FIELD_LABELS = {"author": "author (id, username or e-mail)"}
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How the dialog and its flow name what they do and where the rows come from."""
+
+    verb: str  # the title, the button and the undo step: "Import 3 users"
+    doing: str
+    done: str
+    origin: str  # where the rows are, in a sentence
+    fix: str  # what to do about bad lines
+
+
+IMPORTING = Wording(
+    "Import", "Importing", "Imported", "the file", "Correct the file, or the fields above"
+)
+PASTING = Wording(
+    "Paste",
+    "Pasting",
+    "Pasted",
+    "the clipboard",
+    "Correct the rows where you copied them and paste again, or change the fields above",
+)
 
 
 @dataclass(slots=True)
@@ -82,23 +115,29 @@ def _objects_preview(objects: list[tuple[int, Any]]) -> Preview:
     return preview
 
 
-def read_preview(path: Path, limit: int = PREVIEW_ROWS) -> Preview:
-    """The header and first ``limit`` rows of ``path`` (format from its extension), reading
-    no further than needed for CSV and JSON Lines. Blocking: run it in a worker thread.
-    OSError if unreadable, ValueError for an unknown extension or a JSON file that is no
-    array; undecodable bytes show as U+FFFD (the check reports their lines)."""
-    fmt = format_of(path)
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as file:
-        if fmt == "csv":
-            reader = csv.reader(file)
-            preview = Preview(header=next(reader, []))
-            line = reader.line_num + 1
-            for record in reader:
-                if any(record):
-                    preview.rows.append((line, record))
-                if len(preview.rows) >= limit:
-                    break
+def read_preview(source: Path | RowSource, limit: int = PREVIEW_ROWS) -> Preview:
+    """The header and first ``limit`` rows of ``source`` (a file, its format from its
+    extension, or a text), reading no further than needed for CSV, tab-separated text and JSON
+    Lines. Blocking for a file: run it in a worker thread. OSError if unreadable, ValueError
+    for an unknown extension, a JSON file that is no array, or rows the csv module cannot
+    read; undecodable bytes show as U+FFFD (the check reports their lines)."""
+    if isinstance(source, Path):
+        source = FileSource(source)
+    fmt, name = source.fmt, source.name
+    with source.open() as file:
+        if fmt in CSV_DIALECTS:
+            reader = csv.reader(file, dialect=CSV_DIALECTS[fmt])
+            try:
+                preview = Preview(header=next(reader, []))
                 line = reader.line_num + 1
+                for record in reader:
+                    if any(record):
+                        preview.rows.append((line, record))
+                    if len(preview.rows) >= limit:
+                        break
+                    line = reader.line_num + 1
+            except csv.Error as error:  # a field past the csv module's size limit
+                raise ValueError(f"{name}: line {reader.line_num}: {error}") from None
             return preview
         if fmt == "jsonl":
             objects: list[tuple[int, Any]] = []
@@ -115,9 +154,9 @@ def read_preview(path: Path, limit: int = PREVIEW_ROWS) -> Preview:
             document = json.load(file)
         except json.JSONDecodeError as error:
             reason = f"{error.msg}, line {error.lineno}"
-            raise ValueError(f"{path.name} is not valid JSON ({reason})") from None
+            raise ValueError(f"{name} is not valid JSON ({reason})") from None
         if not isinstance(document, list):
-            raise ValueError(f"{path.name} holds no JSON array of rows ([{{...}}, ...])")
+            raise ValueError(f"{name} holds no JSON array of rows ([{{...}}, ...])")
         return _objects_preview(list(enumerate(document[:limit], start=1)))
 
 
@@ -125,15 +164,26 @@ class ImportDialog(QDialog):
     """Asks what to import from where, and how; shows the preview and the last check.
 
     ``file_changed`` (the file or the table: a new preview is needed) and ``settings_changed``
-    (anything, the mapping included: the last check no longer holds)."""
+    (anything, the mapping included: the last check no longer holds). Given ``pasted``, the
+    rows come from that text instead of a file (no file to choose), and the dialog says
+    "Paste" and "the clipboard"."""
 
     file_changed = Signal()
     settings_changed = Signal()
 
-    def __init__(self, *, kind: Kind, folder: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        kind: Kind,
+        folder: str,
+        pasted: TextSource | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("importDialog")
-        self.setWindowTitle("Import")
+        self.pasted = pasted
+        self.words = words = IMPORTING if pasted is None else PASTING
+        self.setObjectName("importDialog" if pasted is None else "pasteDialog")
+        self.setWindowTitle(words.verb)
         self.resize(900, 620)
         self._folder = folder
         self._header: list[str] = []
@@ -148,6 +198,12 @@ class ImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
+        if pasted is not None:  # nothing to choose: say where the rows are
+            self.path.hide()
+            browse.hide()
+            lines = pasted.content.count("\n") + (not pasted.content.endswith("\n"))
+            origin = named(QLabel(f"{pasted.name.capitalize()}: {lines:,} lines"), "pasteOrigin")
+            file_row.addWidget(origin, 1)
         self.table = named(QComboBox(), "importTable", "Table")
         self.table.addItem("Users", "users")
         self.table.addItem("Posts", "posts")
@@ -155,14 +211,17 @@ class ImportDialog(QDialog):
         self.table.currentIndexChanged.connect(self._table_changed)
         self.duplicates = named(QComboBox(), "importOnDuplicate", "A row already there")
         for value, label in ON_DUPLICATE.items():
-            self.duplicates.addItem(label, value)
+            self.duplicates.addItem(
+                label.format(verb=words.verb.lower(), origin=words.origin), value
+            )
         self.duplicates.currentIndexChanged.connect(self._changed)
         form = QFormLayout()
-        form.addRow("File:", file_row)
+        form.addRow("File:" if pasted is None else "From:", file_row)
         form.addRow("Into:", self.table)
         form.addRow("A row already there\n(same id, e-mail or username):", self.duplicates)
 
-        self.preview_label = named(QLabel("Choose a file to see its first rows."), "importNote")
+        waiting = "Choose a file to see its first rows." if pasted is None else "Reading the rows…"
+        self.preview_label = named(QLabel(waiting), "importNote")
         self.preview_label.setWordWrap(True)
         self.preview = named(QTableWidget(), "importPreview", "Preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -186,7 +245,7 @@ class ImportDialog(QDialog):
         self.problems.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = named(QPushButton("&Import"), "importButton")
+        self.import_button = named(QPushButton(f"&{words.verb}"), "importButton")
         self.import_button.setEnabled(False)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -208,8 +267,15 @@ class ImportDialog(QDialog):
         return value if value in ON_DUPLICATE else "stop"
 
     def file(self) -> Path | None:
-        text = self.path.text().strip()
+        text = self.path.text().strip() if self.pasted is None else ""
         return Path(text).expanduser() if text else None
+
+    def source(self) -> RowSource | None:
+        """Where the rows come from: the pasted text, or the chosen file (None: none yet)."""
+        if self.pasted is not None:
+            return self.pasted
+        path = self.file()
+        return FileSource(path) if path is not None else None
 
     def mapping(self) -> dict[str, str]:
         """Every column -> the field chosen for it ("" to ignore it): the whole mapping, so
@@ -252,7 +318,10 @@ class ImportDialog(QDialog):
                 "all but one."
             )
         elif self.summary.text():
-            self.show_note("The choice changed since the last check: check again to import.")
+            self.show_note(
+                "The choice changed since the last check: check again to "
+                f"{self.words.verb.lower()}."
+            )
         self._show_cells()
         self.settings_changed.emit()
 
@@ -288,13 +357,13 @@ class ImportDialog(QDialog):
         grid.resizeColumnsToContents()
         for column in range(grid.columnCount()):
             grid.setColumnWidth(column, min(max(grid.columnWidth(column), 130), 300))
-        shown = len(preview.rows)
+        shown, words = len(preview.rows), self.words
         self.preview_label.setText(
-            f"The first {shown:,} row{'s' if shown != 1 else ''} of the file{total_note}. Above "
-            f"each column, the field it goes into (guessed from the header; “{IGNORE}” leaves "
-            "it out)."
+            f"The first {shown:,} row{'s' if shown != 1 else ''} of {words.origin}{total_note}. "
+            f"Above each column, the field it goes into (guessed from the header; “{IGNORE}” "
+            "leaves it out)."
             if self._header
-            else "The file has no rows to import."
+            else f"{words.origin.capitalize()} has no rows to {words.verb.lower()}."
         )
         self.problems.hide()
         self.summary.setText("")
@@ -357,13 +426,15 @@ class ImportDialog(QDialog):
             lines = len({error.line for error in errors})
             self.show_problem(
                 f"{len(errors):,} problem{'s' if len(errors) != 1 else ''} on {lines:,} of "
-                f"{read}: nothing can be imported until they are fixed. Correct the file, or "
-                f"the fields above, and check again.{columns}"
+                f"{read}: nothing can be {self.words.done.lower()} until they are fixed. "
+                f"{self.words.fix}, and check again.{columns}"
             )
         elif not plan.size:
-            self.show_note(f"Nothing to import. {counts}{columns}")
+            self.show_note(f"Nothing to {self.words.verb.lower()}. {counts}{columns}")
         else:
-            self.show_note(f"Every line is good. {counts}{columns} Import writes them as one step.")
+            self.show_note(
+                f"Every line is good. {counts}{columns} {self.words.verb} writes them as one step."
+            )
         self.import_button.setEnabled(not errors and plan.size > 0)
 
     def _show_errors(self, errors: list[LineError]) -> None:

@@ -7,11 +7,15 @@ rolls the one transaction back (nothing written). A finished import is one step 
 window's undo history (the service records one ChangeSet), the tables are read again and the
 status bar says what came in. Bad input loses nothing: the dialog keeps the file and the
 mapping after a failed check, a cancelled or failed write, for another try.
+
+Edit → Paste (``paste_flow``) is this flow over the text on the clipboard: it makes its own
+action and opens the dialog on the pasted text; the preview, check and write are these.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,12 +23,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from desktop_app.application.import_rows import Kind, guess_mapping
+from desktop_app.application.import_rows import FileSource, Kind, RowSource, guess_mapping
 from desktop_app.application.import_service import ImportCheck, ImportService
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.formatting import home_relative
-from desktop_app.ui.import_dialog import ImportDialog, read_preview
+from desktop_app.ui.import_dialog import IMPORTING, ImportDialog, Wording, read_preview
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 
@@ -41,6 +45,8 @@ class ImportFlow(QObject):
     """File → Import… over ``window``'s open database, into the table last focused (the
     dialog can switch it). ``dialog`` and ``progress`` are the open ones (tests drive them)."""
 
+    words: Wording = IMPORTING
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
@@ -51,19 +57,27 @@ class ImportFlow(QObject):
         self.dialog: ImportDialog | None = None
         self.progress: DelayedProgress | None = None
         self._checked: ImportCheck | None = None
-        self.action = QAction("&Import…", window)
-        self.action.setObjectName("actionImport")
-        self.action.setStatusTip("Add users or posts from a CSV, JSON Lines or JSON file")
+        self.action = self._new_action()
         self.action.triggered.connect(self.open_dialog)
         window.addAction(self.action)
         window.lifecycle.opened.connect(self.update_action)
         self.update_action()
+
+    def _new_action(self) -> QAction:
+        action = QAction("&Import…", self._window)
+        action.setObjectName("actionImport")
+        action.setStatusTip("Add users or posts from a CSV, JSON Lines or JSON file")
+        return action
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.action)
 
     def _focused(self, panel: TablePanel) -> None:
         self._current = panel
+
+    def current_kind(self) -> Kind:
+        """The table last focused."""
+        return "posts" if self._current is self._window.posts_panel else "users"
 
     def _imports(self) -> ImportService | None:
         database = self._window.database
@@ -75,15 +89,24 @@ class ImportFlow(QObject):
         """Import… needs a database that may be changed."""
         self.action.setEnabled(self._imports() is not None)
 
+    def may_write(self) -> bool:
+        """A database that may be changed is open; else the status bar says so."""
+        if self._imports() is not None:
+            return True
+        self._window.statusBar().showMessage(
+            f"Open a database you may change to {self.words.verb.lower()} into it.", STATUS_MS
+        )
+        return False
+
     def open_dialog(self) -> None:
-        window = self._window
-        if self._imports() is None:
-            window.statusBar().showMessage(
-                "Open a database you may change to import into it.", STATUS_MS
+        if self.may_write():
+            self.show_dialog(
+                ImportDialog(kind=self.current_kind(), folder=self.folder, parent=self._window)
             )
-            return
-        kind: Kind = "posts" if self._current is window.posts_panel else "users"
-        dialog = ImportDialog(kind=kind, folder=self.folder, parent=window)
+
+    def show_dialog(self, dialog: ImportDialog) -> None:
+        """Wire ``dialog`` to this flow and open it (window-modal)."""
+        window = self._window
         dialog.file_changed.connect(self.load_preview)
         dialog.settings_changed.connect(self._forget_check)
         dialog.check_button.clicked.connect(self.check)
@@ -102,23 +125,27 @@ class ImportFlow(QObject):
 
     @async_slot()
     async def load_preview(self) -> None:
-        """Read the first rows of the chosen file in a worker thread, and guess the fields."""
+        """Read the first rows of the chosen file (or the pasted text) in a worker thread,
+        and guess the fields."""
         dialog = self.dialog
         if dialog is None:
             return
-        path, kind = dialog.file(), dialog.kind()
-        if path is None:
+        source, kind = dialog.source(), dialog.kind()
+        if source is None:
             dialog.clear_preview("Choose a file to see its first rows.")
             return
-        self.folder = str(path.parent)
+        path = source.path if isinstance(source, FileSource) else None
+        if path is not None:
+            self.folder = str(path.parent)
         try:
-            preview = await asyncio.to_thread(read_preview, path)
+            preview = await asyncio.to_thread(read_preview, source)
         except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            named = source.name if path is None else home_relative(str(path))
             if dialog is self.dialog:
-                dialog.clear_preview(f"Cannot read {home_relative(str(path))}: {reason}")
+                dialog.clear_preview(f"Cannot read {named}: {reason}")
             return
-        if dialog is not self.dialog or dialog.file() != path or dialog.kind() != kind:
+        if dialog is not self.dialog or dialog.source() != source or dialog.kind() != kind:
             return  # the choice moved on while reading: its own preview follows
         guessed, _left = guess_mapping(kind, preview.header)
         dialog.set_preview(preview, guessed)
@@ -128,19 +155,20 @@ class ImportFlow(QObject):
         """Check every line of the file against the database (writes nothing); show each bad
         line, or enable Import."""
         dialog, imports = self.dialog, self._imports()
-        path = dialog.file() if dialog is not None else None
-        if dialog is None or imports is None or path is None:
+        source = dialog.source() if dialog is not None else None
+        if dialog is None or imports is None or source is None:
             return
         kind, mapping, on_duplicate = dialog.kind(), dialog.mapping(), dialog.on_duplicate()
-        dialog.set_busy(True, f"Checking every line of {path.name}…")
+        dialog.set_busy(True, f"Checking every line of {source.name}…")
         try:
-            checked = await imports.check(kind, path, mapping=mapping, on_duplicate=on_duplicate)
+            checked = await imports.check(kind, source, mapping=mapping, on_duplicate=on_duplicate)
+            checked = await self.vetted(checked, source, kind, mapping)
         except (OSError, ValueError, StorageError, DomainError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             if dialog is not self.dialog:
                 return
             dialog.set_busy(False)
-            dialog.show_problem(f"Could not check {path.name}: {reason}")
+            dialog.show_problem(f"Could not check {source.name}: {reason}")
             return
         if dialog is not self.dialog:
             return  # closed meanwhile
@@ -154,6 +182,12 @@ class ImportFlow(QObject):
         self._checked = checked
         dialog.show_report(checked)
 
+    async def vetted(
+        self, checked: ImportCheck, source: RowSource, kind: Kind, mapping: Mapping[str, str]
+    ) -> ImportCheck:
+        """The check as the dialog shows it (a paste adds problems of its own)."""
+        return checked
+
     @async_slot()
     async def run_import(self) -> None:
         """Write what the last check planned, with progress and Cancel; close the dialog and
@@ -161,23 +195,26 @@ class ImportFlow(QObject):
         dialog, imports, checked = self.dialog, self._imports(), self._checked
         if dialog is None or imports is None or checked is None:
             return
-        window, plan = self._window, checked.plan
-        path = dialog.file()
-        name = path.name if path is not None else "the file"
+        window, plan, words = self._window, checked.plan, self.words
+        source = dialog.source()
+        name = source.name if source is not None else words.origin
         what = _plural(plan.size, plan.kind[:-1])
-        dialog.set_busy(True, f"Importing {what} from {name}…")
+        doing = f"{words.doing} {what} from {name}…"
+        dialog.set_busy(True, doing)
         self.progress = DelayedProgress(dialog)
         dialog.writing = True  # the dialog stays open until the write has ended
         try:
-            with self.progress.showing(f"Importing {what} from {name}…", plan.size) as report:
-                change = await imports.write(plan, progress=report)
+            with self.progress.showing(doing, plan.size) as report:
+                change = await imports.write(plan, progress=report, verb=words.verb)
         except OperationCancelledError:  # the check still holds: Import may try again
             dialog.set_busy(False)
             dialog.import_button.setEnabled(True)
-            dialog.show_note("Import cancelled: nothing was written. Import tries again.")
+            dialog.show_note(
+                f"{words.verb} cancelled: nothing was written. {words.verb} tries again."
+            )
             return
         except (StorageError, DomainError) as error:
-            self._failed(dialog, f"Nothing was imported: {error}")
+            self._failed(dialog, f"Nothing was {words.done.lower()}: {error}")
             return
         finally:
             self.progress = None
@@ -190,7 +227,8 @@ class ImportFlow(QObject):
         dialog.accept()
         window.refresh()
         window.statusBar().showMessage(
-            f"Imported from {name}: {', '.join(parts)}. Edit → Undo “{change.text}” takes it back.",
+            f"{words.done} from {name}: {', '.join(parts)}. "
+            f"Edit → Undo “{change.text}” takes it back.",
             STATUS_MS,
         )
 

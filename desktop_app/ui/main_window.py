@@ -40,6 +40,7 @@ from desktop_app.ui.dialog_launcher import DialogLauncher
 from desktop_app.ui.export_flow import ExportFlow
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.master_detail import PostsFollowUsers
+from desktop_app.ui.paste_flow import PasteFlow
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.table_model import LazyTableModel
@@ -270,6 +271,8 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_copy)
+        self.paster = PasteFlow(self)  # Paste: the clipboard's rows through the Import dialog
+        self.paster.add_to(edit_menu)
         edit_menu.addAction(self.act_discard)
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.act_refresh)

@@ -66,7 +66,7 @@ def test_json_and_json_lines_keep_each_rows_line() -> None:
     lines = '{"email": "a@example.com"}\n\n{"email": "b@example.com"}\n{broken\n'
     read = read_text(lines, "jsonl", "users")
     assert [r.line for r in read.rows] == [1, 3]
-    assert where(read.errors) == {(4, "file")}
+    assert where(read.errors) == {(4, "text")}
 
 
 def test_csv_rows_start_on_their_first_physical_line() -> None:

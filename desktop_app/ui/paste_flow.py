@@ -1,0 +1,127 @@
+"""Edit → Paste: rows on the clipboard go through the import path (issue #12).
+
+The clipboard's text is read as tab-separated rows under a header row, quoted as
+spreadsheets quote them: what a spreadsheet copies, and what Copy in the tables writes. If it
+is such rows, the Import dialog opens over it for the table last focused: the preview with
+the fields guessed from the header, Check (every bad line with its line in the pasted text
+and its field), then Paste writes them in one transaction recorded as one undo step
+("Paste 3 users"). Anything else (no text, prose, rows without a header row naming their
+columns) is said in the status bar; nothing opens and nothing changes.
+
+Copy writes a post's content as the table shows it: one line, cut to 160 characters. Such a
+cut preview is refused line by line after the check, so a paste never shortens a post.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import replace
+
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+
+from desktop_app.application.import_rows import (
+    Kind,
+    LineError,
+    RowSource,
+    TextSource,
+    guess_mapping,
+    read_source,
+)
+from desktop_app.application.import_service import ImportCheck
+from desktop_app.ui.formatting import ONE_LINE_CHARS
+from desktop_app.ui.import_dialog import PASTING, ImportDialog, Preview, read_preview
+from desktop_app.ui.import_flow import ImportFlow
+from desktop_app.ui.resources import icon
+from desktop_app.ui.status_bar import STATUS_MS
+
+# The columns a paste needs most, named in the message for text that is no rows.
+_NEEDED: dict[Kind, str] = {
+    "users": "email, username, password",
+    "posts": "title, content, author",
+}
+CUT_CONTENT = (
+    "the table's one-line preview of a post (cut at {chars} characters), not the whole post: "
+    "Copy does not carry whole posts; use File → Export… and Import… to copy them"
+)
+
+
+def pasted_rows(text: str, kind: Kind) -> tuple[TextSource, Preview] | str:
+    """The pasted ``text`` as a source of ``kind`` rows and its first rows, or why it is
+    not rows to paste (a sentence for the status bar)."""
+    source = TextSource(text, "tsv", name=PASTING.origin)
+    if not text.strip():
+        return (
+            "Nothing to paste: the clipboard holds no text. Copy rows with their header row "
+            "first (from a spreadsheet, or Ctrl+C in a table)."
+        )
+    try:
+        preview = read_preview(source)
+    except ValueError as error:
+        return f"Nothing to paste: the clipboard's text is not readable as rows ({error})."
+    mapping, _left = guess_mapping(kind, preview.header)
+    if not mapping:
+        return (
+            f"Nothing to paste into {kind}: the clipboard's first line names none of their "
+            f"columns. Paste rows separated by tabs under a header row naming the columns "
+            f"({_NEEDED[kind]}, …), as a spreadsheet or Copy gives them."
+        )
+    if not preview.rows:
+        return "Nothing to paste: the clipboard holds a header row but no rows under it."
+    return source, preview
+
+
+def is_cut_preview(value: object) -> bool:
+    """Whether ``value`` is text the table cut short ("…" at the one-line limit)."""
+    return isinstance(value, str) and len(value) == ONE_LINE_CHARS and value.endswith("…")
+
+
+class PasteFlow(ImportFlow):
+    """Edit → Paste over ``window``'s open database, into the table last focused (the dialog
+    can switch it); the rest is the import flow's, worded for a paste."""
+
+    words = PASTING
+
+    def _new_action(self) -> QAction:
+        action = QAction(icon("paste"), "&Paste", self._window)
+        action.setObjectName("actionPaste")
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        tip = "Add the rows on the clipboard to the table, after a preview and a check"
+        action.setStatusTip(tip)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut})")
+        return action
+
+    def open_dialog(self) -> None:
+        """Open the dialog over the clipboard's rows, or say why there are none to paste."""
+        if not self.may_write():
+            return
+        kind = self.current_kind()
+        pasted = pasted_rows(QGuiApplication.clipboard().text(), kind)
+        if isinstance(pasted, str):
+            self._window.statusBar().showMessage(pasted, STATUS_MS)
+            return
+        source, preview = pasted
+        dialog = ImportDialog(kind=kind, folder=self.folder, pasted=source, parent=self._window)
+        self.show_dialog(dialog)
+        guessed, _left = guess_mapping(kind, preview.header)
+        dialog.set_preview(preview, guessed)
+
+    async def vetted(
+        self, checked: ImportCheck, source: RowSource, kind: Kind, mapping: Mapping[str, str]
+    ) -> ImportCheck:
+        """The check, with every post to be written whose content is a cut preview refused:
+        pasted as it is, it would shorten the post (read again in a worker thread: the check
+        keeps no rows)."""
+        if kind != "posts" or "content" not in mapping.values():
+            return checked
+        read = await asyncio.to_thread(read_source, source, kind, mapping)
+        skipped = set(checked.plan.skipped)  # left as they are: nothing is cut
+        cut = [
+            LineError(row.line, "content", CUT_CONTENT.format(chars=ONE_LINE_CHARS))
+            for row in read.rows
+            if row.line not in skipped and is_cut_preview(row.values.get("content"))
+        ]
+        if not cut:
+            return checked
+        return replace(checked, errors=sorted([*checked.errors, *cut], key=lambda e: e.line))
