@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from desktop_app.application.read_models import PostQuery
     from desktop_app.config import Settings
 
 # Called with (done, total) on the event loop; returning False cancels.
@@ -59,14 +60,17 @@ class DatabaseBackups:
 
         await back_up(_sqlite_file(url), Path(target), progress)
 
-    async def save_local_copy(self, url: str, target: str, progress: Progress) -> tuple[int, int]:
-        """Every user and post into a new SQLite file; returns (users, posts)."""
+    async def save_local_copy(
+        self, url: str, target: str, progress: Progress, view: PostQuery | None = None
+    ) -> tuple[int, int]:
+        """Every user and post (or a posts view's posts and their authors) into a new SQLite
+        file; returns (users, posts)."""
         from desktop_app import bootstrap
         from desktop_app.infrastructure.database.local_copy import save_local_copy
 
         settings = self._settings_for(url)
         async with bootstrap.maintenance_engine(url, settings, read_only=True) as engine:
-            counts = await save_local_copy(engine, Path(target), progress)
+            counts = await save_local_copy(engine, Path(target), progress, view=view)
         return counts.users, counts.posts
 
     async def check_backup(self, backup: str) -> None:

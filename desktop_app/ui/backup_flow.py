@@ -5,9 +5,10 @@ thread), with progress and Cancel; the status bar names the copy. Restore replac
 SQLite file with a backup after a question naming both files and where the current one is
 kept: the database is closed, restored and opened again through the window's lifecycle (so the
 tables read it afresh and the undo history of the replaced one goes). On PostgreSQL, Back up
-becomes Save a local copy… (every user and post into a new SQLite file the app opens offline)
-and Restore does not apply. The work itself is ``Backups``, handed in by ``gui.py``: the UI
-never touches the database layer.
+becomes Save a local copy… (every user and post into a new SQLite file the app opens offline,
+or, when the posts view is searched or filtered, just the posts it shows and their authors:
+asked first) and Restore does not apply. The work itself is ``Backups``, handed in by
+``gui.py``: the UI never touches the database layer.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from desktop_app.application.read_models import PostQuery
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
-from desktop_app.ui.async_dialogs import confirm
+from desktop_app.ui.async_dialogs import choose, confirm
 from desktop_app.ui.connection_dialog import SQLITE_FILTER
 from desktop_app.ui.formatting import database_label, home_relative
 from desktop_app.ui.open_actions import sqlite_path
@@ -45,7 +47,7 @@ class Backups(Protocol):
     async def back_up(self, url: str, target: str, progress: Progress) -> None: ...
 
     async def save_local_copy(
-        self, url: str, target: str, progress: Progress
+        self, url: str, target: str, progress: Progress, view: PostQuery | None = None
     ) -> tuple[int, int]: ...
 
     async def check_backup(self, backup: str) -> None: ...
@@ -149,6 +151,9 @@ class BackupFlow(QObject):
         database = self._window.database
         if database is None or sqlite_path(database.url) is not None:
             return
+        go, view = await self._scope()
+        if not go:
+            return
         target = self._ask_target("Save a local copy", database.url)
         if target is None:
             return
@@ -156,7 +161,7 @@ class BackupFlow(QObject):
         try:
             with self._window.progress.showing("Saving a local copy…", 100) as progress:
                 users, posts = await self._work().save_local_copy(
-                    database.url, target, _percent(progress)
+                    database.url, target, _percent(progress), view
                 )
         except OperationCancelledError:
             status.showMessage("Local copy cancelled: no file was written.", STATUS_MS)
@@ -169,6 +174,33 @@ class BackupFlow(QObject):
             f"{home_relative(target)}: open it with File → Open… to work offline.",
             STATUS_MS * 2,
         )
+
+    async def _scope(self) -> tuple[bool, PostQuery | None]:
+        """Whether to go on, and what a local copy holds: everything (None) unless the posts
+        view is searched or filtered and the user picks just what it shows (its query)."""
+        query = self._window.posts_model.query
+        if not isinstance(query, PostQuery) or (
+            not query.search.strip() and query.author_ids is None
+        ):
+            return True, None
+        shown = self._window.posts_model.row_count
+        narrowed = (
+            f"the search “{query.search.strip()}”"
+            if query.search.strip()
+            else "the users selected above"
+        )
+        picked = await choose(
+            self._window,
+            title="Save a local copy",
+            text="Save every user and post, or only what the posts view shows?",
+            informative=f"The posts view shows {_plural(shown.rows, 'post')} for {narrowed}. "
+            "A copy of the view holds those posts and their authors.",
+            choices=["Everything", "The posts in view"],
+            name="localCopyScope",
+        )
+        if picked is None:
+            return False, None
+        return True, (None if picked == 0 else query)
 
     # -- restoring ---------------------------------------------------------------------------
 

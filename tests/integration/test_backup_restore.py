@@ -43,7 +43,7 @@ from desktop_app.infrastructure.database.sqlite_backup import (
 )
 from tests.integration.test_read_queries import readers
 from tests.reference_backend import WebBackend
-from tests.site_data import SEARCH_BIO_WORD, build_site, parse_stored
+from tests.site_data import SEARCH_BIO_WORD, SEARCH_TITLE_WORD, build_site, parse_stored
 
 pytestmark = pytest.mark.asyncio
 
@@ -495,6 +495,35 @@ async def test_a_local_copy_of_either_backend_has_every_column_exact(
         1 for row in source["users"].values() if row[4] and SEARCH_BIO_WORD in row[4]
     )
     assert await posts.count(PostQuery()) == len(made.orm_posts + made.raw_posts + made.now_posts)
+
+
+@pytest.mark.parametrize("narrowed", ["search", "author"])
+async def test_a_local_copy_of_the_current_view_holds_its_posts_and_their_authors(
+    engine: AsyncEngine, database_url: str, tmp_path: Path, copy_engine: Any, narrowed: str
+) -> None:
+    """The posts a view shows (searched as the view searches, or one author's) and exactly
+    their authors, every column exact; nobody else, and no other post."""
+    async with WebBackend(database_url) as site:
+        made = await build_site(site)
+    source = await every_column(engine)
+    _users, posts = readers(engine)
+    if narrowed == "search":
+        view = PostQuery(search=SEARCH_TITLE_WORD)
+    else:
+        author = source["posts"][made.orm_posts[1]][2]
+        view = PostQuery(author_ids=frozenset({author}))
+    shown = {key.id for key in await posts.keys(view, limit=10_000)}
+    assert 0 < len(shown) < len(source["posts"])
+    authors = {source["posts"][post_id][2] for post_id in shown}
+    assert len(authors) < len(source["users"])
+
+    target = tmp_path / "view.db"
+    counts = await save_local_copy(engine, target, page_rows=5, view=view)
+    assert (counts.users, counts.posts) == (len(authors), len(shown))
+    copy = await every_column(copy_engine(target))
+    assert copy["posts"] == {post_id: source["posts"][post_id] for post_id in shown}
+    assert copy["users"] == {user_id: source["users"][user_id] for user_id in authors}
+    assert integrity(target) == "ok"
 
 
 async def _write_elsewhere(url: str, user_id: UUID, post_id: UUID) -> None:

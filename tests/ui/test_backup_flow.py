@@ -184,3 +184,41 @@ def test_save_a_local_copy_of_a_server_database(
     finally:
         run(win.shutdown())
         run(drop_postgres_database(url))
+
+
+@pytest.mark.postgres
+def test_a_local_copy_of_the_posts_in_view_asks_and_holds_them_with_their_author(
+    qtbot: QtBot, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, consent: Consent
+) -> None:
+    """With one user selected, the posts view shows theirs: asked, "The posts in view" saves
+    those posts and that one author; Cancel saves nothing."""
+    from tests.integration.conftest import create_postgres_database, drop_postgres_database
+
+    url = run(create_postgres_database())
+    opener = DatabaseOpener(load_settings(DATABASE_URL=url))
+    win = show_window(qtbot, opener, tmp_path / "ui.ini")
+    try:
+        consent("Create")
+        assert run(win.open(None))
+        flow = BackupFlow(window=win, backups=DatabaseBackups(opener.settings_for))
+        run(seed(win.database, users=3, posts_per_user=2))
+        win.refresh()
+        qtbot.waitUntil(lambda: win.users_model.index(0, 0).data() == "user2", timeout=10_000)
+        win.users_panel.select_row(1)  # user1
+        qtbot.waitUntil(
+            lambda: win.posts_model.row_count.exact and win.posts_model.row_count.rows == 2,
+            timeout=10_000,
+        )
+        save_as(monkeypatch, tmp_path / "cancelled.db")
+        flow.act_save_local_copy.trigger()
+        texts = answer_question(qtbot, "Cancel")
+        assert "2 posts" in texts[1] and "users selected above" in texts[1]
+        save_as(monkeypatch, tmp_path / "view.db")
+        flow.act_save_local_copy.trigger()
+        answer_question(qtbot, "The posts in view")
+        qtbot.waitUntil(lambda: "Saved 1 user and 2 posts" in status(win), timeout=20_000)
+        assert usernames(tmp_path / "view.db") == ["user1"]
+        assert not (tmp_path / "cancelled.db").exists()
+    finally:
+        run(win.shutdown())
+        run(drop_postgres_database(url))

@@ -164,6 +164,14 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             return stmt.order_by(sort.desc(), ident.desc())
         return stmt.order_by(sort.asc(), ident.asc())
 
+    async def matching_ids(self, session: AsyncSession, query: QueryT) -> Select[tuple[Any]]:
+        """SELECT of the ids of every row ``query`` shows (its search and filters, no order),
+        planned in ``session``: to read what a view shows in the caller's own transaction
+        (a local copy of the current view reads it in one snapshot)."""
+        self._dialect = session.get_bind().dialect.name
+        search = await self._search(session, query)
+        return self._filtered(self._joined(select(self._id_column()), query), query, search)
+
     @interruptible  # a superseded page or count stops its SQL at once, on SQLite too
     async def fetch(
         self,
