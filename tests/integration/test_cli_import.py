@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import json
 from pathlib import Path
 
@@ -104,6 +105,68 @@ async def test_bad_lines_are_reported_and_nothing_is_written(
         "line 4, hashed_password",
     ]
     assert await counts(engine) == (0, 0)
+
+
+async def hashes(engine: AsyncEngine) -> dict[str, str]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(select(UserModel.username, UserModel.hashed_password))
+    return {name: hashed for name, hashed in rows}
+
+
+@pytest.mark.asyncio
+async def test_an_export_without_hashes_updates_users_keeping_their_hashes(
+    engine: AsyncEngine,
+    database_url: str,
+    users_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A file with no password column (an export without hashes) updates existing users,
+    matched by id or by e-mail, and keeps their hashes; only a new user needs a password,
+    and the dry run says the same as the import."""
+    from desktop_app.cli import main
+
+    assert await run(database_url, "users", str(users_file)) == 0
+    kept = await hashes(engine)
+    exported = tmp_path / "export.csv"
+    argv = ["--database-url", database_url, "export", "users", "-o", str(exported)]
+    assert await asyncio.to_thread(main, argv) == 0
+    capsys.readouterr()
+    with exported.open(newline="", encoding="utf-8") as source:
+        rows = list(csv.DictReader(source))
+    assert "hashed_password" not in rows[0] and "password" not in rows[0]
+    for row in rows:
+        row["bio"] = f"new bio of {row['username']}"
+        if row["username"] == "bob":
+            row["id"] = ""  # matched by e-mail alone
+    edited = tmp_path / "edited.csv"
+
+    def write(extra: list[dict[str, str]]) -> None:
+        with edited.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows([*rows, *extra])
+
+    carl = {name: "" for name in rows[0]} | {"email": "carl@example.com", "username": "carl"}
+    write([carl])
+    update = ("users", str(edited), "--on-duplicate", "update")
+    for dry in (["--dry-run"], []):
+        assert await run(database_url, *update, *dry) == 1
+        out, err = capsys.readouterr()
+        assert err.splitlines() == [
+            "line 4, password: required for a new user: give a password or a hashed_password"
+        ]
+        assert "0 users to add, 2 to update" in out and "nothing was imported" in out
+    write([])
+    assert await run(database_url, *update, "--dry-run") == 0
+    out, err = capsys.readouterr()
+    assert (err, "0 users to add, 2 to update, 0 skipped. Dry run" in out) == ("", True)
+    assert await run(database_url, *update) == 0
+    assert "Import 2 users" in capsys.readouterr().out
+    assert await hashes(engine) == kept
+    async with engine.connect() as connection:
+        bios = set(await connection.scalars(select(UserModel.bio)))
+    assert bios == {"new bio of ann", "new bio of bob"}
 
 
 @pytest.mark.asyncio

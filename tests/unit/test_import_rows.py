@@ -154,6 +154,26 @@ async def test_on_duplicate_skip_and_update() -> None:
 
 
 @pytest.mark.asyncio
+async def test_only_a_new_user_needs_a_password() -> None:
+    """A row without password or hash updates an existing user keeping its hash, is skipped,
+    or is refused as a duplicate (not for its missing password); a new one needs a password."""
+    store = FakeStore()
+    old = User(email="ann@example.com", username="ann", hashed_password=ARGON2)
+    store.users[old.id] = old
+    text = f"id,email,username,bio\n{old.id},ann@example.com,ann,new\n,new@example.com,new,x"
+    plan, errors = await check_users(text, store, on_duplicate="update")
+    assert [(e.line, e.field, e.reason) for e in errors] == [
+        (3, "password", "required for a new user: give a password or a hashed_password")
+    ]
+    [(_, after)] = plan.updates
+    assert (after.bio, after.hashed_password, plan.passwords) == ("new", ARGON2, {})
+    plan, errors = await check_users(text, store, on_duplicate="skip")
+    assert (plan.skipped, where(errors)) == ([2], {(3, "password")})
+    _, errors = await check_users(text, store, on_duplicate="stop")
+    assert where(errors) == {(2, "id"), (3, "password")}
+
+
+@pytest.mark.asyncio
 async def test_every_bad_post_line_is_reported_and_authors_resolve_three_ways() -> None:
     store = FakeStore()
     ann = User(email="ann@example.com", username="ann", hashed_password=ARGON2)
