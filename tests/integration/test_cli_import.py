@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.cli_import import add_import_command, run_import_command
 from desktop_app.config import load_settings_with_url
+from desktop_app.infrastructure.database.connection import make_engine
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 
 PBKDF2 = "$pbkdf2-sha256$29000$N2bsXYsRIgRgDKE0Zsz5Hw$Q5cBeDBHdGJyJ0TM2fP5C6pYnPuZGGvBb4R4bO8RYVc"
@@ -167,6 +168,56 @@ async def test_an_export_without_hashes_updates_users_keeping_their_hashes(
     async with engine.connect() as connection:
         bios = set(await connection.scalars(select(UserModel.bio)))
     assert bios == {"new bio of ann", "new bio of bob"}
+
+
+@pytest.mark.asyncio
+async def test_a_demo_database_exported_with_hashes_imports_again(
+    engine: AsyncEngine, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo accounts' locked marker ("!demo-account-locked": no password logs in) is a
+    hash an import accepts, so export --with-hashes -> import copies a demo database; other
+    junk after a "!" is still refused."""
+    from desktop_app.cli import main
+    from desktop_app.infrastructure.database.demo_data import LOCKED_PASSWORD_HASH
+
+    def cli(url: str, *argv: str) -> int:
+        return main(["--database-url", url, *argv])
+
+    assert (
+        await asyncio.to_thread(cli, database_url, "demo-data", "--users", "20", "--posts", "300")
+        == 0
+    )
+    users, posts = tmp_path / "users.csv", tmp_path / "posts.jsonl"
+    assert (
+        await asyncio.to_thread(
+            cli, database_url, "export", "users", "--with-hashes", "-o", str(users)
+        )
+        == 0
+    )
+    assert await asyncio.to_thread(cli, database_url, "export", "posts", "-o", str(posts)) == 0
+    copy = f"sqlite+aiosqlite:///{tmp_path / 'copy.db'}"
+    assert await asyncio.to_thread(cli, copy, "db", "upgrade", "--yes") == 0
+    capsys.readouterr()
+    assert await run(copy, "users", str(users)) == 0
+    assert await run(copy, "posts", str(posts)) == 0
+    assert "Import 300 posts" in capsys.readouterr().out
+    copied = make_engine(copy)
+    try:
+        assert await counts(copied) == (20, 300)
+        assert set((await hashes(copied)).values()) == {LOCKED_PASSWORD_HASH}
+    finally:
+        await copied.dispose()
+    assert await run(database_url, "users", str(users), "--on-duplicate", "update") == 0
+    junk = tmp_path / "junk.csv"
+    junk.write_text(
+        "email,username,hashed_password\n"
+        "a@example.com,ann,!\nb@example.com,bob,!$md5$x\nc@example.com,cyd,! locked\n"
+    )
+    assert await run(database_url, "users", str(junk), "--dry-run") == 1
+    err = capsys.readouterr().err
+    assert [line.split(":")[0] for line in err.splitlines()] == [
+        f"line {n}, hashed_password" for n in (2, 3, 4)
+    ]
 
 
 @pytest.mark.asyncio

@@ -17,7 +17,8 @@ from desktop_app.application.import_plan import plan_posts, plan_users
 from desktop_app.application.import_rows import LineError, format_of, guess_mapping, read_text
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.entities import Post, User
-from desktop_app.domain.hash_syntax import hash_scheme
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.hash_syntax import check_hashed_password, hash_scheme
 from desktop_app.domain.validation import TITLE_MAX
 from tests.fakes import FakeStore, FakeUnitOfWork
 
@@ -94,6 +95,14 @@ def test_hash_schemes_the_backend_accepts() -> None:
     ]
     assert hash_scheme("$1$md5$crypt") is None
     assert hash_scheme("plaintext") is None
+
+
+def test_the_locked_account_marker_is_accepted_and_other_junk_is_not() -> None:
+    assert check_hashed_password(" !demo-account-locked ") == "!demo-account-locked"
+    assert check_hashed_password("!locked") == "!locked"
+    for junk in ("!", "!!", "! locked", "!Locked", "!$argon2id$x", "!a--b", "!" + "a" * 64, "x!"):
+        with pytest.raises(ValidationError, match="locked account"):
+            check_hashed_password(junk)
 
 
 @pytest.mark.asyncio
