@@ -2,7 +2,7 @@
 
 The format comes from the file's extension (.csv, .jsonl, .json). Every bad line is printed
 to stderr as "line 12, email: ..." and nothing is written; the summary goes to stdout. Exit
-codes: 0 done, 1 failed (nothing written), 2 bad arguments. ``--dry-run`` checks the whole
+codes: 0 done, 1 failed or cancelled with Ctrl+C (nothing written), 2 bad arguments. ``--dry-run`` checks the whole
 file against the database and writes nothing. The database must already have the app's
 newest schema: an import never migrates a site's database behind the user's back.
 
@@ -184,6 +184,9 @@ def run_import_command(args: argparse.Namespace, settings: Settings) -> int:
         if domain_error is None:
             raise
         print(f"error: {domain_error} Nothing was imported.", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:  # Ctrl+C: the write's transaction rolled back as it unwound
+        print("Import cancelled: nothing was imported.", file=sys.stderr)
         return EXIT_ERROR
     finally:
         pool.shutdown(cancel_futures=True)
