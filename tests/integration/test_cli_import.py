@@ -221,6 +221,47 @@ async def test_a_demo_database_exported_with_hashes_imports_again(
 
 
 @pytest.mark.asyncio
+async def test_a_file_of_100k_bad_lines_reports_200_and_counts_the_rest_by_field(
+    engine: AsyncEngine,
+    database_url: str,
+    users_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert await run(database_url, "users", str(users_file)) == 0
+    path = tmp_path / "posts.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["title", "content", "author"])
+        for n in range(100_000):  # 60,000 without a title, 40,000 without content
+            writer.writerow(["", "c", "ann"] if n % 5 < 3 else ["t", "", "ann"])
+    capsys.readouterr()
+    assert await run(database_url, "posts", str(path), "--dry-run") == 1
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == 201
+    assert lines[:3] == [f"line {n}, title: required, but empty or missing" for n in (2, 3, 4)]
+    assert lines[199] == "line 201, content: required, but empty or missing"
+    assert lines[200] == "… and 99,800 more bad lines (by field: title 59,880, content 39,920)"
+    assert "100,000 bad line(s): nothing was imported." in out
+    assert await counts(engine) == (2, 0)
+
+
+def test_the_report_counts_errors_and_lines_apart_when_a_line_has_several() -> None:
+    from desktop_app.application.import_rows import LineError
+    from desktop_app.cli_import import report
+
+    errors = [LineError(n // 2 + 2, ("email", "username")[n % 2], "bad") for n in range(10)]
+    assert report(errors, limit=10) == [str(e) for e in errors]
+    assert report(errors, limit=3) == [
+        "line 2, email: bad",
+        "line 2, username: bad",
+        "line 3, email: bad",
+        "… and 7 more errors on 3 more lines (by field: username 4, email 3)",
+    ]
+
+
+@pytest.mark.asyncio
 async def test_bad_arguments_exit_2(
     engine: AsyncEngine, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
