@@ -58,8 +58,9 @@ def add_import_command(commands: _SubParsers) -> argparse.ArgumentParser:
         "first, and if any is bad, each is reported with its line and field and nothing is "
         "written. Columns are matched to fields by their header (e-mail, mail -> email; "
         "name, user -> username; author, author_email, author_id -> author; ...); --map "
-        "overrides that. Users bring a password or a hashed_password (argon2, bcrypt or "
-        "pbkdf2_sha256). Posts name their author by id, username or e-mail.",
+        "overrides that. New users bring a password or a hashed_password (argon2, bcrypt, "
+        "pbkdf2_sha256, or a locked account's '!...' marker); an updated user given neither "
+        "keeps its hash. Posts name their author by id, username or e-mail.",
     )
     command.add_argument("kind", choices=("users", "posts"), help="what the file holds")
     command.add_argument("file", type=Path, metavar="FILE", help="the file to import")
