@@ -40,6 +40,10 @@ async def migrated(path: Path) -> list[str]:
         await engine.dispose()
 
 
+def names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
 def snapshot(path: Path) -> tuple[str, int, int]:
     with contextlib.closing(sqlite3.connect(path)) as db:
         [checked] = db.execute("PRAGMA integrity_check").fetchone()
@@ -76,13 +80,18 @@ async def interrupted(
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
-async def test_ctrl_c_during_a_backup_leaves_no_file(tmp_path: Path) -> None:
-    database = tmp_path / "blog.db"
+async def padded(database: Path) -> None:
+    """Our tables and ``PADDING_MB`` of other data: a file that takes a while to copy."""
     await migrated(database)
     with contextlib.closing(sqlite3.connect(database)) as db:
         db.execute("CREATE TABLE padding (b BLOB)")
         db.executemany("INSERT INTO padding VALUES (randomblob(1048576))", [()] * PADDING_MB)
         db.commit()
+
+
+async def test_ctrl_c_during_a_backup_leaves_no_file(tmp_path: Path) -> None:
+    database = tmp_path / "blog.db"
+    await padded(database)
     out = tmp_path / "out"
     target = out / "copy.db"
     done = await interrupted(
@@ -94,7 +103,7 @@ async def test_ctrl_c_during_a_backup_leaves_no_file(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stdout) == (1, ""), done.stderr
     assert done.stderr.splitlines() == ["Backup cancelled: nothing was written."]
-    assert list(out.iterdir()) == []
+    assert names(out) == []
 
 
 async def test_ctrl_c_during_an_import_writes_nothing(tmp_path: Path) -> None:
@@ -109,4 +118,25 @@ async def test_ctrl_c_during_an_import_writes_nothing(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (1, ""), done.stderr
     assert done.stderr.splitlines() == ["Import cancelled: nothing was imported."]
     assert not journal.exists()  # rolled back and closed by the program itself
+    assert snapshot(database) == before
+
+
+async def test_ctrl_c_during_a_restore_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    """Interrupted while it keeps the current database aside, a restore changes nothing and
+    leaves no copy aside."""
+    database, backup = tmp_path / "blog.db", tmp_path / "backup.db"
+    await padded(database)
+    await migrated(backup)
+    before = snapshot(database)
+    done = await interrupted(
+        f"sqlite+aiosqlite:///{database}",
+        "restore",
+        str(backup),
+        "--yes",
+        once=lambda: any(tmp_path.glob("blog.replaced-*.part")),
+    )
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert done.stderr.splitlines()[-1] == "Restore cancelled: the database was left as it was."
+    assert "Traceback" not in done.stderr
+    assert names(tmp_path) == ["backup.db", "blog.db"]
     assert snapshot(database) == before

@@ -235,7 +235,7 @@ async def test_a_cli_import_killed_mid_transaction_changes_nothing_on_postgresql
             await engine.dispose()
         others = (
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid()"
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
         )
         app = bootstrap.connect(load_settings_with_url(url), create=False)
         try:
