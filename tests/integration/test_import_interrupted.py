@@ -15,8 +15,9 @@ When the write transaction has begun is observed, not guessed from a sleep: on S
 opened with --database-url keeps its rollback journal) the ``-journal`` file appears with the
 first page the transaction changes, and a hot journal still there after the kill proves the
 commit never happened; in WAL mode (the app's own database) the ``-wal`` file first grows when
-the transaction spills pages from its cache, well before its commit; on PostgreSQL the server gives the killed client's backend a
-transaction id (``pg_stat_activity.backend_xid``) with its first write.
+the transaction spills pages from its cache, well before its commit; on PostgreSQL the server
+gives the killed client's backend a transaction id (``pg_stat_activity.backend_xid``) with its
+first write.
 """
 
 from __future__ import annotations
