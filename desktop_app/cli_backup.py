@@ -5,7 +5,8 @@ PostgreSQL database becomes a local SQLite copy with our schema, which the app o
 restore (SQLite only): the configured file is replaced by the backup after a question (``--yes``
 answers it for scripts), and the replaced database is kept aside. Progress goes to stderr when
 it is a terminal; results to stdout. Exit codes: 0 done, 1 failed (nothing written), 2 bad
-arguments (nothing done). Errors are sentences, never a traceback.
+arguments (nothing done). Errors are sentences, never a traceback; Ctrl+C is one line and exit
+code 1, as for export and import.
 """
 
 from __future__ import annotations
@@ -53,10 +54,18 @@ def run_backup_command(args: argparse.Namespace, settings: Settings) -> int:
     from desktop_app.cli import _run  # the CLI's one error-to-exit-code mapping
 
     if args.command == "backup":
-        return _run(_backup(settings, args.output))
+        try:
+            return _run(_backup(settings, args.output))
+        except KeyboardInterrupt:  # Ctrl+C: the copy stopped and its unfinished file is gone
+            print("Backup cancelled: nothing was written.", file=sys.stderr)
+            return EXIT_ERROR
     if not args.file.is_file():
         return _usage(f"{args.file} is not there (or is not a file): nothing was restored.")
-    return _run(_restore(settings, args.file, yes=args.yes))
+    try:
+        return _run(_restore(settings, args.file, yes=args.yes))
+    except KeyboardInterrupt:  # the copy into the database rolls back, the copy aside goes
+        print("Restore cancelled: the database was left as it was.", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _progress(what: str) -> Callable[[int, int], bool]:

@@ -1,10 +1,11 @@
 """``desktop-app import users|posts FILE [--dry-run] [--on-duplicate skip|update|stop]`` (#12).
 
 The format comes from the file's extension (.csv, .jsonl, .json). Every bad line is printed
-to stderr as "line 12, email: ..." and nothing is written; the summary goes to stdout. Exit
-codes: 0 done, 1 failed (nothing written), 2 bad arguments. ``--dry-run`` checks the whole
-file against the database and writes nothing. The database must already have the app's
-newest schema: an import never migrates a site's database behind the user's back.
+to stderr as "line 12, email: ..." (the first 200, then the rest counted by field) and nothing
+is written; the summary goes to stdout. Exit codes: 0 done, 1 failed or cancelled with Ctrl+C
+(nothing written), 2 bad arguments. ``--dry-run`` checks the whole file against the database
+and writes nothing. The database must already have the app's newest schema: an import never
+migrates a site's database behind the user's back.
 
 Passwords in the file are hashed in a pool of worker processes (one per core), so hashing a
 thousand argon2 passwords uses every core rather than one thread's share of them.
@@ -16,12 +17,15 @@ import argparse
 import asyncio
 import sys
 import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from desktop_app.application.import_rows import LineError
     from desktop_app.config import Settings
 
 # Only the standard library's light modules at import time: cli.py imports this module on
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+REPORT_LIMIT = 200  # bad lines printed one by one; the rest are counted by field
 
 if TYPE_CHECKING:  # generic only in the type stubs
     _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -53,8 +58,9 @@ def add_import_command(commands: _SubParsers) -> argparse.ArgumentParser:
         "first, and if any is bad, each is reported with its line and field and nothing is "
         "written. Columns are matched to fields by their header (e-mail, mail -> email; "
         "name, user -> username; author, author_email, author_id -> author; ...); --map "
-        "overrides that. Users bring a password or a hashed_password (argon2, bcrypt or "
-        "pbkdf2_sha256). Posts name their author by id, username or e-mail.",
+        "overrides that. New users bring a password or a hashed_password (argon2, bcrypt, "
+        "pbkdf2_sha256, or a locked account's '!...' marker); an updated user given neither "
+        "keeps its hash. Posts name their author by id, username or e-mail.",
     )
     command.add_argument("kind", choices=("users", "posts"), help="what the file holds")
     command.add_argument("file", type=Path, metavar="FILE", help="the file to import")
@@ -79,6 +85,24 @@ def add_import_command(commands: _SubParsers) -> argparse.ArgumentParser:
         help="take FIELD from COLUMN instead of guessing from the header (repeatable)",
     )
     return command
+
+
+def report(errors: Sequence[LineError], limit: int = REPORT_LIMIT) -> list[str]:
+    """The first ``limit`` bad lines as they are, then one line for the rest with their count
+    by field: 100,000 bad lines printed one by one are no help to read, and slow to print."""
+    shown = [str(error) for error in errors[:limit]]
+    rest = errors[limit:]
+    if not rest:
+        return shown
+    fields = Counter(error.field for error in rest)
+    by_field = ", ".join(f"{name} {count:,}" for name, count in fields.most_common())
+    lines = len({error.line for error in rest} - {error.line for error in errors[:limit]})
+    more = (
+        f"{len(rest):,} more bad lines"
+        if lines == len(rest)
+        else f"{len(rest):,} more errors on {lines:,} more lines"
+    )
+    return [*shown, f"… and {more} (by field: {by_field})"]
 
 
 def _count(count: int, noun: str) -> str:
@@ -129,8 +153,8 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
         checked = await service.check(
             args.kind, args.file, mapping=dict(args.map), on_duplicate=args.on_duplicate
         )
-        for error in checked.errors:
-            print(error, file=sys.stderr)
+        for line in report(checked.errors):
+            print(line, file=sys.stderr)
         if checked.ignored_columns:
             print(f"columns ignored: {', '.join(checked.ignored_columns)}", file=sys.stderr)
         plan = checked.plan
@@ -184,6 +208,9 @@ def run_import_command(args: argparse.Namespace, settings: Settings) -> int:
         if domain_error is None:
             raise
         print(f"error: {domain_error} Nothing was imported.", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:  # Ctrl+C: the write's transaction rolled back as it unwound
+        print("Import cancelled: nothing was imported.", file=sys.stderr)
         return EXIT_ERROR
     finally:
         pool.shutdown(cancel_futures=True)

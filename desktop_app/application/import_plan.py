@@ -6,6 +6,7 @@ first bad one, against the file itself (a username, e-mail or id twice) and agai
 database (an existing row, an unknown author). A row that matches an existing one (same id,
 e-mail or username) is skipped, updated, or an error, as ``on_duplicate`` says; an update
 always gets a new version (``updated_at`` now), so other editors see that the row changed.
+A new user needs a password or a hash; an updated one given neither keeps the hash it has.
 Passwords are not hashed here: a dry run should cost no hashing, so the plan keeps them for
 the writer.
 """
@@ -204,7 +205,6 @@ class _UserFields:
 
 
 def _user_fields(line: _Line, normalise_email: EmailNormaliser) -> _UserFields:
-    values = line.row.values
     row_id = line.check("id", parse_id)
     email = line.check("email", lambda v: check_email(v, normalise_email), required=True)
     username = line.check("username", check_username, required=True)
@@ -212,9 +212,10 @@ def _user_fields(line: _Line, normalise_email: EmailNormaliser) -> _UserFields:
     active = line.flag("is_active")
     password = line.check("password", check_password)
     hashed = line.check("hashed_password", check_hashed_password)
-    if _text(values, "password") is None and _text(values, "hashed_password") is None:
-        line.fail("password", "required: give a password or a hashed_password")
-    elif password is not None and hashed is not None:
+    # Neither is fine for a row that updates an existing user (it keeps its hash, as an
+    # export without hashes must re-import); whether the row is new is known only once it has
+    # been looked up, so plan_users asks a new user for one.
+    if password is not None and hashed is not None:
         line.fail("password", "give a password or a hashed_password, not both")
     created, updated = line.times()
     return _UserFields(
@@ -281,6 +282,9 @@ async def plan_users(
                 plan.updates.append((before, after))
                 if f.password is not None:
                     plan.passwords[before.id] = f.password
+            continue
+        if f.password is None and f.hashed is None:
+            line.fail("password", "required for a new user: give a password or a hashed_password")
             continue
         user = User(
             email=f.email,

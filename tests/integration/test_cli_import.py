@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.cli_import import add_import_command, run_import_command
 from desktop_app.config import load_settings_with_url
+from desktop_app.infrastructure.database.connection import make_engine
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 
 PBKDF2 = "$pbkdf2-sha256$29000$N2bsXYsRIgRgDKE0Zsz5Hw$Q5cBeDBHdGJyJ0TM2fP5C6pYnPuZGGvBb4R4bO8RYVc"
@@ -104,6 +106,159 @@ async def test_bad_lines_are_reported_and_nothing_is_written(
         "line 4, hashed_password",
     ]
     assert await counts(engine) == (0, 0)
+
+
+async def hashes(engine: AsyncEngine) -> dict[str, str]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(select(UserModel.username, UserModel.hashed_password))
+    return {name: hashed for name, hashed in rows}
+
+
+@pytest.mark.asyncio
+async def test_an_export_without_hashes_updates_users_keeping_their_hashes(
+    engine: AsyncEngine,
+    database_url: str,
+    users_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A file with no password column (an export without hashes) updates existing users,
+    matched by id or by e-mail, and keeps their hashes; only a new user needs a password,
+    and the dry run says the same as the import."""
+    from desktop_app.cli import main
+
+    assert await run(database_url, "users", str(users_file)) == 0
+    kept = await hashes(engine)
+    exported = tmp_path / "export.csv"
+    argv = ["--database-url", database_url, "export", "users", "-o", str(exported)]
+    assert await asyncio.to_thread(main, argv) == 0
+    capsys.readouterr()
+    with exported.open(newline="", encoding="utf-8") as source:
+        rows = list(csv.DictReader(source))
+    assert "hashed_password" not in rows[0] and "password" not in rows[0]
+    for row in rows:
+        row["bio"] = f"new bio of {row['username']}"
+        if row["username"] == "bob":
+            row["id"] = ""  # matched by e-mail alone
+    edited = tmp_path / "edited.csv"
+
+    def write(extra: list[dict[str, str]]) -> None:
+        with edited.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows([*rows, *extra])
+
+    carl = {name: "" for name in rows[0]} | {"email": "carl@example.com", "username": "carl"}
+    write([carl])
+    update = ("users", str(edited), "--on-duplicate", "update")
+    for dry in (["--dry-run"], []):
+        assert await run(database_url, *update, *dry) == 1
+        out, err = capsys.readouterr()
+        assert err.splitlines() == [
+            "line 4, password: required for a new user: give a password or a hashed_password"
+        ]
+        assert "0 users to add, 2 to update" in out and "nothing was imported" in out
+    write([])
+    assert await run(database_url, *update, "--dry-run") == 0
+    out, err = capsys.readouterr()
+    assert (err, "0 users to add, 2 to update, 0 skipped. Dry run" in out) == ("", True)
+    assert await run(database_url, *update) == 0
+    assert "Import 2 users" in capsys.readouterr().out
+    assert await hashes(engine) == kept
+    async with engine.connect() as connection:
+        bios = set(await connection.scalars(select(UserModel.bio)))
+    assert bios == {"new bio of ann", "new bio of bob"}
+
+
+@pytest.mark.asyncio
+async def test_a_demo_database_exported_with_hashes_imports_again(
+    engine: AsyncEngine, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo accounts' locked marker ("!demo-account-locked": no password logs in) is a
+    hash an import accepts, so export --with-hashes -> import copies a demo database; other
+    junk after a "!" is still refused."""
+    from desktop_app.cli import main
+    from desktop_app.infrastructure.database.demo_data import LOCKED_PASSWORD_HASH
+
+    def cli(url: str, *argv: str) -> int:
+        return main(["--database-url", url, *argv])
+
+    assert (
+        await asyncio.to_thread(cli, database_url, "demo-data", "--users", "20", "--posts", "300")
+        == 0
+    )
+    users, posts = tmp_path / "users.csv", tmp_path / "posts.jsonl"
+    assert (
+        await asyncio.to_thread(
+            cli, database_url, "export", "users", "--with-hashes", "-o", str(users)
+        )
+        == 0
+    )
+    assert await asyncio.to_thread(cli, database_url, "export", "posts", "-o", str(posts)) == 0
+    copy = f"sqlite+aiosqlite:///{tmp_path / 'copy.db'}"
+    assert await asyncio.to_thread(cli, copy, "db", "upgrade", "--yes") == 0
+    capsys.readouterr()
+    assert await run(copy, "users", str(users)) == 0
+    assert await run(copy, "posts", str(posts)) == 0
+    assert "Import 300 posts" in capsys.readouterr().out
+    copied = make_engine(copy)
+    try:
+        assert await counts(copied) == (20, 300)
+        assert set((await hashes(copied)).values()) == {LOCKED_PASSWORD_HASH}
+    finally:
+        await copied.dispose()
+    assert await run(database_url, "users", str(users), "--on-duplicate", "update") == 0
+    junk = tmp_path / "junk.csv"
+    junk.write_text(
+        "email,username,hashed_password\n"
+        "a@example.com,ann,!\nb@example.com,bob,!$md5$x\nc@example.com,cyd,! locked\n"
+    )
+    assert await run(database_url, "users", str(junk), "--dry-run") == 1
+    err = capsys.readouterr().err
+    assert [line.split(":")[0] for line in err.splitlines()] == [
+        f"line {n}, hashed_password" for n in (2, 3, 4)
+    ]
+
+
+@pytest.mark.asyncio
+async def test_a_file_of_100k_bad_lines_reports_200_and_counts_the_rest_by_field(
+    engine: AsyncEngine,
+    database_url: str,
+    users_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert await run(database_url, "users", str(users_file)) == 0
+    path = tmp_path / "posts.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["title", "content", "author"])
+        for n in range(100_000):  # 60,000 without a title, 40,000 without content
+            writer.writerow(["", "c", "ann"] if n % 5 < 3 else ["t", "", "ann"])
+    capsys.readouterr()
+    assert await run(database_url, "posts", str(path), "--dry-run") == 1
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == 201
+    assert lines[:3] == [f"line {n}, title: required, but empty or missing" for n in (2, 3, 4)]
+    assert lines[199] == "line 201, content: required, but empty or missing"
+    assert lines[200] == "… and 99,800 more bad lines (by field: title 59,880, content 39,920)"
+    assert "100,000 bad line(s): nothing was imported." in out
+    assert await counts(engine) == (2, 0)
+
+
+def test_the_report_counts_errors_and_lines_apart_when_a_line_has_several() -> None:
+    from desktop_app.application.import_rows import LineError
+    from desktop_app.cli_import import report
+
+    errors = [LineError(n // 2 + 2, ("email", "username")[n % 2], "bad") for n in range(10)]
+    assert report(errors, limit=10) == [str(e) for e in errors]
+    assert report(errors, limit=3) == [
+        "line 2, email: bad",
+        "line 2, username: bad",
+        "line 3, email: bad",
+        "… and 7 more errors on 3 more lines (by field: username 4, email 3)",
+    ]
 
 
 @pytest.mark.asyncio

@@ -17,7 +17,8 @@ from desktop_app.application.import_plan import plan_posts, plan_users
 from desktop_app.application.import_rows import LineError, format_of, guess_mapping, read_text
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.entities import Post, User
-from desktop_app.domain.hash_syntax import hash_scheme
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.hash_syntax import check_hashed_password, hash_scheme
 from desktop_app.domain.validation import TITLE_MAX
 from tests.fakes import FakeStore, FakeUnitOfWork
 
@@ -96,6 +97,14 @@ def test_hash_schemes_the_backend_accepts() -> None:
     assert hash_scheme("plaintext") is None
 
 
+def test_the_locked_account_marker_is_accepted_and_other_junk_is_not() -> None:
+    assert check_hashed_password(" !demo-account-locked ") == "!demo-account-locked"
+    assert check_hashed_password("!locked") == "!locked"
+    for junk in ("!", "!!", "! locked", "!Locked", "!$argon2id$x", "!a--b", "!" + "a" * 64, "x!"):
+        with pytest.raises(ValidationError, match="locked account"):
+            check_hashed_password(junk)
+
+
 @pytest.mark.asyncio
 async def test_every_bad_user_line_is_reported_with_its_line_and_field() -> None:
     store = FakeStore()
@@ -151,6 +160,26 @@ async def test_on_duplicate_skip_and_update() -> None:
     assert errors == [] and before == old
     assert (after.id, after.bio, after.hashed_password) == (old.id, "new", PBKDF2)
     assert after.updated_at is not None
+
+
+@pytest.mark.asyncio
+async def test_only_a_new_user_needs_a_password() -> None:
+    """A row without password or hash updates an existing user keeping its hash, is skipped,
+    or is refused as a duplicate (not for its missing password); a new one needs a password."""
+    store = FakeStore()
+    old = User(email="ann@example.com", username="ann", hashed_password=ARGON2)
+    store.users[old.id] = old
+    text = f"id,email,username,bio\n{old.id},ann@example.com,ann,new\n,new@example.com,new,x"
+    plan, errors = await check_users(text, store, on_duplicate="update")
+    assert [(e.line, e.field, e.reason) for e in errors] == [
+        (3, "password", "required for a new user: give a password or a hashed_password")
+    ]
+    [(_, after)] = plan.updates
+    assert (after.bio, after.hashed_password, plan.passwords) == ("new", ARGON2, {})
+    plan, errors = await check_users(text, store, on_duplicate="skip")
+    assert (plan.skipped, where(errors)) == ([2], {(3, "password")})
+    _, errors = await check_users(text, store, on_duplicate="stop")
+    assert where(errors) == {(2, "id"), (3, "password")}
 
 
 @pytest.mark.asyncio
