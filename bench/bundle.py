@@ -59,9 +59,10 @@ sys.exit(app.exec())
 
 
 def spec_filter() -> str:
-    """build.spec's filter, reused verbatim so both bundles are trimmed alike."""
+    """build.spec's trim (its filter, then the plugins that cannot load and the system
+    libraries nothing kept links to), reused verbatim so both bundles are trimmed alike."""
     text = (ROOT / "build.spec").read_text()
-    start, end = text.index("UNUSED = ("), text.index("a.binaries = [")
+    start, end = text.index("UNUSED = ("), text.index("# -- end of the trim")
     return text[start:end]
 
 
@@ -70,14 +71,15 @@ def build_minimal(workdir: Path) -> Path:
     (workdir / "minimal.spec").write_text(
         textwrap.dedent(
             """
+            import sys
+            from pathlib import Path
+            from PyInstaller.depend import bindepend
             a = Analysis(["minimal.py"], excludes=["tkinter"])
             """
         )
         + spec_filter()
         + textwrap.dedent(
             """
-            a.binaries = [entry for entry in a.binaries if wanted(entry)]
-            a.datas = [entry for entry in a.datas if wanted(entry)]
             pyz = PYZ(a.pure)
             exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="minimal", upx=False,
                       strip=True)

@@ -131,3 +131,60 @@ def test_first_start_shows_the_window_with_data(
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 40, f"only {len(colours)} colours: did the tables show data?"
+
+
+def test_the_command_line_executable_and_the_trimmed_libraries(
+    executable: Path, display: str, tmp_path: Path
+) -> None:
+    """desktop-app-cli is the console twin (on Windows the window's executable has no
+    console); the GTK theme's library stack and Qt Network's leftovers are gone, the Wayland
+    platform plugin is there."""
+    cli = executable.with_name("desktop-app-cli")
+    version = run(cli, fresh_env(tmp_path, display), "--version")
+    assert version.returncode == 0 and version.stdout.startswith("desktop-app 0."), version
+    internal = executable.parent / "_internal"
+    libraries = {path.name for path in internal.glob("lib*.so*")}
+    for gone in ("libpango-1.0", "libcairo", "libatk-1.0", "libgdk_pixbuf", "libgssapi_krb5"):
+        assert not any(name.startswith(gone) for name in libraries), gone
+    platforms = internal / "PySide6" / "Qt" / "plugins" / "platforms"
+    assert {"libqxcb.so", "libqwayland.so"} <= {p.name for p in platforms.iterdir()}
+    assert (internal / "desktop_app" / "_resources" / "icons" / "app" / "app-256.png").exists()
+
+
+def _validator(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed (scripts/test installs it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+def test_the_desktop_entry_installs_and_validates(executable: Path, tmp_path: Path) -> None:
+    """scripts/install-desktop-entry puts the menu entry (running this bundle), the icon in
+    every hicolor size and the AppStream metadata under XDG_DATA_HOME, each valid; and
+    --uninstall takes them away."""
+    data = tmp_path / "share"
+    env = {**os.environ, "XDG_DATA_HOME": str(data), "PREFIX": ""}
+    script = ROOT / "scripts" / "install-desktop-entry"
+    done = subprocess.run(
+        [str(script), str(executable.parent)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    entry = data / "applications" / "org.desktop_app.Editor.desktop"
+    text = entry.read_text()
+    assert f'Exec="{executable}" %f' in text and "Icon=org.desktop_app.Editor" in text
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        icon = data / f"icons/hicolor/{size}x{size}/apps/org.desktop_app.Editor.png"
+        assert QImage(str(icon)).width() == size
+    metainfo = data / "metainfo" / "org.desktop_app.Editor.metainfo.xml"
+    checks = [
+        [_validator("desktop-file-validate"), str(entry)],
+        [_validator("appstreamcli"), "validate", "--no-net", str(metainfo)],
+    ]
+    for check in checks:
+        result = subprocess.run(check, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    gone = subprocess.run([str(script), "--uninstall"], env=env, capture_output=True, text=True)
+    assert gone.returncode == 0 and not entry.exists() and not metainfo.exists()
