@@ -10,12 +10,13 @@ never sees SQLAlchemy; opening another database builds a fresh ``Database`` and 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TypedDict
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -184,6 +185,9 @@ class _NoPosts(PostReader):
 
     async def count(self, query: PostQuery) -> int:
         return 0
+
+    async def contents(self, ids: Sequence[UUID]) -> dict[UUID, str]:
+        return {}
 
 
 class _Waits(TypedDict):

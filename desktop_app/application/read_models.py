@@ -15,6 +15,7 @@ all), so a cursor built from it resumes exactly after that row.
 from __future__ import annotations
 
 import abc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, Literal, TypeAlias, TypeVar
@@ -161,3 +162,8 @@ class UserReader(RowReader[UserQuery, UserRow]):
 
 class PostReader(RowReader[PostQuery, PostRow]):
     """Posts, each with its author's username."""
+
+    @abc.abstractmethod
+    async def contents(self, ids: Sequence[UUID]) -> dict[UUID, str]:
+        """The whole content of each post in ``ids`` that is still there, by id: a row
+        carries only a preview, and Copy writes whole posts (a page of ids at a time)."""

@@ -24,7 +24,8 @@ class Column(Generic[RowT]):
     ``sort`` names the query's sort key; ``edit_field`` a text field edited in place (with
     ``edit_value`` the editor's starting text when it differs from ``display``); ``check_field``
     a boolean field shown and edited as a check box. ``tooltip`` and ``copy`` default to none
-    and to the displayed text.
+    and to the displayed text. ``copy_content``: Copy writes the post's whole content, which
+    the row does not hold (it carries a preview), so the copy reads it from the database.
     """
 
     title: str
@@ -37,10 +38,16 @@ class Column(Generic[RowT]):
     copy: Callable[[RowT], str] | None = None
     align_right: bool = False
     width: int = 140
+    copy_content: bool = False
 
 
-def copy_value(column: Column[RowT], row: RowT) -> str:
-    """A cell as Copy puts it on the clipboard: full ids and timestamps, whole text."""
+def copy_value(column: Column[RowT], row: RowT, content: str | None = None) -> str:
+    """A cell as Copy puts it on the clipboard: full ids and timestamps, whole text.
+    ``content`` is the row's whole content, read for a ``copy_content`` column."""
+    if column.copy_content:
+        if content is None:
+            raise ValueError(f"the {column.title} column copies the whole content: read it first")
+        return content
     if column.copy is not None:
         return column.copy(row)
     if column.check_field:
@@ -100,7 +107,13 @@ USER_COLUMNS: list[Column[UserRow]] = [
 POST_COLUMNS: list[Column[PostRow]] = [
     Column("Title", lambda r: r.title, sort="title", edit_field="title", width=280),
     Column("Author", lambda r: r.author_username, sort="author_username", width=140),
-    Column("Content", lambda r: one_line(r.content_preview), tooltip=_post_preview, width=360),
+    Column(
+        "Content",
+        lambda r: one_line(r.content_preview),
+        tooltip=_post_preview,
+        width=360,
+        copy_content=True,
+    ),
     _timestamp("Created", "created_at", lambda r: r.created_at),
     _timestamp("Updated", "updated_at", lambda r: r.updated_at),
     _short_id(lambda r: r.id),

@@ -1,9 +1,10 @@
 """Copying the selected rows to the clipboard, loaded or not.
 
 Rows the view has not loaded are read from the database (not into the view) and copied as
-tab-separated text with a header row; a very large copy asks first, and a long one shows
-progress with Cancel. It lives beside the delete flow, apart from the window, because it too is
-a use case with its own question, progress and wording.
+tab-separated text with a header row; a post's whole content is read for every row (the table
+holds a preview), so a copy pastes back as it was. A very large copy asks first, and a long
+one shows progress with Cancel. It lives beside the delete flow, apart from the window,
+because it too is a use case with its own question, progress and wording.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class CopyFlow(QObject):
     @async_slot()
     async def copy_selection(self) -> None:
         """Copy every row the table shows selected (rows not loaded are read, not into the
-        view) as tab-separated text with a header row; a very large copy asks first."""
+        view, and posts' whole contents) as tab-separated text with a header row; a very
+        large copy asks first."""
         panel = self._current()
         selection = table_selection(panel.table, panel.model)  # before anything is awaited
         columns = copied_columns(panel.table, panel.model)

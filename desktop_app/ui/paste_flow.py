@@ -8,28 +8,17 @@ and its field), then Paste writes them in one transaction recorded as one undo s
 ("Paste 3 users"). Anything else (no text, prose, rows without a header row naming their
 columns) is said in the status bar; nothing opens and nothing changes.
 
-Copy writes a post's content as the table shows it: one line, cut to 160 characters. Such a
-cut preview is refused line by line after the check, so a paste never shortens a post.
+Copy writes a post's whole content, so copied posts paste back as they were. (Version 0.1.0
+copied a one-line preview cut at 160 characters. Such text is no longer refused: it cannot be
+told from a post that really is 160 characters ending in "…", and looking for it read the
+whole paste a second time. The check says how many posts a paste updates; Undo takes it back.)
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Mapping
-from dataclasses import replace
-
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from desktop_app.application.import_rows import (
-    Kind,
-    LineError,
-    RowSource,
-    TextSource,
-    guess_mapping,
-    read_source,
-)
-from desktop_app.application.import_service import ImportCheck
-from desktop_app.ui.formatting import ONE_LINE_CHARS
+from desktop_app.application.import_rows import Kind, TextSource, guess_mapping
 from desktop_app.ui.import_dialog import PASTING, ImportDialog, Preview, read_preview
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.resources import icon
@@ -40,10 +29,6 @@ _NEEDED: dict[Kind, str] = {
     "users": "email, username, password",
     "posts": "title, content, author",
 }
-CUT_CONTENT = (
-    "the table's one-line preview of a post (cut at {chars} characters), not the whole post: "
-    "Copy does not carry whole posts; use File → Export… and Import… to copy them"
-)
 
 
 def pasted_rows(text: str, kind: Kind) -> tuple[TextSource, Preview] | str:
@@ -69,11 +54,6 @@ def pasted_rows(text: str, kind: Kind) -> tuple[TextSource, Preview] | str:
     if not preview.rows:
         return "Nothing to paste: the clipboard holds a header row but no rows under it."
     return source, preview
-
-
-def is_cut_preview(value: object) -> bool:
-    """Whether ``value`` is text the table cut short ("…" at the one-line limit)."""
-    return isinstance(value, str) and len(value) == ONE_LINE_CHARS and value.endswith("…")
 
 
 class PasteFlow(ImportFlow):
@@ -106,22 +86,3 @@ class PasteFlow(ImportFlow):
         self.show_dialog(dialog)
         guessed, _left = guess_mapping(kind, preview.header)
         dialog.set_preview(preview, guessed)
-
-    async def vetted(
-        self, checked: ImportCheck, source: RowSource, kind: Kind, mapping: Mapping[str, str]
-    ) -> ImportCheck:
-        """The check, with every post to be written whose content is a cut preview refused:
-        pasted as it is, it would shorten the post (read again in a worker thread: the check
-        keeps no rows)."""
-        if kind != "posts" or "content" not in mapping.values():
-            return checked
-        read = await asyncio.to_thread(read_source, source, kind, mapping)
-        skipped = set(checked.plan.skipped)  # left as they are: nothing is cut
-        cut = [
-            LineError(row.line, "content", CUT_CONTENT.format(chars=ONE_LINE_CHARS))
-            for row in read.rows
-            if row.line not in skipped and is_cut_preview(row.values.get("content"))
-        ]
-        if not cut:
-            return checked
-        return replace(checked, errors=sorted([*checked.errors, *cut], key=lambda e: e.line))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.application.read_models import RowReader, RowT
 from desktop_app.domain.errors import DomainError, StorageError
-from desktop_app.ui.columns import Column, copy_value
+from desktop_app.ui.columns import Column
 from desktop_app.ui.edit_buffer import EditBuffer, Editor
 from desktop_app.ui.page_loader import PageLoader, Query
 from desktop_app.ui.row_cache import RowCache, RowCount
@@ -255,13 +255,6 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
     def row_at(self, row: int) -> RowT | None:
         """Row number ``row`` if it is loaded."""
         return self._cache.get(row)
-
-    def copy_text(self, index: ModelIndex) -> str:
-        """The cell at ``index`` as Copy puts it on the clipboard ("" if not loaded)."""
-        row = self._cache.get(index.row())
-        if row is None:
-            return ""
-        return copy_value(self.columns[index.column()], row)
 
     @property
     def reader(self) -> RowReader[Any, RowT] | None:

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import AsyncIterator
 from typing import Any
 
 from PySide6.QtWidgets import QTableView
 
-from desktop_app.application.read_models import PostRow, RowKey, UserRow
-from desktop_app.application.selection_resolver import Progress, Selection, selected_rows
-from desktop_app.domain.errors import OperationCancelledError
+from desktop_app.application.read_models import PostReader, PostRow, RowKey, UserRow
+from desktop_app.application.selection_resolver import PAGE, Progress, Selection, selected_rows
+from desktop_app.domain.errors import OperationCancelledError, StorageError
 from desktop_app.ui.columns import Column, copy_value
 from desktop_app.ui.table_model import LazyTableModel
 
@@ -58,19 +58,34 @@ def copied_columns(table: QTableView, model: LazyTableModel[Any]) -> list[Column
 
 
 def _table_writer(columns: list[Column[Any]]) -> tuple[io.StringIO, Any]:
-    """A csv writer of tab-separated text, quoted as spreadsheets read it (``excel-tab``),
-    one row a line, with the header row written."""
+    """A csv writer of tab-separated text, quoted as spreadsheets read it (``excel-tab``,
+    with its own CRLF line ends: a cell holding a lone CR is quoted too, not split), one row
+    a line, with the header row written."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
+    writer = csv.writer(buffer, dialect="excel-tab")
     writer.writerow([c.title for c in columns])
     return buffer, writer
 
 
-def rows_text(columns: list[Column[Any]], rows: Iterable[object]) -> str:
-    """The rows as tab-separated text with a header row."""
-    buffer, writer = _table_writer(columns)
-    writer.writerows([copy_value(c, row) for c in columns] for row in rows)
-    return buffer.getvalue().removesuffix("\n")
+def _content_reader(model: LazyTableModel[Any], columns: list[Column[Any]]) -> PostReader | None:
+    """Where the copied posts' whole contents are read, when a copied column needs them."""
+    if not any(c.copy_content for c in columns):
+        return None
+    if not isinstance(model.reader, PostReader):
+        raise StorageError("no database is open to read the posts' whole content from")
+    return model.reader
+
+
+async def _pages(model: LazyTableModel[Any], selection: Selection) -> AsyncIterator[list[Any]]:
+    """The selected rows in table order, a page at a time: loaded rows as shown, the others
+    read now (not into the view)."""
+    if selection.fully_loaded or model.reader is None:
+        rows = selection.loaded_rows()
+        for start in range(0, len(rows), PAGE):
+            yield rows[start : start + PAGE]
+        return
+    async for page in selected_rows(model.reader, selection):
+        yield page
 
 
 async def selection_text(
@@ -80,20 +95,25 @@ async def selection_text(
     *,
     progress: Progress | None = None,
 ) -> tuple[str, int]:
-    """Every selected row as ``rows_text``, and how many rows that is; rows not loaded are
-    read a page at a time (not into the view). Raises OperationCancelledError when
-    ``progress`` returns False."""
-    if selection.fully_loaded or model.reader is None:
-        rows = selection.loaded_rows()
-        return rows_text(columns, rows), len(rows)
+    """Every selected row as tab-separated text with a header row, and how many rows that
+    is; a page at a time, rows not loaded read from the database. A post's whole content is
+    read for every row, loaded or not (the table holds a preview); a post deleted meanwhile
+    is left out. Raises OperationCancelledError when ``progress`` returns False."""
     buffer, writer = _table_writer(columns)
+    contents = _content_reader(model, columns)
     done = 0
-    async for page in selected_rows(model.reader, selection):
-        writer.writerows([copy_value(c, row) for c in columns] for row in page)
+    async for page in _pages(model, selection):
+        if contents is None:
+            writer.writerows([copy_value(c, row) for c in columns] for row in page)
+        else:
+            whole = await contents.contents([row.id for row in page])
+            kept = [row for row in page if row.id in whole]
+            writer.writerows([copy_value(c, row, whole[row.id]) for c in columns] for row in kept)
+            page = kept
         done += len(page)
         if progress is not None and not progress(done, selection.size):
             raise OperationCancelledError
-    return buffer.getvalue().removesuffix("\n"), done
+    return buffer.getvalue().removesuffix("\r\n"), done
 
 
 def posts_named(keys: list[RowKey], selection: Selection) -> str:

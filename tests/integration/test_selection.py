@@ -120,3 +120,25 @@ async def test_select_all_is_the_query_and_keeps_the_versions_that_were_shown(
     with pytest.raises(OperationCancelledError):
         await selected_keys(users, selection, page=7, progress=cancel_after_two_pages)
     assert reported == [7, 14]
+
+
+async def test_contents_are_the_whole_posts_by_id_in_batches_and_leave_out_missing_ones(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Copy writes for a post's Content: its whole text, exactly, read by ids."""
+    await seed(engine)
+    _users, posts = readers(engine)
+    long = 'He said "no"\tthen\r\nleft\rand\nwent. ' * 40  # past the preview, every break kind
+    page = await posts.fetch(PostQuery(sort="title"), limit=5)
+    async with engine.begin() as connection:
+        await connection.execute(
+            PostModel.__table__.update().where(PostModel.id == page[0].id).values(content=long)
+        )
+    monkeypatch.setattr("desktop_app.infrastructure.database.readers.IDS_A_STATEMENT", 2)
+    gone = uuid4()
+    found = await posts.contents([row.id for row in page] + [gone])  # three statements
+    assert set(found) == {row.id for row in page}
+    assert found[page[0].id] == long
+    assert len(page[0].content_preview) < len(long)
+    assert all(found[row.id] == row.content_preview for row in page[1:])  # short: all of it
+    assert await posts.contents([]) == {}

@@ -2,8 +2,8 @@
 through the import path. The dialog shows them with the guessed fields and writes nothing
 until Paste; a check lists a bad line with its line in the pasted text and its field and
 writes nothing; the write is one undo step "Paste …"; a clipboard without rows opens nothing
-and says why; rows copied from the window paste into another database as they were, and a
-post's cut content preview is refused rather than written."""
+and says why; rows copied from the window paste into another database as they were, and
+back into the same table without changing a post's text."""
 
 from __future__ import annotations
 
@@ -205,7 +205,7 @@ def test_posts_copied_from_the_window_paste_into_another_database_as_they_were(
     run(seed(db(window), users=2, posts_per_user=2))
     first = rows_of(window, POSTS_SQL)
     copied = copy_all(qtbot, window, "posts", 4)
-    assert copied.split("\n")[0] == "Title\tAuthor\tContent\tCreated\tUpdated\tID"
+    assert copied.split("\r\n")[0] == "Title\tAuthor\tContent\tCreated\tUpdated\tID"
 
     # into the same table: every post is there already; "skip" leaves them as they are
     dialog = paste(qtbot, window, copied, "posts")
@@ -232,7 +232,7 @@ def test_users_copied_from_the_window_carry_no_password_so_new_ones_are_refused(
 ) -> None:
     run(seed(db(window), users=2))
     copied = copy_all(qtbot, window, "users", 2)
-    assert copied.split("\n")[0] == "Username\tEmail\tActive\tBio\tCreated\tUpdated\tID"
+    assert copied.split("\r\n")[0] == "Username\tEmail\tActive\tBio\tCreated\tUpdated\tID"
     assert run(window.open(second_url))
     dialog = paste(qtbot, window, copied, "users")
     expected = ["username", "email", "is_active", "bio", "created_at", "updated_at", "id"]
@@ -242,33 +242,63 @@ def test_users_copied_from_the_window_carry_no_password_so_new_ones_are_refused(
     assert count(window, "users") == 0
 
 
-def test_a_posts_cut_content_preview_is_refused_not_written(
-    window: MainWindow, run: Run, qtbot: QtBot, second_url: str
+# 1,000 characters of every kind a cell must carry: CRLF and LF line breaks, a lone CR
+# (a line end to a csv reader unless quoted), tabs (the separator) and quotes.
+AWKWARD = ('He said "stop"\tthen\r\nleft;\rback\nagain "…" ' * 30)[:1_000]
+
+
+async def write_post(window: MainWindow, author_id: object, title: str, content: str) -> None:
+    from desktop_app.domain.entities import Post
+
+    async with db(window).uow_factory() as uow:  # type: ignore[attr-defined]
+        await uow.posts.create(Post(title=title, content=content, author_id=author_id))  # type: ignore[arg-type]
+        await uow.commit()
+
+
+def parsed(copied: str) -> list[list[str]]:
+    """The clipboard's rows as a spreadsheet reads them."""
+    return list(csv.reader(io.StringIO(copied, newline=""), dialect="excel-tab"))
+
+
+def test_copy_gives_a_posts_whole_content_exactly(
+    window: MainWindow, run: Run, qtbot: QtBot
 ) -> None:
     [author] = run(seed(db(window), users=1))
-    long_post = "A long story. " * 30  # past what a table cell shows
+    run(write_post(window, author.id, "Awkward", AWKWARD))
+    run(write_post(window, author.id, "Plain", "nothing to quote but a lone\rcarriage return"))
+    assert len(AWKWARD) == 1_000 and "\r" in AWKWARD.replace("\r\n", "")
+    copied = copy_all(qtbot, window, "posts", 2)
+    [header, *rows] = parsed(copied)
+    assert header[2] == "Content"
+    contents = {title: content for title, _author, content, *_rest in rows}
+    assert contents["Awkward"] == AWKWARD  # not the cell's one-line preview, cut at 160
+    assert contents["Plain"] == "nothing to quote but a lone\rcarriage return"  # not split
 
-    async def write_long() -> None:
-        from desktop_app.domain.entities import Post
 
-        async with db(window).uow_factory() as uow:  # type: ignore[attr-defined]
-            await uow.posts.create(Post(title="Long", content=long_post, author_id=author.id))
-            await uow.commit()
-
-    run(write_long())
-    copied = copy_all(qtbot, window, "posts", 1)
-    [_header, [_title, _author, content, *_rest]] = csv.reader(
-        io.StringIO(copied), dialect="excel-tab"
-    )
-    assert content.endswith("…") and len(content) < len(long_post)  # what the cell shows
-    assert run(window.open(second_url))
-    run(seed(db(window), users=1))
+def test_posts_copied_and_pasted_back_with_update_are_unchanged(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    """Copy, then Paste into the same table updating the posts already there: every post
+    keeps its text, author and times; only ``updated_at`` moves (an update is always a new
+    version, whatever the pasted text says: import_plan's rule)."""
+    [author, _other] = run(seed(db(window), users=2, posts_per_user=2))
+    run(write_post(window, author.id, "Awkward", AWKWARD))
+    run(write_post(window, author.id, "Long", "A long story. " * 100))
+    every = "SELECT * FROM posts ORDER BY id"
+    before = rows_of(window, every)
+    copied = copy_all(qtbot, window, "posts", 6)
     dialog = paste(qtbot, window, copied, "posts")
+    dialog.duplicates.setCurrentIndex(dialog.duplicates.findData("update"))
     check(dialog, qtbot)
-    assert problems(dialog) == [("2", "content")]
-    assert "preview" in dialog.problems.item(0, 2).text()
-    assert not dialog.import_button.isEnabled()
-    assert count(window, "posts") == 0
+    assert problems(dialog) == []
+    status = write(dialog, qtbot, window)
+    assert "6 updated" in status, status
+    after = rows_of(window, every)
+    names = [r[1] for r in rows_of(window, "PRAGMA table_info(posts)")]
+    kept = [n for n, name in enumerate(names) if name != "updated_at"]
+    assert len(names) > len(kept)
+    assert [[r[n] for n in kept] for r in after] == [[r[n] for n in kept] for r in before]
+    assert AWKWARD in [r[names.index("content")] for r in after]
 
 
 def test_a_paste_keeps_the_table_focused_when_it_opens(window: MainWindow, qtbot: QtBot) -> None:

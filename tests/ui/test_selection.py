@@ -8,6 +8,7 @@ of which the tables load a hundred or two.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from desktop_app.application.read_models import PostQuery
 from desktop_app.config import load_settings
@@ -120,9 +121,9 @@ def copied(qtbot: QtBot, window: MainWindow) -> list[list[str]]:
     window.act_copy.trigger()
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() != "", timeout=15_000)
     text = QGuiApplication.clipboard().text()
-    lines = text.split("\n")
+    lines = text.split("\r\n")  # the dialect's own line ends
     assert "" not in lines  # no blank line, none at the end either
-    return list(csv.reader(lines, dialect="excel-tab"))
+    return list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))
 
 
 def test_select_all_then_delete_states_and_deletes_every_selected_row(
@@ -155,6 +156,9 @@ def test_copy_of_select_all_gives_every_row_with_a_header(
     select_all(qtbot, window, "posts")
     lines = copied(qtbot, window)
     assert len(lines) == 1 + POSTS
+    text = QGuiApplication.clipboard().text()
+    assert len(text.splitlines()) == 1 + POSTS  # a record a line (no content holds a break)
+    assert text.count("\r\n") == POSTS  # each line ends "\r\n" (excel-tab's), the last none
     assert lines[0] == ["Title", "Author", "Content", "Created", "Updated", "ID"]
     assert all(len(fields) == 6 and fields[0].startswith("Post ") for fields in lines[1:])
     assert len({fields[5] for fields in lines[1:]}) == POSTS  # every post once, by full id
@@ -163,6 +167,71 @@ def test_copy_of_select_all_gives_every_row_with_a_header(
     assert lines[1][2] == 'Text of post 7999, "quoted"'  # quoted (it holds "), read back intact
     assert window.statusBar().currentMessage() == "Copied 8,000 rows."
     assert loaded_rows(window.posts_model) <= 300  # read for the clipboard, not into the view
+
+
+def test_copy_of_rows_not_loaded_gives_each_posts_whole_content(
+    window: MainWindow, run: Run, qtbot: QtBot, sqlite_url: str
+) -> None:
+    """The table holds a preview of a post's content; Copy writes it whole, read from the
+    database, for rows loaded or not."""
+    model = window.posts_model
+    assert model.cache.get(4_000) is None
+    reader = window.database.post_reader  # type: ignore[union-attr]
+    [far] = run(reader.fetch(PostQuery(), offset=4_000, limit=1))
+    near = model.cache.get(0)
+    assert near is not None
+    whole = {far.id: 'Far "away"\tpost\rwith\r\nbreaks. ' * 40, near.id: "Near. " * 100}
+    run(set_contents(sqlite_url, whole))
+    select_all(qtbot, window, "posts")
+    lines = copied(qtbot, window)
+    assert len(lines) == 1 + POSTS
+    by_id = {fields[5]: fields[2] for fields in lines[1:]}
+    assert by_id[str(far.id)] == whole[far.id]  # not loaded: read for the clipboard
+    assert by_id[str(near.id)] == whole[near.id]  # loaded, with its preview only: read too
+    assert model.cache.get(4_000) is None
+
+
+def test_a_big_copy_asks_first_and_cancel_leaves_the_clipboard_as_it_was(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The question over the limit (lowered here to 5,000), and Cancel in the progress while
+    the contents are read a page at a time."""
+    monkeypatch.setattr("desktop_app.ui.copy_flow.COPY_ASK_ABOVE", 5_000)
+    reader = window.database.post_reader  # type: ignore[union-attr]
+    original, pages = reader.contents, []
+
+    async def read_then_cancel(ids: list[Any]) -> dict[Any, str]:
+        pages.append(len(ids))
+        if len(pages) == 3:
+            assert window.progress_dialog is not None
+            window.progress_dialog.cancel()  # pressed while the third page is read
+        return await original(ids)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(reader, "contents", read_then_cancel)
+    select_all(qtbot, window, "posts")
+    QGuiApplication.clipboard().setText("as it was")
+    window.act_copy.trigger()
+    assert answer_question(qtbot, "Cancel")[0] == "Copy 8,000 rows?"
+    assert pages == [] and QGuiApplication.clipboard().text() == "as it was"
+
+    window.act_copy.trigger()
+    answer_question(qtbot, "Copy")
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=15_000)
+    assert window.statusBar().currentMessage() == "Copy cancelled: the clipboard is unchanged."
+    assert pages == [1_000, 1_000, 1_000]
+    assert QGuiApplication.clipboard().text() == "as it was"
+
+
+async def set_contents(url: str, contents: dict[Any, str]) -> None:
+    """Write posts' contents behind the window's back."""
+    engine = make_engine(url)
+    try:
+        async with engine.begin() as connection:
+            for post_id, content in contents.items():
+                stmt = update(PostModel).where(PostModel.id == post_id).values(content=content)
+                await connection.execute(stmt)
+    finally:
+        await engine.dispose()
 
 
 def test_copy_of_a_shift_range_over_rows_not_loaded_gives_exactly_those_rows(

@@ -26,6 +26,7 @@ import abc
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Generic, TypeVar
+from uuid import UUID
 
 from sqlalchemy import (
     ColumnElement,
@@ -68,6 +69,9 @@ from desktop_app.infrastructure.database.sort_keys import key_of_value, sort_key
 QueryT = TypeVar("QueryT", UserQuery, PostQuery)
 RowT = TypeVar("RowT", UserRow, PostRow)
 SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
+
+# Ids a statement of ``contents`` binds: well under SQLite's and asyncpg's parameter limits.
+IDS_A_STATEMENT = 500
 
 
 class _Reader(abc.ABC, Generic[QueryT, RowT]):
@@ -370,6 +374,20 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
 
     def _key_columns(self) -> list[Any]:
         return [PostModel.id, PostModel.updated_at, PostModel.author_id]
+
+    @interruptible  # a cancelled copy stops its SQL at once, on SQLite too
+    async def contents(self, ids: Sequence[UUID]) -> dict[UUID, str]:
+        found: dict[UUID, str] = {}
+        try:
+            async with self._sessions() as session:
+                for start in range(0, len(ids), IDS_A_STATEMENT):
+                    batch = list(ids[start : start + IDS_A_STATEMENT])
+                    stmt = select(PostModel.id, PostModel.content).where(PostModel.id.in_(batch))
+                    found.update((row[0], row[1]) for row in await session.execute(stmt))
+        except Exception as error:
+            raise_translated(error)
+            raise
+        return found
 
     def _counted(self, query: PostQuery, search: SearchPlan | None) -> Select[*tuple[Any, ...]]:
         stmt = select(func.count()).select_from(PostModel)
