@@ -4,10 +4,11 @@ parameter, a failure by its error's class, closing unhooks, and another database
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, text
@@ -189,6 +190,20 @@ def test_another_database_is_followed(
 
 def _entry(n: int) -> StatementEntry:
     return StatementEntry(statement=f"SELECT {n}", duration=0.001, when=datetime.now(UTC))
+
+
+def test_entries_from_a_worker_thread_reach_the_table_on_the_gui_thread(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    log = open_log(window, qtbot)
+    inserted_on: list[QThread] = []
+    log.model.rowsInserted.connect(lambda *_: inserted_on.append(QThread.currentThread()))
+    recorder = window.database.statements  # type: ignore[union-attr]
+    worker = threading.Thread(target=recorder._hand_out, args=(_entry(1),))  # type: ignore[attr-defined]
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: "SELECT 1" in statements(log), timeout=5_000)
+    assert set(inserted_on) == {QApplication.instance().thread()}  # type: ignore[union-attr]
 
 
 def test_the_log_keeps_the_newest_and_follows_the_bottom(window: MainWindow, qtbot: QtBot) -> None:
