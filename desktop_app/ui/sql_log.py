@@ -85,6 +85,7 @@ class SqlLog(QObject):
         view.setWordWrap(False)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)  # dense
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in enumerate((96, 64, 120)):
