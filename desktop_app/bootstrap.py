@@ -37,6 +37,7 @@ from desktop_app.application.read_models import (
     UserReader,
     UserRow,
 )
+from desktop_app.application.statement_log import StatementLog
 from desktop_app.application.user_service import UserService
 from desktop_app.config import Settings
 from desktop_app.core import security
@@ -67,6 +68,7 @@ from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
 )
+from desktop_app.infrastructure.database.statement_recorder import StatementRecorder
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
 
 
@@ -86,6 +88,7 @@ class Database:
     applier: ChangeApplier
     exports: ExportSource  # rows for File → Export…, in the order and filter of a view
     imports: ImportService  # File → Import…: check a file, then write it as one undoable step
+    statements: StatementLog  # View → SQL log: the statements run, hooked only while it listens
     # Where the undo history keeps its big steps (a temporary file, deleted on close).
     change_store: ChangeStore = field(default_factory=TemporaryChangeStore)
     revision: str | None = None
@@ -147,6 +150,7 @@ def connect(settings: Settings, *, read_only: bool = False, create: bool = True)
             journal=changes,
             lookup=users_matching,
         ),
+        statements=StatementRecorder(engine),
         read_only=read_only,
     )
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # annotations only: the services load with the database, afte
     from desktop_app.application.import_service import ImportService
     from desktop_app.application.post_service import PostService
     from desktop_app.application.read_models import PostReader, UserReader
+    from desktop_app.application.statement_log import StatementLog
     from desktop_app.application.user_service import UserService
 
 
@@ -76,6 +77,10 @@ class Database(Protocol):
     def imports(self) -> ImportService:
         """File → Import…: checks a file against the database, then writes it in one
         transaction recorded in ``changes`` as one undoable step."""
+
+    @property
+    def statements(self) -> StatementLog:
+        """View → SQL log: the statements run on it, without their parameters."""
 
     async def close(self) -> None: ...
 

@@ -43,6 +43,7 @@ from desktop_app.ui.master_detail import PostsFollowUsers
 from desktop_app.ui.paste_flow import PasteFlow
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
+from desktop_app.ui.sql_log import SqlLog
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.undo_history import UndoHistory
@@ -278,6 +279,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.act_refresh)
         view_menu.addAction(self.act_find)
         self.history.add_to(edit_menu, view_menu)
+        SqlLog(self).add_to(view_menu)  # View → SQL log: hidden, and hooks nothing, until shown
         menu.addMenu("&Help").addAction(self.act_about)
 
         toolbar = QToolBar("Main")
