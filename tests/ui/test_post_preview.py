@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from uuid import UUID
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,7 @@ from desktop_app.domain.entities import Post
 from desktop_app.ui.database import Database
 from desktop_app.ui.formatting import local_time
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.markdown_view import PREFIX_CHARS
+from desktop_app.ui.markdown_view import PREFIX_CHARS, MarkdownView
 from desktop_app.ui.post_dialog import PostDialog
 from desktop_app.ui.post_preview import DELETED, NOTHING_SELECTED
 from tests.ui.helpers import Run, db, seed
@@ -199,3 +200,15 @@ def test_the_form_previews_markdown_as_one_types(
     dialog.content.setPlainText(huge)
     qtbot.waitUntil(lambda: not dialog.preview.complete, timeout=5_000)
     assert dialog.content.toPlainText() == huge
+
+
+def test_the_pane_loads_nothing_and_never_navigates(qtbot: QtBot, tmp_path: Path) -> None:
+    view = MarkdownView(name="view")
+    qtbot.addWidget(view)
+    local = tmp_path / "secret.txt"
+    local.write_text("not for the pane")
+    view.set_markdown(f"![pixel](http://tracker.example/p.png) ![file]({local.as_uri()})")
+    for url in ("http://tracker.example/p.png", local.as_uri()):
+        resource = QTextDocument.ResourceType.ImageResource.value
+        assert view.browser.loadResource(resource, QUrl(url)) is None
+    assert view.browser.openExternalLinks() and not view.browser.openLinks()
