@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.entities import Post
+from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.database import Database
 from desktop_app.ui.formatting import local_time
 from desktop_app.ui.main_window import MainWindow
@@ -20,6 +21,7 @@ from desktop_app.ui.markdown_view import PREFIX_CHARS, MarkdownView
 from desktop_app.ui.post_dialog import PostDialog
 from desktop_app.ui.post_preview import DELETED, NOTHING_SELECTED
 from tests.ui.helpers import Run, db, seed
+from tests.ui.windows import show_window
 
 CREATED = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
 # The link comes after the 200 characters a table row carries: only the whole post has it.
@@ -174,15 +176,19 @@ def test_a_megabyte_renders_its_start_and_the_rest_on_show_all(
 
 
 def test_the_pane_can_be_hidden_and_stays_hidden(
-    window: MainWindow, run: Run, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot, opener: DatabaseOpener, tmp_path: Path
 ) -> None:
     action = window.preview.toggle_action
     assert action.isChecked() and window.preview.isVisible()
     action.trigger()
     assert not window.preview.isVisible()
-    settings = window._settings
     window.close()
-    assert settings.value("view/postPreview") in (False, "false")
+    again = show_window(qtbot, opener, tmp_path / "ui.ini")  # the same settings file
+    assert not again.preview.toggle_action.isChecked()
+    assert not again.preview.isVisible()
+    again.preview.toggle_action.trigger()
+    assert again.preview.isVisible()
+    assert again.preview.placeholder.text() == NOTHING_SELECTED
 
 
 def test_the_form_previews_markdown_as_one_types(
