@@ -55,6 +55,7 @@ def set_off_lists_and_code(document: QTextDocument, code_background: QColor) -> 
     background: the items of a list are drawn close together and spaced from what follows,
     and code blocks get ``code_background``."""
     cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # one relayout at the end, not one per block
     block = document.begin()
     while block.isValid():
         after = block.next()
@@ -74,6 +75,7 @@ def set_off_lists_and_code(document: QTextDocument, code_background: QColor) -> 
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
         block = after
+    cursor.endEditBlock()
 
 
 class _Browser(QTextBrowser):
@@ -91,6 +93,7 @@ class MarkdownView(QWidget):
         self.browser = named(_Browser(), name, "Rendered Markdown")
         self.browser.setOpenExternalLinks(True)  # http(s), mailto: the system's handler
         self.browser.setOpenLinks(False)  # anything else: the pane never navigates away
+        self.browser.setUndoRedoEnabled(False)  # nobody undoes a rendering; keep no history
         self.more_label = named(QLabel(""), f"{name}More")
         self.show_all_button = named(QPushButton("Show all"), f"{name}ShowAll")
         self.show_all_button.clicked.connect(self.show_all)
