@@ -135,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="open the window, wait for the first rows, save a screenshot and quit",
     )
+    parser.add_argument(
+        "--preview-screenshot",
+        metavar="PNG",
+        type=Path,
+        help="with --screenshot: also save the posts table and the post preview beside it",
+    )
     commands = parser.add_subparsers(
         dest="command",
         metavar="COMMAND",
@@ -363,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 path=args.path,
                 read_only=args.read_only,
                 screenshot=args.screenshot,
+                preview_screenshot=args.preview_screenshot,
                 quit_after_start=args.quit_after_start,
             )
         from desktop_app.gui import run_gui

@@ -36,24 +36,50 @@ def _shown(model: LazyTableModel[Any]) -> bool:
     return count.exact and (count.rows == 0 or model.cache.get(0) is not None)
 
 
-async def screenshot_when_ready(window: MainWindow, path: Path) -> None:
-    """Wait until both tables show rows (or are empty), save the window as PNG, close it."""
+def _markdown_post(window: MainWindow) -> int:
+    """The first post on screen whose content is Markdown with a heading (else the first)."""
+    for number in range(min(30, window.posts_model.rowCount())):
+        row = window.posts_model.row_at(number)
+        if row is not None and row.content_preview.lstrip().startswith("#"):
+            return number
+    return 0
+
+
+async def screenshot_when_ready(
+    window: MainWindow, path: Path, preview_path: Path | None = None
+) -> None:
+    """Wait until both tables show rows (or are empty), select a post (a Markdown one when
+    there is one) and wait for its preview, save the window as PNG (and the posts table with
+    the preview to ``preview_path``), close it."""
     await until(lambda: _shown(window.users_model) and _shown(window.posts_model), 60)
     if window.users_model.row_count.rows and window.database is not None:
         # show master-detail with substance: the most prolific of the first users on screen
         rows = [window.users_model.row_at(n) for n in range(min(15, window.users_model.rowCount()))]
         counts = [await window.database.users.count_posts_of([r.id]) for r in rows if r]
-        window.users_panel.select_row(max(range(len(counts)), key=counts.__getitem__))
-        await until(lambda: _shown(window.posts_model), 60)
+        if max(counts, default=0):  # none of them wrote anything: all posts say more
+            window.users_panel.select_row(max(range(len(counts)), key=counts.__getitem__))
+            await until(lambda: _shown(window.posts_model), 60)
+    if window.posts_model.row_count.rows:
+        window.posts_panel.select_row(_markdown_post(window))
+        body = window.preview.body.browser
+        await until(lambda: body.toPlainText() not in ("", "Loading…"), 60)
     await asyncio.sleep(0.4)  # let the last repaint land
     path.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(path))
+    if preview_path is not None:
+        preview_path.parent.mkdir(parents=True, exist_ok=True)
+        area = window.preview.parentWidget()
+        assert area is not None
+        area.grab().save(str(preview_path))
     window.close()
 
 
 class _Harness:
-    def __init__(self, screenshot: Path | None, quit_after_start: str | None) -> None:
+    def __init__(
+        self, screenshot: Path | None, preview: Path | None, quit_after_start: str | None
+    ) -> None:
         self._screenshot = screenshot
+        self._preview = preview
         self._quit_after_start = quit_after_start
         self._painted_at = 0.0
 
@@ -73,7 +99,9 @@ class _Harness:
             if not opened:
                 window.close()
                 return 1
-            shooting = asyncio.ensure_future(screenshot_when_ready(window, self._screenshot))
+            shooting = asyncio.ensure_future(
+                screenshot_when_ready(window, self._screenshot, self._preview)
+            )
         if self._quit_after_start == "rows":
             model = window.users_model
             await until(
@@ -97,11 +125,12 @@ def run_harnessed(
     path: str | None = None,
     read_only: bool = False,
     screenshot: Path | None = None,
+    preview_screenshot: Path | None = None,
     quit_after_start: str | None = None,
 ) -> int:
     """Run the window as ``run_gui`` does, driven by the harness; the exit code is 1 when a
     screenshot was asked for and the database did not open."""
-    harness = _Harness(screenshot, quit_after_start)
+    harness = _Harness(screenshot, preview_screenshot, quit_after_start)
     return run_gui(
         database_url=database_url,
         path=path,

@@ -41,6 +41,7 @@ from desktop_app.ui.export_flow import ExportFlow
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.master_detail import PostsFollowUsers
 from desktop_app.ui.paste_flow import PasteFlow
+from desktop_app.ui.post_preview import PostPreview
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.sql_log import SqlLog
@@ -117,7 +118,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("tablesSplitter")
         self.splitter.addWidget(self.users_panel)
-        self.splitter.addWidget(self.posts_panel)
+        self.preview = PostPreview(panel=self.posts_panel, database=lambda: self.database)
+        self.splitter.addWidget(self.preview.beside(self.posts_panel))  # table | preview
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([420, 330])
         central = QWidget()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
         restore_layout(self._settings, self, *self._layout)
+        self.preview.restore(self._settings)
         self.update_actions()
 
     @property
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.act_refresh)
         view_menu.addAction(self.act_find)
+        view_menu.addAction(self.preview.toggle_action)
         self.history.add_to(edit_menu, view_menu)
         SqlLog(self).add_to(view_menu)  # View → SQL log: hidden, and hooks nothing, until shown
         menu.addMenu("&Help").addAction(self.act_about)
@@ -400,5 +404,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_layout(self._settings, self, *self._layout)
+        self.preview.save(self._settings)
         event.accept()
         self.closed.emit()

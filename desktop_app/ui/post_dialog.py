@@ -1,19 +1,23 @@
 """New / Edit post: title, author (searchable picker), content; errors shown beside the fields.
 
-Editing loads the whole post first (table rows carry only a preview of the content).
+Editing loads the whole post first (table rows carry only a preview of the content). The
+content is Markdown, edited beside its rendering: the preview follows typing after a short
+pause (``PREVIEW_DEBOUNCE_MS``), and renders only a bounded prefix of a long post (see
+``markdown_view``), so typing in a megabyte stays responsive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +36,11 @@ from desktop_app.ui.author_picker import AuthorPicker
 from desktop_app.ui.conflict_dialog import ConflictChoice
 from desktop_app.ui.form_conflicts import resolve_save_conflict, show_yours_was
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
+from desktop_app.ui.markdown_view import MarkdownView
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.row_fields import POST_LABELS, post_fields
+
+PREVIEW_DEBOUNCE_MS = 150
 
 
 class PostDialog(QDialog):
@@ -59,12 +66,21 @@ class PostDialog(QDialog):
         self._start: tuple[Mapping[str, object], Mapping[str, object]] | None = None
         self.setObjectName("PostDialog")
         self.setWindowTitle("Edit post" if existing else "New post")
-        self.setMinimumSize(560, 460)
+        self.setMinimumSize(760, 460)
 
         self.title = named(QLineEdit(), "titleField", "Title")
         self.title.setMaxLength(1000)  # the 255 limit is explained by validation, not truncation
         self.author = AuthorPicker(reader=users)
         self.content = named(QPlainTextEdit(), "contentField", "Content")
+        self.preview = MarkdownView(name="contentPreview")
+        self._preview_debounce = QTimer(self, singleShot=True, interval=PREVIEW_DEBOUNCE_MS)
+        self._preview_debounce.timeout.connect(self._update_preview)
+        self.content.textChanged.connect(self._preview_debounce.start)
+        editor = QSplitter(Qt.Orientation.Horizontal)
+        editor.setObjectName("contentSplitter")
+        editor.addWidget(self.content)
+        editor.addWidget(self.preview)
+        editor.setChildrenCollapsible(False)
         labels = {name: error_label(f"{name}Error") for name in ("title", "author", "content")}
         self.general_error = error_label("formError")
         self.errors = FormErrors(
@@ -79,7 +95,7 @@ class PostDialog(QDialog):
         form = QFormLayout()
         add_row(form, "&Title:", self.title, labels["title"])
         add_row(form, "&Author:", self.author, labels["author"])
-        add_row(form, "&Content:", self.content, labels["content"])
+        add_row(form, "&Content:", editor, labels["content"])
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -134,6 +150,9 @@ class PostDialog(QDialog):
         self.title.setText(str(values.get("title", self.title.text())))
         self.content.setPlainText(str(values.get("content", self.content.toPlainText())))
         show_yours_was(self.errors, yours_was or {})
+
+    def _update_preview(self) -> None:
+        self.preview.set_markdown(self.content.toPlainText(), keep_scroll=True)
 
     def _typed(self) -> dict[str, object]:
         return {

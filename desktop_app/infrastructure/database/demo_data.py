@@ -30,6 +30,7 @@ from desktop_app.infrastructure.database.demo_vocabulary import (
     DOMAINS,
     FIRST,
     LAST,
+    MARKDOWN_FORMS,
     SENTENCES,
     TITLE_FORMS,
     TOPICS,
@@ -121,6 +122,14 @@ def _posts(
     contents = [
         " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 9))) for _ in range(997)
     ]
+    for n in range(0, len(contents), 4):  # every fourth text is Markdown, as on the site
+        topic = rng.choice(TOPICS)
+        contents[n] = rng.choice(MARKDOWN_FORMS).format(
+            t=topic,
+            T=topic[0].upper() + topic[1:],
+            slug=topic.lower().replace(" ", "-"),
+            **{f"s{k}": rng.choice(SENTENCES) for k in range(1, 6)},
+        )
     for n in range(count):
         title, content = rng.choice(titles), rng.choice(contents)
         # a few prolific authors and a long tail, as on a real site

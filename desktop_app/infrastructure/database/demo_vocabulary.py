@@ -141,3 +141,11 @@ BIOS = (
     "Weekend fan of {t}.",
     "Editor at large; {t} on Sundays.",
 )
+# Posts on the site are Markdown: some demo posts use it (the post preview renders them).
+MARKDOWN_FORMS = (
+    "## {T} in practice\n\n{s1} {s2}\n\n- {s3}\n- {s4}\n- More in [the {t} notes]"
+    "(https://example.org/notes/{slug})\n\n```\n$ notes --topic {slug}\n```\n\n{s5}",
+    "# Three things about {t}\n\n1. {s1}\n2. {s2}\n3. {s3}\n\nSee *also* "
+    "[this thread](https://example.com/t/{slug}) and `{slug}.md`:\n\n"
+    "```\n[{slug}]\nnotes = true\n```\n\n{s4}",
+)
