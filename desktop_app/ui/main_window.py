@@ -6,8 +6,9 @@ fail stay visible in red with the reason, so nothing typed is lost.
 
 The window builds the view and wires it to controllers, each in a module of its own: the open
 database (database_lifecycle), dialogs (dialog_launcher), Delete, Copy, Export, Back up
-(*_flow), the posts following the selected users (master_detail), the layout (window_settings)
-and undo (undo_history).
+(*_flow), the posts following the selected users (master_detail), the selected post's preview
+(post_preview), the layout (window_settings), undo (undo_history), the SQL log (sql_log), and
+where each action sits in the menus and the toolbar (window_chrome).
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressDialog,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -37,17 +36,15 @@ from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, DatabaseLifecycle
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.delete_flow import DeleteFlow
 from desktop_app.ui.dialog_launcher import DialogLauncher
-from desktop_app.ui.export_flow import ExportFlow
-from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.master_detail import PostsFollowUsers
 from desktop_app.ui.paste_flow import PasteFlow
 from desktop_app.ui.post_preview import PostPreview
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
-from desktop_app.ui.sql_log import SqlLog
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.undo_history import UndoHistory
+from desktop_app.ui.window_chrome import build_menus, build_toolbar
 from desktop_app.ui.window_settings import restore_layout, save_layout
 
 
@@ -260,45 +257,9 @@ class MainWindow(QMainWindow):
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_about = self._action("&About desktop_app", self.dialogs.about)
 
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.open_actions.add_to(file_menu)  # New database…, Open…, Recent databases
-        file_menu.addSeparator()
-        ImportFlow(self).add_to(file_menu)  # Import…
-        ExportFlow(self).add_to(file_menu)  # Export…
-        self.backups.add_to(file_menu)  # Back up… (PostgreSQL: Save a local copy…), Restore…
-        file_menu.addAction(self.act_database)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = menu.addMenu("&Edit")
-        for action in (self.act_new_user, self.act_new_post, self.act_edit, self.act_delete):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_copy)
-        self.paster = PasteFlow(self)  # Paste: the clipboard's rows through the Import dialog
-        self.paster.add_to(edit_menu)
-        edit_menu.addAction(self.act_discard)
-        view_menu = menu.addMenu("&View")
-        view_menu.addAction(self.act_refresh)
-        view_menu.addAction(self.act_find)
-        view_menu.addAction(self.preview.toggle_action)
-        self.history.add_to(edit_menu, view_menu)
-        SqlLog(self).add_to(view_menu)  # View → SQL log: hidden, and hooks nothing, until shown
-        menu.addMenu("&Help").addAction(self.act_about)
-
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.act_new_user, self.act_new_post, self.act_edit, self.act_delete):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.act_refresh)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.act_database)
-        self.addToolBar(toolbar)
+        self.paster = PasteFlow(self)  # Edit → Paste, through the Import dialog
+        build_menus(self)
+        self.addToolBar(build_toolbar(self))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
