@@ -18,6 +18,7 @@ from desktop_app.ui.import_dialog import ImportDialog
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Run, seed
+from tests.ui.import_helpers import check, fields, problems
 
 HASH = "$pbkdf2-sha256$29000$N2bsvdc6R8iZE0JIyblXqg$Lr7dGq3DCVSYPs9MUHbgJ5LPiC6vPhVjXuQ3dq9Fnwk"
 
@@ -46,21 +47,6 @@ def open_file(flow: ImportFlow, qtbot: QtBot, path: Path) -> ImportDialog:
     dialog.set_file(str(path))
     qtbot.waitUntil(lambda: bool(dialog.combos), timeout=10_000)
     return dialog
-
-
-def check(dialog: ImportDialog, qtbot: QtBot) -> None:
-    dialog.summary.setText("")
-    dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and bool(dialog.summary.text()))
-
-
-def fields(dialog: ImportDialog) -> list[str]:
-    return [combo.currentData() for combo in dialog.combos]
-
-
-def problems(dialog: ImportDialog) -> list[tuple[str, str]]:
-    table = dialog.problems
-    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
 
 
 def write_posts(path: Path, count: int, author: str = "user0") -> Path:

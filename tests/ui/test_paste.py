@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.ui.import_dialog import ImportDialog
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.helpers import Run, db, seed
+from tests.ui.import_helpers import check, fields, problems
 
 
 def tsv(rows: list[list[str]]) -> str:
@@ -54,21 +55,6 @@ def paste(qtbot: QtBot, window: MainWindow, text: str, table: str = "users") -> 
     qtbot.waitUntil(dialog.isVisible)
     qtbot.waitUntil(lambda: bool(dialog.combos), timeout=10_000)
     return dialog
-
-
-def check(dialog: ImportDialog, qtbot: QtBot) -> None:
-    dialog.summary.setText("")
-    dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and bool(dialog.summary.text()))
-
-
-def fields(dialog: ImportDialog) -> list[str]:
-    return [combo.currentData() for combo in dialog.combos]
-
-
-def problems(dialog: ImportDialog) -> list[tuple[str, str]]:
-    table = dialog.problems
-    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
 
 
 def write(dialog: ImportDialog, qtbot: QtBot, window: MainWindow) -> str:
