@@ -4,12 +4,12 @@
 written, nothing is hashed). ``write`` hashes the plan's passwords through the injected
 PasswordHasher port, concurrently (the port runs each hash off the event loop; a process pool
 behind it is bootstrap's choice), then writes every row in ONE unit of work, in chunks of
-``CHUNK`` rows (each chunk one executemany), and records one ``ChangeSet``
+``CHUNK`` rows (each chunk one bulk insert), and records one ``ChangeSet``
 ("Import 1,234 users") so undo removes exactly the rows added and restores the rows updated.
 Any error, or ``progress`` returning False, rolls back: the database is as it was.
 
-On PostgreSQL, asyncpg's ``COPY`` would be faster for the inserts; it is a later optimisation
-behind the repositories' ``restore``.
+New rows go through the repositories' ``add_new``, the fastest insert the database has for rows
+that must all be new, in the same transaction as the rest.
 """
 
 from __future__ import annotations
@@ -166,11 +166,7 @@ class ImportService:
                     raise StaleEditError(kind, next(iter(await repo.stale(expected))))
             for start in range(0, len(plan.inserts), CHUNK):
                 part = plan.inserts[start : start + CHUNK]
-                if await repo.restore(part) != len(part):
-                    raise DomainError(
-                        "Some rows to import were added by someone else meanwhile: nothing "
-                        "was imported. Check the file again."
-                    )
+                await repo.add_new(part)  # an id taken meanwhile: RowsAddedMeanwhileError
                 advance(len(part))
             for before, after in plan.updates:
                 if not await repo.rewrite(after, expected_updated_at=before.updated_at):
