@@ -21,7 +21,6 @@ import csv
 import sqlite3
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -32,7 +31,7 @@ from uuid import uuid4
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from meters import TICK, GcPauses, StallMeter, rss_bytes  # noqa: E402
+from meters import TICK, GcPauses, RssPeak, StallMeter, rss_bytes  # noqa: E402
 
 from desktop_app.application.export_formats import export_to_file  # noqa: E402
 from desktop_app.application.read_models import PostQuery, UserQuery  # noqa: E402
@@ -48,28 +47,6 @@ from desktop_app.infrastructure.database.export_source import (  # noqa: E402
 
 BATCH = 50_000
 START = datetime(2024, 1, 1, tzinfo=UTC)
-
-
-class RssPeak:
-    """A thread reading VmRSS every 5 ms; ``peak`` is the most it saw."""
-
-    def __init__(self) -> None:
-        self.peak = rss_bytes()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        while not self._stop.wait(TICK):
-            self.peak = max(self.peak, rss_bytes())
-
-    def __enter__(self) -> RssPeak:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, rss_bytes())
 
 
 def stored(value: datetime) -> str:

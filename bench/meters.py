@@ -1,11 +1,12 @@
 """What the benchmarks measure besides time: event-loop stalls, garbage-collection pauses and
-resident memory. Shared by bench/undo.py and bench/export.py (run as scripts, so this folder is
+resident memory. Shared by bench/undo.py, bench/export.py and bench/import.py (run as scripts, so this folder is
 on sys.path)."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import time
 from pathlib import Path
 
@@ -70,3 +71,25 @@ def rss_bytes() -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+class RssPeak:
+    """A thread reading VmRSS every 5 ms; ``peak`` is the most it saw."""
+
+    def __init__(self) -> None:
+        self.peak = rss_bytes()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(TICK):
+            self.peak = max(self.peak, rss_bytes())
+
+    def __enter__(self) -> RssPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_bytes())

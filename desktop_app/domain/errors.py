@@ -85,6 +85,16 @@ class ConstraintViolationError(DomainError):
     """The database refused a change for a rule we did not check first (the message says which)."""
 
 
+class RowsAddedMeanwhileError(ConstraintViolationError):
+    """Rows written as new were there already: someone added rows with the same ids after
+    they were checked (an import's new rows, written in bulk)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Someone else added rows with some of the same ids meanwhile. Check the file again."
+        )
+
+
 class StorageError(Exception):
     """The environment failed us: the database is unreachable, locked, read-only or missing."""
 

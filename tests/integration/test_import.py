@@ -187,16 +187,16 @@ async def test_a_failure_or_cancel_mid_write_leaves_the_counts_unchanged(
     uow_factory: UnitOfWorkFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = users_csv(tmp_path / "u.csv", people(2_500))
-    restore = SQLAlchemyUserRepository.restore
+    add_new = SQLAlchemyUserRepository.add_new
     calls = [0]
 
-    async def third_chunk_fails(self: SQLAlchemyUserRepository, rows: Any) -> int:
+    async def third_chunk_fails(self: SQLAlchemyUserRepository, rows: Any) -> None:
         calls[0] += 1
         if calls[0] == 3:
             raise OSError("the disk went away")
-        return await restore(self, rows)
+        await add_new(self, rows)
 
-    monkeypatch.setattr(SQLAlchemyUserRepository, "restore", third_chunk_fails)
+    monkeypatch.setattr(SQLAlchemyUserRepository, "add_new", third_chunk_fails)
     with pytest.raises(DatabaseUnavailableError, match="disk went away"):
         await importer(uow_factory).run("users", path)
     assert calls[0] == 3 and await counts(uow_factory) == (0, 0)

@@ -8,6 +8,7 @@ from datetime import datetime
 from uuid import UUID
 
 from desktop_app.domain.entities import CreatePostDTO, Post
+from desktop_app.domain.errors import RowsAddedMeanwhileError
 from desktop_app.domain.unset import UNSET, Maybe
 
 
@@ -69,6 +70,14 @@ class PostRepository(abc.ABC):
     async def restore(self, rows: Sequence[Post]) -> int:
         """Insert the rows exactly as given (id, timestamps and all, no validation); a row
         whose id exists already is left as it is. Returns how many were inserted."""
+
+    async def add_new(self, rows: Sequence[Post]) -> None:
+        """Insert rows that are all new, exactly as given (id, timestamps and all, no
+        validation), the fastest way the database has: an import's new rows. A row whose id
+        exists already raises RowsAddedMeanwhileError, after which the unit of work must not
+        commit (some rows may be written). By default ``restore``, and a count."""
+        if await self.restore(rows) != len(rows):
+            raise RowsAddedMeanwhileError
 
     @abc.abstractmethod
     async def rewrite(self, row: Post, *, expected_updated_at: datetime | None) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import exc as sa_exc
 
 from desktop_app.domain.errors import (
@@ -17,6 +19,13 @@ QUERY_CANCELED = "57014"
 # SQLSTATE of a write in a read-only transaction (default_transaction_read_only=on).
 READ_ONLY_TRANSACTION = "25006"
 SQLITE_READONLY = 8  # the primary result code; extended codes keep it in the low byte
+# SQLSTATE class of every integrity constraint violation, and the unique one among them.
+INTEGRITY_CLASS = "23"
+UNIQUE_VIOLATION = "23505"
+# PostgreSQL's detail of a unique violation: Key (email)=(ann@example.org) already exists.
+_DUPLICATE_KEY = re.compile(
+    r"Key \((?P<column>[^)]+)\)=\((?P<value>.*)\) already exists", re.DOTALL
+)
 
 
 class ServerTimeoutError(TimeoutError):
@@ -45,6 +54,27 @@ def unique_violation(error: sa_exc.IntegrityError, *, email: str, username: str)
     if "username" in reason:
         return DuplicateUsernameError(username)
     return ConstraintViolationError(f"The database refused the change: {_reason(error)}")
+
+
+def duplicate_key(error: BaseException) -> tuple[str, str] | None:
+    """(column, value) that a PostgreSQL unique violation names in its detail, or None when
+    the error names none (SQLite's do not)."""
+    orig = getattr(error, "orig", None) or error
+    found = _DUPLICATE_KEY.match(str(getattr(orig, "detail", None) or ""))
+    return (found["column"], found["value"]) if found else None
+
+
+def driver_error(error: Exception, statement: str) -> Exception:
+    """What SQLAlchemy would have made of a PostgreSQL error raised by the driver itself
+    (for a call that bypasses SQLAlchemy, such as asyncpg's COPY): an IntegrityError for a
+    broken constraint, a DBAPIError for any other error the server reported (``translate``
+    reads both); anything else (no SQLSTATE: a timeout, a bug) as it is."""
+    sqlstate = getattr(error, "sqlstate", None)
+    if not isinstance(sqlstate, str):
+        return error
+    if sqlstate.startswith(INTEGRITY_CLASS):
+        return sa_exc.IntegrityError(statement, None, error)
+    return sa_exc.DBAPIError(statement, None, error)
 
 
 def _is_read_only(error: BaseException) -> bool:

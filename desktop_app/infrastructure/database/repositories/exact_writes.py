@@ -20,6 +20,8 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from desktop_app.domain.errors import RowsAddedMeanwhileError
+from desktop_app.infrastructure.database.error_translation import driver_error, duplicate_key
 from desktop_app.infrastructure.database.versions import (
     dialect_of,
     version_matches,
@@ -95,6 +97,44 @@ async def restore(session: AsyncSession, model: Any, rows: Sequence[dict[str, An
     stmt = insert(table).on_conflict_do_nothing(index_elements=[table.c.id]).returning(table.c.id)
     result = await session.execute(stmt, list(rows))
     return len(result.all())
+
+
+async def copy_new(session: AsyncSession, model: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """PostgreSQL: INSERT rows that must all be new (column -> value, every column given) in
+    one binary COPY, asyncpg's ``copy_records_to_table``, on the session's own connection and
+    inside its transaction, so the rows commit or roll back with everything else in it.
+    Values are converted as SQLAlchemy binds them (the same rows an INSERT would store); the
+    table's triggers fire as for any insert. A row whose id exists raises
+    RowsAddedMeanwhileError; any other refusal (a duplicate e-mail, a missing author) an
+    IntegrityError, as an INSERT's would. Either way the transaction is spoilt: roll it back."""
+    if not rows:
+        return
+    connection = await session.connection()
+    driver: Any = (await connection.get_raw_connection()).driver_connection  # asyncpg's
+    if not driver.is_in_transaction():
+        # SQLAlchemy begins the driver's transaction with its first statement, not before:
+        # a COPY first would run outside it, committed at once, and escape a rollback.
+        await connection.exec_driver_sql("SELECT 1")
+    table, dialect = model.__table__, connection.dialect
+    names = [column.name for column in table.c]
+    binds = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in table.c]
+    records = [
+        tuple(
+            row[name] if bind is None else bind(row[name])
+            for name, bind in zip(names, binds, strict=True)
+        )
+        for row in rows
+    ]
+    try:
+        await driver.copy_records_to_table(table.name, records=records, columns=names)
+    except Exception as error:
+        refused = driver_error(error, f"COPY {table.name} ({', '.join(names)}) FROM STDIN")
+        if refused is error:  # no word from the server: a timeout, a lost connection, a bug
+            raise
+        key = duplicate_key(refused)
+        if key is not None and key[0] in {column.name for column in table.primary_key}:
+            raise RowsAddedMeanwhileError from refused
+        raise refused from error
 
 
 async def rewrite(

@@ -259,6 +259,12 @@ class SQLAlchemyPostRepository(PostRepository):
         """Insert exactly these posts (their authors must exist: the caller checks)."""
         return await exact_writes.restore(self._session, PostModel, [_columns(p) for p in rows])
 
+    async def add_new(self, rows: Sequence[Post]) -> None:
+        """On PostgreSQL one COPY (see ``exact_writes.copy_new``); elsewhere ``restore``."""
+        if dialect_of(self._session) != "postgresql":
+            return await super().add_new(rows)
+        await exact_writes.copy_new(self._session, PostModel, [_columns(p) for p in rows])
+
     async def rewrite(self, row: Post, *, expected_updated_at: datetime | None) -> bool:
         values = _columns(row)
         del values["id"]

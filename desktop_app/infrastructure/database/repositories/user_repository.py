@@ -30,7 +30,10 @@ from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
 from desktop_app.domain.repositories import UserRepository
 from desktop_app.domain.unset import UNSET, Maybe
 from desktop_app.domain.validation import validate_create_user, validate_update_user
-from desktop_app.infrastructure.database.error_translation import unique_violation
+from desktop_app.infrastructure.database.error_translation import (
+    duplicate_key,
+    unique_violation,
+)
 from desktop_app.infrastructure.database.models import UserModel
 from desktop_app.infrastructure.database.repositories import exact_writes
 from desktop_app.infrastructure.database.search import like_pattern
@@ -297,6 +300,25 @@ class SQLAlchemyUserRepository(UserRepository):
         await self._lock_identities()
         await self._check_unique_many(rows)
         return await exact_writes.restore(self._session, UserModel, [_columns(u) for u in rows])
+
+    async def add_new(self, rows: Sequence[User]) -> None:
+        """On PostgreSQL, the duplicate check of ``restore`` under the writers' lock, then one
+        COPY (see ``exact_writes.copy_new``); elsewhere ``restore``. A writer outside the app
+        that takes an e-mail or username meanwhile ends it in DuplicateEmailError /
+        DuplicateUsernameError, as the server names the value."""
+        if dialect_of(self._session) != "postgresql":
+            return await super().add_new(rows)
+        if not rows:
+            return
+        await self._lock_identities()
+        await self._check_unique_many(rows)
+        try:
+            await exact_writes.copy_new(self._session, UserModel, [_columns(u) for u in rows])
+        except IntegrityError as error:
+            key = duplicate_key(error)
+            if key is None:
+                raise
+            raise unique_violation(error, email=key[1], username=key[1]) from error
 
     async def _check_unique_many(self, rows: Sequence[User]) -> None:
         """``_check_unique`` for many users: one query a chunk for ASCII names (through the
