@@ -46,8 +46,9 @@ from desktop_app.domain.repositories import PostRepository, UserRepository
 
 # Rows read, checked and written per batch. Each write is one executemany whose parameters
 # SQLAlchemy prepares on the event loop: at 500 rows that alone held it for 30-60 ms on a busy
-# machine (bench/undo.py with a stack sampler), at 250 for half that, at the same rows/s.
-CHUNK = 250
+# machine (bench/undo.py with a stack sampler); at 150 the longest stall of a 100,000-row
+# undo is 15-23 ms, for some 5% fewer rows/s than at 250 (51 ms).
+CHUNK = 150
 
 Progress = Callable[[int, int], bool]
 
