@@ -41,6 +41,7 @@ from desktop_app.ui.paste_flow import PasteFlow
 from desktop_app.ui.post_preview import PostPreview
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
+from desktop_app.ui.row_menu import install_row_menus
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.undo_history import UndoHistory
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupFlow(window=self, backups=backups)  # Back up…, Restore…
         self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
+        self.row_menus = install_row_menus(self, self._set_current)  # right-click on rows
         restore_layout(self._settings, self, *self._layout)
         self.preview.restore(self._settings)
         self.update_actions()

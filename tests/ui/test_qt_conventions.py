@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QItemSelectionModel, QPoint
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from desktop_app.application.read_models import UserRow
 from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.post_dialog import PostDialog
 from desktop_app.ui.table_panel import TablePanel
-from tests.ui.helpers import Run
+from tests.ui.helpers import Run, db, seed
 from tests.ui.windows import show_window
 
 
@@ -62,3 +64,115 @@ def test_the_last_visible_column_cannot_be_hidden(window: MainWindow) -> None:
     assert last.isChecked() and not last.isEnabled()
     panel.header_menu.set_shown(0, False)
     assert not header.isSectionHidden(0)
+
+
+def wait_rows(qtbot: QtBot, panel: TablePanel, rows: int) -> None:
+    model = panel.model
+    qtbot.waitUntil(lambda: model.row_count.exact and model.row_count.rows == rows)
+    qtbot.waitUntil(lambda: all(model.row_at(n) is not None for n in range(rows)))
+
+
+def seeded(window: MainWindow, run: Run, qtbot: QtBot, users: int) -> list[UserRow]:
+    """``users`` users with two posts each, shown; their rows in table order."""
+    run(seed(db(window), users=users, posts_per_user=2))
+    window.refresh()
+    wait_rows(qtbot, window.users_panel, users)
+    wait_rows(qtbot, window.posts_panel, users * 2)
+    rows = [window.users_model.row_at(n) for n in range(users)]
+    assert all(isinstance(r, UserRow) for r in rows)
+    return rows  # type: ignore[return-value]
+
+
+def select(panel: TablePanel, *rows: int) -> None:
+    flags = QItemSelectionModel.SelectionFlag
+    panel.table.clearSelection()
+    for row in rows:
+        panel.table.selectionModel().select(panel.model.index(row, 0), flags.Select | flags.Rows)
+
+
+def right_click(panel: TablePanel, row: int) -> QMenu | None:
+    """Right-click row ``row`` (as the mouse does, through the context menu request)."""
+    table = panel.table
+    table.customContextMenuRequested.emit(table.visualRect(panel.model.index(row, 0)).center())
+    menu = table.findChild(QMenu, f"{table.objectName()}RowMenu")
+    return menu if menu is not None and menu.isVisible() else None
+
+
+def selected(panel: TablePanel) -> list[int]:
+    return sorted(i.row() for i in panel.table.selectionModel().selectedRows())
+
+
+def test_copy_id_copies_the_full_ids_of_the_selected_rows(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    users = seeded(window, run, qtbot, 3)
+    panel = window.users_panel
+    select(panel, 0, 2)
+    menu = right_click(panel, 2)  # in the selection: the selection stays
+    assert selected(panel) == [0, 2]
+    QGuiApplication.clipboard().clear()
+    menu_action(menu, "actionCopyId").trigger()
+    expected = f"{users[0].id}\n{users[2].id}"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == expected)
+
+    menu = right_click(panel, 1)  # outside the selection: it is selected instead
+    assert selected(panel) == [1]
+    menu_action(menu, "actionCopyId").trigger()
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == str(users[1].id))
+
+
+def test_new_post_by_this_user_chooses_the_right_clicked_author(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    users = seeded(window, run, qtbot, 3)
+    panel = window.users_panel
+    select(panel, 0, 1)
+    menu = right_click(panel, 1)
+    assert [a.objectName() for a in menu.actions() if a.objectName()] == [  # type: ignore[union-attr]
+        "actionEdit",
+        "actionDelete",
+        "actionCopy",
+        "actionCopyId",
+        "actionNewPostByUser",
+        "actionShowPosts",
+    ]
+    menu_action(menu, "actionNewPostByUser").trigger()
+    [dialog] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PostDialog) and w.isVisible()
+    ]
+    assert dialog.author.author_id == users[1].id
+    assert dialog.author.text() == users[1].username
+    dialog.reject()
+
+
+def test_show_posts_selects_just_that_user_and_the_posts_follow(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    users = seeded(window, run, qtbot, 3)
+    panel = window.users_panel
+    select(panel, 0, 1, 2)
+    wait_rows(qtbot, window.posts_panel, 6)
+    menu_action(right_click(panel, 2), "actionShowPosts").trigger()
+    assert selected(panel) == [2]
+    wait_rows(qtbot, window.posts_panel, 2)
+    assert window.posts_panel.title.text() == f"Posts by {users[2].username}"
+
+
+def test_a_post_row_menu_edits_deletes_and_copies_the_post(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    seeded(window, run, qtbot, 1)
+    panel = window.posts_panel
+    menu = right_click(panel, 1)
+    assert selected(panel) == [1]
+    assert [a.objectName() for a in menu.actions() if a.objectName()] == [  # type: ignore[union-attr]
+        "actionEdit",
+        "actionDelete",
+        "actionCopy",
+        "actionCopyId",
+    ]
+    assert window.act_edit.isEnabled() and window.act_delete.isEnabled()
+    post = panel.model.row_at(1)
+    assert post is not None
+    menu_action(menu, "actionCopyId").trigger()
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == str(post.id))
