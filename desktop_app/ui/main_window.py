@@ -241,6 +241,12 @@ class MainWindow(QMainWindow):
             icon_name="copy",
             name="actionCopy",
         )
+        self.act_select_all = self._action(  # the current table's every row, loaded or not
+            "Select &All",
+            lambda: self._current.table.selectAll(),
+            shortcut=QKeySequence(std.SelectAll),
+            name="actionSelectAll",
+        )
         self.act_discard = self._action(
             "Discard &unsaved edits", self.discard_failed_edits, name="actionDiscardEdits"
         )

@@ -84,6 +84,7 @@ class TablePanel(QWidget):
         style_table(self.table)
         self.table.setWordWrap(False)
         self.table.setCornerButtonEnabled(False)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, not cell
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)

@@ -38,6 +38,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(window.act_copy)
     window.paster.add_to(edit_menu)  # Paste: the clipboard's rows through the Import dialog
+    edit_menu.addAction(window.act_select_all)
     edit_menu.addAction(window.act_discard)
     view_menu = menu.addMenu("&View")
     view_menu.addAction(window.act_refresh)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.application.read_models import UserRow
@@ -176,3 +176,49 @@ def test_a_post_row_menu_edits_deletes_and_copies_the_post(
     assert post is not None
     menu_action(menu, "actionCopyId").trigger()
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == str(post.id))
+
+
+def focus(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def test_edit_select_all_selects_every_row_of_the_current_table(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    seeded(window, run, qtbot, 3)
+    [edit_menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Edit"]
+    assert window.act_select_all in edit_menu.actions()
+    assert window.act_select_all.shortcut() == QKeySequence(QKeySequence.StandardKey.SelectAll)
+    focus(qtbot, window, window.posts_panel.table)  # the posts table is the current one
+    window.act_select_all.trigger()
+    assert selected(window.posts_panel) == list(range(6))
+    assert selected(window.users_panel) == []
+    focus(qtbot, window, window.users_panel.table)
+    window.act_select_all.trigger()
+    assert selected(window.users_panel) == [0, 1, 2]
+
+    search = window.users_panel.search  # in a search box Ctrl+A selects its text, not rows
+    window.users_panel.table.clearSelection()
+    search.setText("user")
+    focus(qtbot, window, search)
+    search.deselect()
+    qtbot.keyClick(search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert search.selectedText() == "user"
+    assert selected(window.users_panel) == []
+
+
+def test_tab_leaves_the_table(window: MainWindow, run: Run, qtbot: QtBot) -> None:
+    seeded(window, run, qtbot, 2)
+    table = window.users_panel.table
+    focus(qtbot, window, table)
+    table.setCurrentIndex(window.users_model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not table.hasFocus())
+    assert table.currentIndex().column() == 0  # it did not move to the next cell
+    focus(qtbot, window, table)
+    qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not table.hasFocus())
+    assert table.currentIndex().column() == 0
