@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -222,3 +222,23 @@ def test_tab_leaves_the_table(window: MainWindow, run: Run, qtbot: QtBot) -> Non
     qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: not table.hasFocus())
     assert table.currentIndex().column() == 0
+
+
+def test_a_failed_edit_is_marked_by_an_icon_and_words_not_colour_alone(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    seeded(window, run, qtbot, 1)
+    model = window.users_model
+    index = model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert model.setData(index, "bad name!", Qt.ItemDataRole.EditRole)
+    with qtbot.waitSignal(model.edit_failed, timeout=10_000):
+        pass
+    icon = index.data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert str(index.data(Qt.ItemDataRole.ToolTipRole)).startswith("Not saved: ")
+    assert "only letters" in str(index.data(Qt.ItemDataRole.AccessibleDescriptionRole))
+    assert window.statusBar().currentMessage().startswith("Not saved: ")
+    assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None  # only that cell
+    window.discard_failed_edits()
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
