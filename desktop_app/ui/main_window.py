@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.application.read_models import PostQuery, UserQuery
+from desktop_app.ui.accessibility import describe_controls
 from desktop_app.ui.backup_flow import BackupFlow, Backups
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
         self.row_menus = install_row_menus(self, self._set_current)  # right-click on rows
+        describe_controls(self)  # a name and a description for every control
         restore_layout(self._settings, self, *self._layout)
         self.preview.restore(self._settings)
         self.update_actions()
@@ -263,7 +265,7 @@ class MainWindow(QMainWindow):
         )
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.act_about = self._action("&About desktop_app", self.dialogs.about)
+        self.act_about = self._action("&About desktop_app", self.dialogs.about, name="actionAbout")
 
         self.paster = PasteFlow(self)  # Edit → Paste, through the Import dialog
         build_menus(self)

@@ -5,7 +5,7 @@ selected row it keeps the selection and makes that row current. The menu reuses 
 own Edit…, Delete… and Copy actions, so they are enabled exactly when the menus' are, and
 adds what only makes sense on a row: Copy id (the full ids of the selected rows, one a line),
 and on a user New post by this user… and Show posts (selects just that user, and the posts
-pane follows).
+pane follows). The Menu key and Shift+F10 open it at the current row.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.application.read_models import UserRow
@@ -61,6 +61,10 @@ class RowMenu(QObject):
         self.act_show_posts.setStatusTip("Select just this user: the posts pane shows theirs")
         panel.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         panel.table.customContextMenuRequested.connect(self._show)
+        for key in (QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")):  # the keyboard's
+            shortcut = QShortcut(key, panel.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._show_at_current)
 
     def _own(self, text: str, slot: Any, name: str) -> QAction:
         action = QAction(text, self)
@@ -114,6 +118,11 @@ class RowMenu(QObject):
         index = self._panel.table.indexAt(position)
         if index.isValid():
             self.open_at(index.row(), position)
+
+    def _show_at_current(self) -> None:
+        index = self._panel.table.currentIndex()
+        if index.isValid():
+            self.open_at(index.row())
 
     # -- the menu's own actions --------------------------------------------------------------
 

@@ -6,8 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtGui import QAccessible, QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop_app.application.read_models import UserRow
@@ -242,3 +251,65 @@ def test_a_failed_edit_is_marked_by_an_icon_and_words_not_colour_alone(
     assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None  # only that cell
     window.discard_failed_edits()
     assert index.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def menu_actions(menu: QMenu) -> list[QAction]:
+    """Every action of ``menu`` and of its submenus (shown first: some fill themselves then)."""
+    menu.aboutToShow.emit()
+    found = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        found.append(action)
+        if action.menu() is not None:
+            found.extend(menu_actions(action.menu()))  # type: ignore[arg-type]
+    return found
+
+
+def test_every_action_and_control_has_a_name_and_a_description(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    seeded(window, run, qtbot, 1)
+    window.users_panel.search.setText("user")  # its clear button shows
+    for pane in ("actionPostPreview", "actionHistory", "actionSqlLog"):  # all panes shown
+        [action] = [a for a in window.findChildren(QAction) if a.objectName() == pane]
+        if not action.isChecked():
+            action.trigger()
+    unnamed = []
+    for top in window.menuBar().actions():
+        assert top.text().replace("&", "")
+        for action in menu_actions(top.menu()):  # type: ignore[arg-type]
+            if not action.isEnabled() and not action.objectName():
+                continue  # an informative line ("No recent databases")
+            if not action.text().replace("&", "").strip() or not (
+                action.statusTip() or action.toolTip() != action.text().replace("&", "")
+            ):
+                unnamed.append(f"{top.text()} → {action.text()!r}")
+    kinds = (QLineEdit, QTableView, QPushButton, QToolButton, QComboBox)
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, kinds) and widget.isVisibleTo(window):
+            spoken = QAccessible.queryAccessibleInterface(widget)
+            name = spoken.text(QAccessible.Text.Name)
+            description = spoken.text(QAccessible.Text.Description)
+            if not name.strip() or not description.strip():
+                unnamed.append(f"{type(widget).__name__} {widget.objectName()!r} {name!r}")
+    assert unnamed == []
+
+
+def test_the_menu_key_opens_the_row_menu_at_the_current_row(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    seeded(window, run, qtbot, 3)
+    panel = window.users_panel
+    focus(qtbot, window, panel.table)
+    panel.table.setCurrentIndex(panel.model.index(1, 0))
+    row_menu = window.row_menus[0]
+    for key, modifier in (
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    ):
+        row_menu.clicked_row = -1
+        qtbot.keyClick(panel.table, key, modifier)
+        qtbot.waitUntil(lambda: row_menu.menu is not None and row_menu.menu.isVisible())
+        assert row_menu.clicked_row == 1
+        row_menu.menu.close()  # type: ignore[union-attr]
