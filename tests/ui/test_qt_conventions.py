@@ -27,6 +27,9 @@ from desktop_app.ui.table_panel import TablePanel
 from tests.ui.helpers import Run, db, seed
 from tests.ui.windows import show_window
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
 
 def menu_action(menu: QMenu | None, name: str) -> QAction:
     assert menu is not None and menu.isVisible()
@@ -313,3 +316,88 @@ def test_the_menu_key_opens_the_row_menu_at_the_current_row(
         qtbot.waitUntil(lambda: row_menu.menu is not None and row_menu.menu.isVisible())
         assert row_menu.clicked_row == 1
         row_menu.menu.close()  # type: ignore[union-attr]
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+    """A key pressed where the keyboard focus is, as a person presses it."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifier)
+
+
+def type_in(qtbot: QtBot, text: str) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClicks(target, text)
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def dialog_in_focus() -> PostDialog | None:
+    widget = focused()
+    window = widget.window() if widget is not None else None
+    return window if isinstance(window, PostDialog) else None
+
+
+def test_the_main_tasks_walked_with_the_keyboard_only(
+    window: MainWindow, run: Run, qtbot: QtBot
+) -> None:
+    users = seeded(window, run, qtbot, 3)
+    users_panel, posts_panel = window.users_panel, window.posts_panel
+    focus(qtbot, window, users_panel.table)  # where the window starts
+
+    # Find a user, Tab into the table, select them: the posts pane follows.
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    assert focused() is users_panel.search
+    type_in(qtbot, users[1].username)
+    wait_rows(qtbot, users_panel, 1)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is users_panel.table
+    assert users_panel.table.currentIndex().row() == 0  # the first row, not yet selected
+    press(qtbot, Qt.Key.Key_Space)
+    assert selected(users_panel) == [0]
+    wait_rows(qtbot, posts_panel, 2)
+
+    # A new post by that user: the author is chosen, the fields are reached by Tab.
+    press(qtbot, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: dialog_in_focus() is not None)
+    dialog = dialog_in_focus()
+    assert isinstance(dialog, PostDialog)
+    assert dialog.author.author_id == users[1].id
+    assert focused() is dialog.title
+    type_in(qtbot, "Typed only")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.content
+    type_in(qtbot, "With the keyboard")
+    press(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # the Title label's mnemonic
+    assert focused() is dialog.title
+    press(qtbot, Qt.Key.Key_Return)  # Save, the default button
+    wait_rows(qtbot, posts_panel, 3)
+
+    # Edit a cell in place: F2, type, Enter.
+    focus(qtbot, window, users_panel.table)
+    users_panel.table.setCurrentIndex(users_panel.model.index(0, 3))  # (arrows: Bio)
+    press(qtbot, Qt.Key.Key_F2)
+    type_in(qtbot, "Edited by keyboard")
+    with qtbot.waitSignal(window.users_model.edit_saved, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Return)
+
+    # Delete the user: Escape in the question cancels, Tab to Delete and Space deletes.
+    focus(qtbot, window, users_panel.table)
+    press(qtbot, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: isinstance(focused(), QPushButton))
+    assert focused().text() == "Cancel"  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_Escape)
+    window.activateWindow()  # as the window manager does when a box closes (offscreen does not)
+    qtbot.waitUntil(lambda: focused() is users_panel.table)  # the focus is where it was
+    press(qtbot, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: isinstance(focused(), QPushButton))
+    while focused().text().replace("&", "") != "Delete":  # type: ignore[union-attr]
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    wait_rows(qtbot, users_panel, 0)
+    users_panel.search.clear()
+    wait_rows(qtbot, users_panel, 2)
