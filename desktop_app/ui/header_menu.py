@@ -1,9 +1,10 @@
 """The column header's context menu: show or hide each column, or put them all back.
 
 A right-click on a table's header lists its columns as check boxes, then "Reset columns"
-(every column shown, in its first order and width). The last visible column cannot be
-hidden, so the table never turns blank. What is hidden is part of the header's state, which
-window_settings saves and restores, so it is remembered between runs.
+(every column shown, in its first order and width); View → Columns holds the same for the
+keyboard. The last visible column cannot be hidden, so the table never turns blank. What is
+hidden is part of the header's state, which window_settings saves and restores, so it is
+remembered between runs.
 """
 
 from __future__ import annotations
@@ -35,10 +36,17 @@ class HeaderMenu(QObject):
 
     def build(self) -> QMenu:
         """The menu as it stands now: a checked action per shown column, then Reset."""
-        header = self._table.horizontalHeader()
-        menu = QMenu(header)
+        menu = QMenu(self._table.horizontalHeader())
         menu.setObjectName(f"{self._table.objectName()}HeaderMenu")
         menu.setAccessibleName("Columns")
+        self.fill(menu)
+        return menu
+
+    def fill(self, menu: QMenu) -> None:
+        """Put the column actions and Reset in ``menu`` (emptied first): the header's menu,
+        and View → Columns for the keyboard (a header takes no focus)."""
+        menu.clear()
+        header = self._table.horizontalHeader()
         shown = [n for n in range(len(self._columns)) if not header.isSectionHidden(n)]
         for visual in range(header.count()):  # in the order the table shows them
             number = header.logicalIndex(visual)
@@ -56,7 +64,6 @@ class HeaderMenu(QObject):
         reset.setObjectName("resetColumns")
         reset.setStatusTip("Show every column, in its first order and width")
         reset.triggered.connect(self.reset)
-        return menu
 
     def set_shown(self, number: int, shown: bool) -> None:
         """Show or hide column ``number``; never hides the last visible one."""

@@ -401,3 +401,16 @@ def test_the_main_tasks_walked_with_the_keyboard_only(
     wait_rows(qtbot, users_panel, 0)
     users_panel.search.clear()
     wait_rows(qtbot, users_panel, 2)
+
+
+def test_view_columns_hides_and_resets_columns_from_the_keyboard(window: MainWindow) -> None:
+    header = window.posts_panel.table.horizontalHeader()
+    [menu] = [m for m in window.findChildren(QMenu) if m.objectName() == "postsTableColumnsMenu"]
+    menu.aboutToShow.emit()  # as opening it does
+    menu_actions = {a.objectName(): a for a in menu.actions()}
+    menu_actions["showColumn2"].trigger()  # Content
+    assert header.isSectionHidden(2)
+    menu.aboutToShow.emit()
+    assert not {a.objectName(): a for a in menu.actions()}["showColumn2"].isChecked()
+    {a.objectName(): a for a in menu.actions()}["resetColumns"].trigger()
+    assert not header.isSectionHidden(2)
