@@ -62,17 +62,21 @@ class DialogLauncher(QObject):
         dialog.open()
 
     def new_post(self) -> None:
+        rows = self._window.users_panel.selected_rows()
+        selected = [r for r in rows if isinstance(r, UserRow)]
+        self.new_post_by(selected[0] if len(selected) == 1 else None)
+
+    def new_post_by(self, author: UserRow | None) -> None:
+        """The new-post form with ``author`` chosen (the row menu's "New post by this user…")."""
         from desktop_app.ui.post_dialog import PostDialog
 
         database = self._window.database
         if database is None:
             return
-        rows = self._window.users_panel.selected_rows()
-        selected = [r for r in rows if isinstance(r, UserRow)]
         dialog = PostDialog(
             posts=database.posts,
             users=database.user_reader,
-            author=selected[0] if len(selected) == 1 else None,
+            author=author,
             parent=self._window,
         )
         dialog.saved.connect(self._post_saved)

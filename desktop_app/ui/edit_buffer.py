@@ -1,9 +1,9 @@
 """EditBuffer: cell values the user typed that are not (yet) in the database.
 
 An edit in place shows at once, while its save runs; if the save fails the typed value stays,
-marked with why (the model paints it red and says so in the tooltip) until the user edits it
-again or discards it. Kept apart from the table model so what is pending, and when a save's
-answer still applies to it, is plain data with no Qt in it.
+marked with why (the model shows a warning icon, tints it red and says why in the tooltip)
+until the user edits it again or discards it. Kept apart from the table model so what is
+pending, and when a save's answer still applies to it, is plain data with no Qt in it.
 """
 
 from __future__ import annotations

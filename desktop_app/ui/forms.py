@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.errors import (
@@ -28,8 +29,11 @@ def error_label(object_name: str) -> QLabel:
 
 
 def with_error(field: QWidget, label: QLabel) -> QWidget:
-    """The field with its error label beneath it, as one form row."""
+    """The field with its error label beneath it, as one form row; the row label's mnemonic
+    (Alt+T for "&Title:") focuses the field."""
     box = QWidget()
+    box.setFocusProxy(field)
+    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a mnemonic skips a box without; Tab does
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)

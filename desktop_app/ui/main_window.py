@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.application.read_models import PostQuery, UserQuery
+from desktop_app.ui.accessibility import describe_controls
 from desktop_app.ui.backup_flow import BackupFlow, Backups
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
@@ -41,6 +42,7 @@ from desktop_app.ui.paste_flow import PasteFlow
 from desktop_app.ui.post_preview import PostPreview
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
+from desktop_app.ui.row_menu import install_row_menus
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.undo_history import UndoHistory
@@ -148,6 +150,8 @@ class MainWindow(QMainWindow):
         self.backups = BackupFlow(window=self, backups=backups)  # Back up…, Restore…
         self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
+        self.row_menus = install_row_menus(self, self._set_current)  # right-click on rows
+        describe_controls(self)  # a name and a description for every control
         restore_layout(self._settings, self, *self._layout)
         self.preview.restore(self._settings)
         self.update_actions()
@@ -239,6 +243,12 @@ class MainWindow(QMainWindow):
             icon_name="copy",
             name="actionCopy",
         )
+        self.act_select_all = self._action(  # the current table's every row, loaded or not
+            "Select &All",
+            lambda: self._current.table.selectAll(),
+            shortcut=QKeySequence(std.SelectAll),
+            name="actionSelectAll",
+        )
         self.act_discard = self._action(
             "Discard &unsaved edits", self.discard_failed_edits, name="actionDiscardEdits"
         )
@@ -255,7 +265,7 @@ class MainWindow(QMainWindow):
         )
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.act_about = self._action("&About desktop_app", self.dialogs.about)
+        self.act_about = self._action("&About desktop_app", self.dialogs.about, name="actionAbout")
 
         self.paster = PasteFlow(self)  # Edit → Paste, through the Import dialog
         build_menus(self)

@@ -81,6 +81,7 @@ class PostDialog(QDialog):
         editor.addWidget(self.content)
         editor.addWidget(self.preview)
         editor.setChildrenCollapsible(False)
+        editor.setFocusProxy(self.content)  # Alt+C reaches the text, not the splitter
         labels = {name: error_label(f"{name}Error") for name in ("title", "author", "content")}
         self.general_error = error_label("formError")
         self.errors = FormErrors(

@@ -79,6 +79,7 @@ class SqlLog(QObject):
 
     def _build_view(self) -> QTableView:
         view = named(QTableView(), "sqlLogView", "SQL statements")
+        view.setAccessibleDescription("The statements the app ran, newest last, with timings")
         view.setModel(self.model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -26,8 +26,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_app.application.read_models import RowReader, RowT
 from desktop_app.domain.errors import DomainError, StorageError
@@ -40,6 +40,11 @@ LOADING = "Loading…"
 # Shrinking by more rows than this resets the model instead of removing rows (see below).
 BIG_CHANGE = 5_000
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def failed_edit_icon() -> QIcon:
+    """The warning icon beside a value that was not saved (the style's own, as dialogs use)."""
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 class LazyTableModel(QAbstractTableModel, Generic[RowT]):
@@ -203,8 +208,13 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
             if pending is not None and pending.error:
                 return f"Not saved: {pending.error}"
             return column.tooltip(row) if column.tooltip else None
-        if role == Qt.ItemDataRole.BackgroundRole and pending is not None and pending.error:
-            return QBrush(QColor(220, 60, 60, 70))
+        if pending is not None and pending.error:  # marked by an icon and words, not colour alone
+            if role == Qt.ItemDataRole.DecorationRole:
+                return failed_edit_icon()
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return f"Not saved: {pending.error}"
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(220, 60, 60, 70))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.application.search_text import limit_search_terms
+from desktop_app.ui.header_menu import HeaderMenu
 from desktop_app.ui.resources import icon
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.theme import style_table
@@ -83,6 +84,7 @@ class TablePanel(QWidget):
         style_table(self.table)
         self.table.setWordWrap(False)
         self.table.setCornerButtonEnabled(False)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, not cell
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -93,6 +95,7 @@ class TablePanel(QWidget):
         header.setSectionsMovable(True)
         for number, column in enumerate(model.columns):
             self.table.setColumnWidth(number, column.width)
+        self.header_menu = HeaderMenu(self.table, model.columns)  # show, hide, reset columns
         # The indicator first: enabling sorting sorts by whatever the indicator says.
         self._show_sort_indicator()
         self.table.setSortingEnabled(True)

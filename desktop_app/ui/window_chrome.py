@@ -7,6 +7,7 @@ command is one line here and the window's own module stays about the window.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -38,11 +39,19 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(window.act_copy)
     window.paster.add_to(edit_menu)  # Paste: the clipboard's rows through the Import dialog
+    edit_menu.addAction(window.act_select_all)
     edit_menu.addAction(window.act_discard)
     view_menu = menu.addMenu("&View")
     view_menu.addAction(window.act_refresh)
     view_menu.addAction(window.act_find)
     view_menu.addAction(window.preview.toggle_action)
+    columns = view_menu.addMenu("&Columns")  # the headers' menus, for the keyboard
+    columns.menuAction().setStatusTip("Show, hide or reset the columns of either table")
+    for title, panel in (("&Users", window.users_panel), ("&Posts", window.posts_panel)):
+        table_columns = columns.addMenu(title)
+        table_columns.setObjectName(f"{panel.table.objectName()}ColumnsMenu")
+        table_columns.menuAction().setStatusTip(f"The columns of the {title[1:]} table")
+        table_columns.aboutToShow.connect(partial(panel.header_menu.fill, table_columns))
     window.history.add_to(edit_menu, view_menu)
     SqlLog(window).add_to(view_menu)  # View → SQL log: hidden, and hooks nothing, until shown
     menu.addMenu("&Help").addAction(window.act_about)
