@@ -103,9 +103,25 @@ class Database:
     def display_name(self) -> str:
         return describe_database(self.url)
 
+    async def server_version(self) -> str:
+        """ "SQLite 3.40.1" or "PostgreSQL 15.4": what answers (for About)."""
+        try:
+            return await server_version(self.engine)
+        except Exception as error:
+            raise_translated(error)
+            raise
+
     async def close(self) -> None:
         self.change_store.close()
         await self.engine.dispose()
+
+
+async def server_version(engine: AsyncEngine) -> str:
+    """The database program and its version, as the driver reports them."""
+    async with engine.connect() as connection:
+        version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())
+    backend = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL"
+    return f"{backend} {'.'.join(str(part) for part in version)}"
 
 
 def connect(settings: Settings, *, read_only: bool = False, create: bool = True) -> Database:
@@ -389,15 +405,12 @@ async def probe(settings: Settings) -> str:
     require_existing(url)
     try:
         async with maintenance_engine(url, settings, read_only=True, create=False) as engine:
-            async with engine.connect() as connection:
-                version = await connection.run_sync(lambda c: c.dialect.server_version_info or ())
+            server = await server_version(engine)
             state = await inspect_engine(engine)
     except Exception as error:
         raise_translated(error)
         raise
-    backend = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL"
-    server = ".".join(str(part) for part in version)
-    return f"Connected: {backend} {server}, {describe_state(state)}."
+    return f"Connected: {server}, {describe_state(state)}."
 
 
 def describe_state(state: DatabaseState) -> str:

@@ -82,6 +82,9 @@ class Database(Protocol):
     def statements(self) -> StatementLog:
         """View → SQL log: the statements run on it, without their parameters."""
 
+    async def server_version(self) -> str:
+        """ "SQLite 3.40.1" or "PostgreSQL 15.4" (About shows it)."""
+
     async def close(self) -> None: ...
 
 

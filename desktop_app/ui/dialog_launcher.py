@@ -8,20 +8,45 @@ its ``saved`` signal, and the tables show it at once. The forms load on first us
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import platform
 from collections.abc import Callable, Mapping
+from importlib import metadata
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+import PySide6
+from PySide6.QtCore import QObject, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import desktop_app
 from desktop_app.application.read_models import PostRow, UserRow
 from desktop_app.domain.entities import Post, User
+from desktop_app.domain.errors import DomainError, StorageError
 from desktop_app.ui.database import TestConnection
 from desktop_app.ui.formatting import post_row, user_row
+from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
+
+
+def _about_text(server: str) -> str:
+    """What About says under the name: what it is, and the versions it runs on."""
+    versions = (
+        ("Database", server),
+        ("Qt", qVersion()),
+        ("PySide6", PySide6.__version__),
+        ("SQLAlchemy", metadata.version("sqlalchemy")),  # by its metadata: the UI never imports it
+        ("Python", platform.python_version()),
+    )
+    rows = "".join(
+        f"<tr><td>{name}&nbsp;&nbsp;</td><td>{value}</td></tr>" for name, value in versions
+    )
+    return (
+        "An offline editor for a users-and-posts database, on SQLite or PostgreSQL."
+        f"<table style='margin-top: 8px'>{rows}</table>"
+    )
+
 
 if TYPE_CHECKING:  # the window builds this controller and hands itself in
     from desktop_app.ui.main_window import MainWindow
@@ -177,13 +202,24 @@ class DialogLauncher(QObject):
         self.keep(dialog)
         dialog.open()
 
-    def about(self) -> None:
+    @async_slot()
+    async def about(self) -> None:
+        """The app's version, and those of what it runs on; the database's once it answers."""
         box = QMessageBox(self._window)
+        box.setObjectName("aboutBox")
         box.setWindowTitle("About desktop_app")
         box.setIconPixmap(app_icon().pixmap(64, 64))
         box.setText(f"<b>desktop_app {desktop_app.__version__}</b>")
-        box.setInformativeText(
-            "An offline editor for a users-and-posts database, on SQLite or PostgreSQL."
-        )
+        database = self._window.database
+        server = "reading…" if database is not None else "none open"
+        box.setInformativeText(_about_text(server))
         self.keep(box)
         box.open()
+        if database is None:
+            return
+        try:
+            server = await database.server_version()
+        except (StorageError, DomainError) as error:
+            server = f"not answering ({error})"
+        with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to fill in
+            box.setInformativeText(_about_text(server))
