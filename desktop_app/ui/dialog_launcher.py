@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import platform
 from collections.abc import Callable, Mapping
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 import PySide6
@@ -32,6 +31,8 @@ from desktop_app.ui.table_panel import TablePanel
 
 def _about_text(server: str) -> str:
     """What About says under the name: what it is, and the versions it runs on."""
+    from importlib import metadata  # here, not at start-up: importing it costs some 20 ms
+
     versions = (
         ("Database", server),
         ("Qt", qVersion()),
