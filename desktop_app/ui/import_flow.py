@@ -15,7 +15,6 @@ action and opens the dialog on the pasted text; the preview, check and write are
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from desktop_app.application.import_rows import FileSource, Kind, RowSource, guess_mapping
+from desktop_app.application.import_rows import FileSource, Kind, guess_mapping
 from desktop_app.application.import_service import ImportCheck, ImportService
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.delayed_progress import DelayedProgress
@@ -162,7 +161,6 @@ class ImportFlow(QObject):
         dialog.set_busy(True, f"Checking every line of {source.name}…")
         try:
             checked = await imports.check(kind, source, mapping=mapping, on_duplicate=on_duplicate)
-            checked = await self.vetted(checked, source, kind, mapping)
         except (OSError, ValueError, StorageError, DomainError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             if dialog is not self.dialog:
@@ -181,12 +179,6 @@ class ImportFlow(QObject):
             return  # changed meanwhile: this check no longer describes the choice
         self._checked = checked
         dialog.show_report(checked)
-
-    async def vetted(
-        self, checked: ImportCheck, source: RowSource, kind: Kind, mapping: Mapping[str, str]
-    ) -> ImportCheck:
-        """The check as the dialog shows it (a paste adds problems of its own)."""
-        return checked
 
     @async_slot()
     async def run_import(self) -> None:
