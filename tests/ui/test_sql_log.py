@@ -189,6 +189,12 @@ def test_another_database_is_followed(
     assert log.model.rowCount() == 0
     window.refresh()
     qtbot.waitUntil(lambda: any("FROM users" in s for s in statements(log)), timeout=10_000)
+    # let the refresh finish its reads, so no connection is still open when the window goes
+    qtbot.waitUntil(
+        lambda: window.users_model.row_count.exact and window.posts_model.row_count.exact,
+        timeout=10_000,
+    )
+    qtbot.waitUntil(lambda: any("FROM posts" in s for s in statements(log)), timeout=10_000)
 
 
 def _entry(n: int) -> StatementEntry:
