@@ -41,7 +41,6 @@ from desktop_app.ui.formatting import database_label
 from desktop_app.ui.gc_guard import exempt_long_lived, release_long_lived
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
-from desktop_app.ui.undo_conflicts import Drop, Retry, decide
 from desktop_app.ui.undo_memory import UndoMemory
 
 if TYPE_CHECKING:  # the window builds this controller and hands itself in
@@ -247,6 +246,9 @@ class UndoHistory(QObject):
                         progress=progress,
                     )
             except ChangeConflictError as error:
+                # The conflict dialog and its merge load when a conflict first needs them.
+                from desktop_app.ui.undo_conflicts import Drop, Retry, decide
+
                 conflicted = True
                 decision = await decide(
                     self._window, error, change=change, back=back, edit=self._window.dialogs
