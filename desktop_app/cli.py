@@ -287,7 +287,17 @@ async def _db_command(action: str, settings: Settings, *, yes: bool = False) -> 
 
 
 def run_db_command(action: str, settings: Settings, *, yes: bool = False) -> int:
-    return _run(_db_command(action, settings, yes=yes))
+    return _run_rolled_back_on_ctrl_c(_db_command(action, settings, yes=yes))
+
+
+def _run_rolled_back_on_ctrl_c(command: Coroutine[Any, Any, int]) -> int:
+    """``_run`` for a command that writes in one transaction (``db upgrade``, ``demo-data``):
+    Ctrl+C cancels it, the transaction unwinds, and a line says so instead of a traceback."""
+    try:
+        return _run(command)
+    except KeyboardInterrupt:
+        print("Cancelled: what was being written was rolled back.", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _run(command: Coroutine[Any, Any, int]) -> int:
@@ -390,4 +400,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_import_command(args, settings)
     if args.command in ("backup", "restore"):
         return run_backup_command(args, settings)
-    return _run(_demo_data(settings, args.users, args.posts, args.seed, args.force))
+    return _run_rolled_back_on_ctrl_c(
+        _demo_data(settings, args.users, args.posts, args.seed, args.force)
+    )

@@ -1,5 +1,5 @@
-"""Ctrl+C in the CLI (#12): ``backup`` and ``import`` interrupted by SIGINT say so in one line
-on stderr, never a traceback, exit 1 as ``export`` does, and leave nothing half-written.
+"""Ctrl+C in the CLI (#12): ``backup``, ``import`` and ``demo-data`` interrupted by SIGINT say so
+in one line on stderr, never a traceback, exit 1 as ``export`` does, and leave nothing half-written.
 
 The signal goes once the work is observably under way (the backup's ``.part`` file, the
 import's ``-journal``), to the program alone, as a terminal's Ctrl+C would reach it.
@@ -139,4 +139,30 @@ async def test_ctrl_c_during_a_restore_leaves_the_database_as_it_was(tmp_path: P
     assert done.stderr.splitlines()[-1] == "Restore cancelled: the database was left as it was."
     assert "Traceback" not in done.stderr
     assert names(tmp_path) == ["backup.db", "blog.db"]
+    assert snapshot(database) == before
+
+
+async def test_ctrl_c_during_demo_data_writes_nothing(tmp_path: Path) -> None:
+    """``demo-data`` fills the database in one transaction: Ctrl+C rolls it back and says so
+    in a line, not a traceback."""
+    database = tmp_path / "blog.db"
+    await migrated(database)
+    with contextlib.closing(sqlite3.connect(database)) as db:  # demo-data wants no users
+        db.execute("DELETE FROM users")
+        db.commit()
+    before = snapshot(database)
+    journal = database.with_name("blog.db-journal")
+    done = await interrupted(
+        f"sqlite+aiosqlite:///{database}",
+        "demo-data",
+        "--users",
+        "200000",
+        "--posts",
+        "200000",
+        once=journal.exists,
+    )
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert done.stderr.splitlines()[-1] == "Cancelled: what was being written was rolled back."
+    assert "Traceback" not in done.stderr
+    assert not journal.exists()
     assert snapshot(database) == before
