@@ -14,7 +14,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -92,7 +93,24 @@ class SqlLog(QObject):
         for column, width in enumerate((96, 64, 120)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.installEventFilter(self)  # Ctrl+C in the log copies statements, not table rows
         return view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The copy key pressed in the log copies the log: the view claims the key before the
+        window's Edit → Copy shortcut (which copies the users or posts table) can take it."""
+        kind = event.type()
+        if (
+            watched is self.view
+            and kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Copy)
+        ):
+            event.accept()
+            if kind == QEvent.Type.KeyPress:
+                self.copy()
+            return True
+        return super().eventFilter(watched, event)
 
     def _build_body(self) -> QWidget:
         body = QWidget()

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, text
@@ -245,3 +246,22 @@ def test_the_model_passes_the_model_tester(qtmodeltester: object) -> None:
     model.append([_entry(3), _entry(4)])
     model.clear()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_the_copy_key_in_the_log_copies_statements_not_the_table(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Ctrl+C with the log focused copies the selected statement; the window's Edit → Copy
+    (the same key) copies the focused table as before."""
+    log = open_log(window, qtbot)
+    log._stop()  # fed by hand below, not by the database
+    for n in range(3):
+        log._pending.append(_entry(n))
+    log.drain()
+    log.view.selectRow(1)
+    log.view.setFocus()
+    qtbot.waitUntil(log.view.hasFocus)
+    QApplication.clipboard().setText("")
+    qtbot.keySequence(log.view, QKeySequence(QKeySequence.StandardKey.Copy))
+    copied = QApplication.clipboard().text().splitlines()
+    assert len(copied) == 1 and copied[0].endswith("\tSELECT 1"), copied
