@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -137,9 +138,11 @@ def test_the_command_line_executable_and_the_trimmed_libraries(
     executable: Path, display: str, tmp_path: Path
 ) -> None:
     """desktop-app-cli is the console twin (on Windows the window's executable has no
-    console); the GTK theme's library stack and Qt Network's leftovers are gone, the Wayland
-    platform plugin is there."""
+    console; elsewhere a link to it); the GTK theme's library stack and Qt Network's leftovers
+    are gone, the Wayland platform plugin is there."""
     cli = executable.with_name("desktop-app-cli")
+    if sys.platform != "win32":  # a link, not a second copy of the Python modules
+        assert cli.is_symlink() and cli.resolve() == executable.resolve()
     version = run(cli, fresh_env(tmp_path, display), "--version")
     assert version.returncode == 0 and version.stdout.startswith("desktop-app 0."), version
     internal = executable.parent / "_internal"
