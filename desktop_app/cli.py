@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 import time
 from collections.abc import Coroutine, Iterator, Sequence
@@ -367,6 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.path is not None and args.database_url is not None:
         parser.error("give a FILE to open or --database-url, not both")
     if args.self_check:
+        gc.enable()  # off while starting (``__main__``): only the window keeps it off
         return self_check()
     if args.command is None:
         # The window: it appears first and reads the settings itself, so a bad setting is a
@@ -385,6 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.gui import run_gui
 
         return run_gui(database_url=args.database_url, path=args.path, read_only=args.read_only)
+    gc.enable()  # a command: collection as usual
     from desktop_app.config import SettingsError, load_settings_with_url
 
     try:
