@@ -19,9 +19,9 @@ import qasync
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, DESKTOP_ID, __version__
+from desktop_app import DESKTOP_ID, PRODUCT_NAME, __version__
 from desktop_app.core.logging_setup import LOG_FILE_NAME, set_debug, setup_logging
-from desktop_app.core.paths import log_dir
+from desktop_app.core.paths import directory_name, log_dir
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
 from desktop_app.ui.database import Database
@@ -112,8 +112,10 @@ class DatabaseOpener:
 def make_application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
+    # Qt's settings (window layout, recent files) live beside ours, under the same name.
+    app.setApplicationName(directory_name())
+    app.setOrganizationName(directory_name())
+    app.setApplicationDisplayName(PRODUCT_NAME)  # dialogs' titles end in it, as desktops expect
     app.setApplicationVersion(__version__)
     # Wayland matches windows to resources/linux/<this>.desktop (its menu entry and icon).
     app.setDesktopFileName(DESKTOP_ID)
