@@ -1,6 +1,6 @@
 """Per-user directories (platformdirs), so data, settings and logs land where the OS expects.
 
-They are named after the product (``Masthead`` on Linux: ``$XDG_DATA_HOME/Masthead``), except
+They are named after the product (``Quillbase`` on Linux: ``$XDG_DATA_HOME/Quillbase``), except
 for a user of version 0.1, which named them after the package (``desktop_app``): where that
 data directory exists and the product's does not, every directory keeps the old name, so the
 database, a saved database path pointing into it, the settings and the window's layout all
@@ -25,12 +25,12 @@ def directory_name() -> str:
 
 
 def config_dir() -> Path:
-    """Directory of the settings file (``$XDG_CONFIG_HOME/Masthead`` on Linux)."""
+    """Directory of the settings file (``$XDG_CONFIG_HOME/Quillbase`` on Linux)."""
     return Path(platformdirs.user_config_dir(directory_name(), appauthor=False))
 
 
 def data_dir() -> Path:
-    """Directory of the default SQLite database (``$XDG_DATA_HOME/Masthead`` on Linux)."""
+    """Directory of the default SQLite database (``$XDG_DATA_HOME/Quillbase`` on Linux)."""
     return Path(platformdirs.user_data_dir(directory_name(), appauthor=False))
 
 
@@ -40,6 +40,6 @@ def log_dir() -> Path:
 
 
 def default_database_path() -> Path:
-    """The database the app opens when none is chosen: ``masthead.db`` in the data directory
+    """The database the app opens when none is chosen: ``quillbase.db`` in the data directory
     (``desktop_app.db`` where version 0.1's directory is kept)."""
     return data_dir() / f"{directory_name().lower()}.db"

@@ -38,13 +38,13 @@ def test_first_start_creates_and_migrates_the_default_database(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     for noise in ("Traceback", "Event loop is closed", "Task was destroyed", "never awaited"):
         assert noise not in result.stderr, result.stderr
-    database = tmp_path / "home/.local/share/Masthead/masthead.db"
+    database = tmp_path / "home/.local/share/Quillbase/quillbase.db"
     assert database.exists()
     with sqlite3.connect(database) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM desktop_app_alembic_version")
     assert revision == "0005"
     assert shot.stat().st_size > 10_000  # a real rendered window, not an empty image
-    assert (tmp_path / "home/.local/state/Masthead/log/desktop_app.log").exists() or any(
+    assert (tmp_path / "home/.local/state/Quillbase/log/desktop_app.log").exists() or any(
         (tmp_path / "home").rglob("desktop_app.log")
     )
 

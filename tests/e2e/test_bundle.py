@@ -121,7 +121,7 @@ def test_first_start_shows_the_window_with_data(
     assert shown.returncode == 0, shown.stderr
     for noise in ("Traceback", "Event loop is closed", "Task was destroyed"):
         assert noise not in shown.stderr, shown.stderr
-    database = tmp_path / "home/.local/share/Masthead/masthead.db"
+    database = tmp_path / "home/.local/share/Quillbase/quillbase.db"
     with sqlite3.connect(database) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM desktop_app_alembic_version")
     assert revision == "0005"

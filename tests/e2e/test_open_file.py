@@ -27,7 +27,7 @@ def test_a_file_named_on_the_command_line_is_the_one_opened(tmp_path: Path) -> N
 
     assert result.returncode == 0, result.stderr  # 1: the window could not open a database
     assert shot.stat().st_size > 10_000
-    assert not (tmp_path / "home/.local/share/Masthead/masthead.db").exists()
+    assert not (tmp_path / "home/.local/share/Quillbase/quillbase.db").exists()
     assert sorted(p.name for p in folder.iterdir()) == before  # no "my notes" beside it
 
 

@@ -18,11 +18,11 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_new_user_gets_directories_named_after_the_product(home: Path) -> None:
-    assert paths.directory_name() == "Masthead"
-    assert paths.data_dir() == home / "xdg_data_home" / "Masthead"
-    assert paths.config_dir() == home / "xdg_config_home" / "Masthead"
-    assert paths.log_dir() == home / "xdg_state_home" / "Masthead" / "log"
-    assert paths.default_database_path() == paths.data_dir() / "masthead.db"
+    assert paths.directory_name() == "Quillbase"
+    assert paths.data_dir() == home / "xdg_data_home" / "Quillbase"
+    assert paths.config_dir() == home / "xdg_config_home" / "Quillbase"
+    assert paths.log_dir() == home / "xdg_state_home" / "Quillbase" / "log"
+    assert paths.default_database_path() == paths.data_dir() / "quillbase.db"
 
 
 def test_a_user_of_version_0_1_keeps_the_directories_and_database_they_have(home: Path) -> None:
@@ -37,5 +37,5 @@ def test_a_user_of_version_0_1_keeps_the_directories_and_database_they_have(home
 
 def test_once_the_product_directory_exists_it_is_the_one(home: Path) -> None:
     (home / "xdg_data_home" / "desktop_app").mkdir(parents=True)
-    (home / "xdg_data_home" / "Masthead").mkdir()
-    assert paths.data_dir() == home / "xdg_data_home" / "Masthead"
+    (home / "xdg_data_home" / "Quillbase").mkdir()
+    assert paths.data_dir() == home / "xdg_data_home" / "Quillbase"

@@ -22,7 +22,7 @@ def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_defaults_point_at_a_sqlite_file_in_the_data_directory(settings_file: Path) -> None:
     settings = load_settings()
     assert settings.DATABASE_URL.startswith("sqlite+aiosqlite:///")
-    assert settings.DATABASE_URL.endswith("Masthead/masthead.db")
+    assert settings.DATABASE_URL.endswith("Quillbase/quillbase.db")
     assert (settings.DB_POOL_SIZE, settings.DB_MAX_OVERFLOW, settings.DEBUG) == (5, 10, False)
 
 
