@@ -22,6 +22,7 @@ from desktop_app.application.read_models import PostReader, PostRow, RowKey, Use
 from desktop_app.application.selection_resolver import PAGE, Progress, Selection, selected_rows
 from desktop_app.domain.errors import OperationCancelledError, StorageError
 from desktop_app.ui.columns import Column, copy_value
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.table_model import LazyTableModel
 
 # Copying more rows than this asks first: it reads them all, and the clipboard gets big.
@@ -72,7 +73,9 @@ def _content_reader(model: LazyTableModel[Any], columns: list[Column[Any]]) -> P
     if not any(c.copy_content for c in columns):
         return None
     if not isinstance(model.reader, PostReader):
-        raise StorageError("no database is open to read the posts' whole content from")
+        raise StorageError(
+            translate("TableSelection", "no database is open to read the posts' whole content from")
+        )
     return model.reader
 
 
@@ -121,10 +124,12 @@ def posts_named(keys: list[RowKey], selection: Selection) -> str:
     if len(keys) == 1:
         shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
         if shown and isinstance(shown[0], PostRow):
-            return f"the post “{shown[0].title}”"
+            return translate("TableSelection", "the post “{title}”").format(title=shown[0].title)
     authors = len({k.author_id for k in keys})
-    posts = f"{len(keys):,} post{'s' if len(keys) != 1 else ''}"
-    return f"{posts} by {authors:,} author{'s' if authors != 1 else ''}"
+    return translate("TableSelection", "{posts} by {authors}").format(
+        posts=translate("TableSelection", "%Ln post(s)", "", len(keys)),
+        authors=translate("TableSelection", "%Ln author(s)", "", authors),
+    )
 
 
 def users_named(keys: list[RowKey], selection: Selection) -> str:
@@ -132,5 +137,5 @@ def users_named(keys: list[RowKey], selection: Selection) -> str:
     if len(keys) == 1:
         shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
         if shown and isinstance(shown[0], UserRow):
-            return f"user {shown[0].username}"
-    return f"{len(keys):,} user{'s' if len(keys) != 1 else ''}"
+            return translate("TableSelection", "user {name}").format(name=shown[0].username)
+    return translate("TableSelection", "%Ln user(s)", "", len(keys))
