@@ -218,9 +218,8 @@ class ConflictDialog(QDialog):
         tint = TINT.get(status)
         for column, (text, tip) in cells.items():
             item = QTableWidgetItem(text)
-            item.setToolTip(
-                f"{tip}\n\n{self.tr('When you opened it:')}\n{opened}" if column > CHANGE else tip
-            )
+            when = self.tr("When you opened it:")
+            item.setToolTip(f"{tip}\n\n{when}\n{opened}" if column > CHANGE else tip)
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
                 self.tr("{field}, {change}: now {theirs}; yours {mine}").format(

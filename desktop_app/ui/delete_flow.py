@@ -21,7 +21,7 @@ from desktop_app.ui.async_dialogs import confirm
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.database import Database
 from desktop_app.ui.delayed_progress import DelayedProgress
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
@@ -117,7 +117,7 @@ class DeleteFlow(QObject):
                 users=self.tr("%Ln user(s)", "", outcome.users),
                 posts=self.tr("%Ln post(s)", "", outcome.posts),
             )
-            + left_alone(len(outcome.changed), "user"),
+            + self._left_alone(len(outcome.changed), "user"),
             STATUS_MS,
         )
         self._users_panel.model.refresh()
@@ -144,26 +144,20 @@ class DeleteFlow(QObject):
         self._posts_panel.table.clearSelection()
         removed = outcome.posts
         self._window.statusBar().showMessage(
-            self.tr("Deleted %Ln post(s).", "", removed) + left_alone(len(outcome.changed), "post"),
+            self.tr("Deleted %Ln post(s).", "", removed)
+            + self._left_alone(len(outcome.changed), "post"),
             STATUS_MS,
         )
         self._posts_panel.model.refresh()
 
-
-def left_alone(count: int, noun: str) -> str:
-    """The status bar's word on rows a delete skipped because someone changed them."""
-    if not count:
-        return ""
-    if noun == "user":
-        return " " + translate(
-            "DeleteFlow",
-            "%Ln user(s) changed by someone else after being listed, and left alone.",
-            "",
-            count,
+    def _left_alone(self, count: int, noun: str) -> str:
+        """The status bar's word on rows a delete skipped because someone changed them."""
+        if not count:
+            return ""
+        if noun == "user":
+            return " " + self.tr(
+                "%Ln user(s) changed by someone else after being listed, and left alone.", "", count
+            )
+        return " " + self.tr(
+            "%Ln post(s) changed by someone else after being listed, and left alone.", "", count
         )
-    return " " + translate(
-        "DeleteFlow",
-        "%Ln post(s) changed by someone else after being listed, and left alone.",
-        "",
-        count,
-    )

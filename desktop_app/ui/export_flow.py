@@ -81,12 +81,11 @@ class ExportFlow(QObject):
             "posts": ExportView(posts, f"{post_words} ({self._counted(window.posts_panel)})"),
         }
 
-    @staticmethod
-    def _counted(panel: TablePanel) -> str:
+    def _counted(self, panel: TablePanel) -> str:
         count = panel.model.row_count
         if count.exact:
-            return translate("ExportFlow", "%Ln row(s)", "", count.rows)
-        return translate("ExportFlow", "%Ln+ row(s)", "", count.rows)
+            return self.tr("%Ln row(s)", "", count.rows)
+        return self.tr("%Ln+ row(s)", "", count.rows)
 
     def open_dialog(self) -> None:
         window = self._window

@@ -44,9 +44,9 @@ from desktop_app.application.import_rows import (
 )
 from desktop_app.application.import_service import ImportCheck
 from desktop_app.ui.forms import ERROR_STYLE
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.import_preview import PREVIEW_ROWS, Preview, read_preview
-from desktop_app.ui.import_wording import IMPORTING, PASTING, Wording, report_text
+from desktop_app.ui.import_wording import IMPORTING, PASTING, ImportText, Wording, report_text
 from desktop_app.ui.qt_async import named
 
 SHOWN_PROBLEMS = 5_000
@@ -104,7 +104,7 @@ class ImportDialog(QDialog):
             browse.hide()
             lines = pasted.content.count("\n") + (not pasted.content.endswith("\n"))
             origin = named(
-                QLabel(translate("ImportDialog", "The clipboard: %Ln line(s)", "", lines)),
+                QLabel(ImportText().clipboard_lines(lines)),
                 "pasteOrigin",
             )
             file_row.addWidget(origin, 1)
@@ -288,10 +288,7 @@ class ImportDialog(QDialog):
         for column in range(grid.columnCount()):
             grid.setColumnWidth(column, min(max(grid.columnWidth(column), 130), 300))
         shown, words = len(preview.rows), self.words
-        first = words.pick(
-            translate("ImportDialog", "The first %Ln row(s) of the file", "", shown),
-            translate("ImportDialog", "The first %Ln row(s) of the clipboard", "", shown),
-        )
+        first = ImportText().first_rows(words, shown)
         self.preview_label.setText(
             self.tr(
                 "{first}{total}. Above each column, the field it goes into (guessed from the "
@@ -369,7 +366,7 @@ class ImportDialog(QDialog):
                 LineError(
                     0,
                     "",
-                    translate("ImportDialog", "… and %Ln more problem(s) not listed", "", more),
+                    ImportText().more_problems(more),
                 ),
             ]
         self.problems.setRowCount(len(shown))

@@ -27,8 +27,8 @@ from desktop_app.application.import_service import ImportCheck, ImportService
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.formatting import home_relative
-from desktop_app.ui.i18n import translate
 from desktop_app.ui.import_dialog import IMPORTING, ImportDialog, Wording, read_preview
+from desktop_app.ui.import_wording import ImportText
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 
@@ -199,15 +199,7 @@ class ImportFlow(QObject):
         window, plan, words = self._window, checked.plan, self.words
         source = dialog.source()
         name = source.name if source is not None else words.origin
-        users = plan.kind == "users"
-        doing = words.pick(
-            translate("ImportFlow", "Importing %Ln user(s) from {source}…", "", plan.size)
-            if users
-            else translate("ImportFlow", "Importing %Ln post(s) from {source}…", "", plan.size),
-            translate("ImportFlow", "Pasting %Ln user(s) from {source}…", "", plan.size)
-            if users
-            else translate("ImportFlow", "Pasting %Ln post(s) from {source}…", "", plan.size),
-        ).format(source=name)
+        doing = ImportText().writing(words, plan.kind, plan.size).format(source=name)
         dialog.set_busy(True, doing)
         self.progress = DelayedProgress(dialog)
         dialog.writing = True  # the dialog stays open until the write has ended
@@ -236,20 +228,8 @@ class ImportFlow(QObject):
         finally:
             self.progress = None
             dialog.writing = False
-        added, updated = len(plan.inserts), len(plan.updates)
-        parts = (
-            [
-                translate("ImportFlow", "%Ln user(s) added", "", added)
-                if users
-                else translate("ImportFlow", "%Ln post(s) added", "", added)
-            ]
-            if added
-            else []
-        )
-        parts += [translate("ImportFlow", "%Ln updated", "", updated)] if updated else []
-        skipped = len(plan.skipped)
-        parts += (
-            [translate("ImportFlow", "%Ln skipped (already there)", "", skipped)] if skipped else []
+        parts = ImportText().written(
+            plan.kind, len(plan.inserts), len(plan.updates), len(plan.skipped)
         )
         self._checked = None
         dialog.accept()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from PySide6.QtCore import QLocale
+
 from desktop_app.domain.entities import Post, User
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -72,8 +74,8 @@ def some_names(rows: Iterable[User | Post | None], shown: int = 3) -> str:
     names = [row_name(row) for row in rows]
     head, rest = names[:shown], len(names) - shown
     if rest > 0:
-        return translate("RowFields", "{names} and %Ln more", "", rest).format(
-            names=", ".join(head)
+        return translate("RowFields", "{names} and {count} more").format(
+            names=", ".join(head), count=QLocale().toString(rest)
         )
     if len(head) <= 1:
         return "".join(head)

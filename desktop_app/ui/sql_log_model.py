@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.application.statement_log import StatementEntry
@@ -37,15 +44,29 @@ def milliseconds(entry: StatementEntry) -> str:
     return QLocale().toString(entry.duration * 1_000, "f", 2)
 
 
+class SqlLogText(QObject):
+    """The log's counts (a QObject: lupdate takes plural messages only from ``self.tr``)."""
+
+    def rows(self, count: int) -> str:
+        return self.tr("%Ln row(s)", "", count)
+
+    def characters(self, count: int) -> str:
+        return self.tr("… (%Ln characters in all)", "", count)
+
+
 def outcome(entry: StatementEntry) -> str:
     """ "3 rows", "250 rows (a batch of 250)", "failed: IntegrityError" or "" (a SELECT)."""
     if entry.error is not None:
         return translate("SqlLog", "failed: {error}").format(error=entry.error)
     parts = []
     if entry.rows is not None:
-        parts.append(translate("SqlLog", "%Ln row(s)", "", entry.rows))
+        parts.append(SqlLogText().rows(entry.rows))
     if entry.batch is not None:
-        parts.append(translate("SqlLog", "(a batch of %Ln)", "", entry.batch))
+        parts.append(
+            translate("SqlLog", "(a batch of {count})").format(
+                count=QLocale().toString(entry.batch)
+            )
+        )
     return " ".join(parts)
 
 
@@ -64,9 +85,7 @@ def entry_line(entry: StatementEntry) -> str:
 def _tooltip(entry: StatementEntry) -> str:
     text = entry.statement.strip()
     if len(text) > TOOLTIP_CHARS:
-        text = text[:TOOLTIP_CHARS] + translate(
-            "SqlLog", "… (%Ln characters in all)", "", len(text)
-        )
+        text = text[:TOOLTIP_CHARS] + SqlLogText().characters(len(text))
     if entry.error:
         return translate("SqlLog", "Failed: {error}").format(error=entry.error) + f"\n\n{text}"
     return text

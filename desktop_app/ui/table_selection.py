@@ -16,6 +16,7 @@ import io
 from collections.abc import AsyncIterator
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTableView
 
 from desktop_app.application.read_models import PostReader, PostRow, RowKey, UserRow
@@ -119,23 +120,33 @@ async def selection_text(
     return buffer.getvalue().removesuffix("\r\n"), done
 
 
+class SelectionText(QObject):
+    """How a selection is named in questions and progress (a QObject for lupdate's plurals)."""
+
+    def posts(self, keys: list[RowKey], selection: Selection) -> str:
+        if len(keys) == 1:
+            shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
+            if shown and isinstance(shown[0], PostRow):
+                return self.tr("the post “{title}”").format(title=shown[0].title)
+        authors = len({k.author_id for k in keys})
+        return self.tr("{posts} by {authors}").format(
+            posts=self.tr("%Ln post(s)", "", len(keys)),
+            authors=self.tr("%Ln author(s)", "", authors),
+        )
+
+    def users(self, keys: list[RowKey], selection: Selection) -> str:
+        if len(keys) == 1:
+            shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
+            if shown and isinstance(shown[0], UserRow):
+                return self.tr("user {name}").format(name=shown[0].username)
+        return self.tr("%Ln user(s)", "", len(keys))
+
+
 def posts_named(keys: list[RowKey], selection: Selection) -> str:
     """ "8,000 posts by 1,234 authors", or "the post “Title”" when it is one post on screen."""
-    if len(keys) == 1:
-        shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
-        if shown and isinstance(shown[0], PostRow):
-            return translate("TableSelection", "the post “{title}”").format(title=shown[0].title)
-    authors = len({k.author_id for k in keys})
-    return translate("TableSelection", "{posts} by {authors}").format(
-        posts=translate("TableSelection", "%Ln post(s)", "", len(keys)),
-        authors=translate("TableSelection", "%Ln author(s)", "", authors),
-    )
+    return SelectionText().posts(keys, selection)
 
 
 def users_named(keys: list[RowKey], selection: Selection) -> str:
     """ "user ann" for one user on screen, else "1,234 users"."""
-    if len(keys) == 1:
-        shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
-        if shown and isinstance(shown[0], UserRow):
-            return translate("TableSelection", "user {name}").format(name=shown[0].username)
-    return translate("TableSelection", "%Ln user(s)", "", len(keys))
+    return SelectionText().users(keys, selection)

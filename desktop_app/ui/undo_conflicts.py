@@ -16,6 +16,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
+from PySide6.QtCore import QObject
+
 from desktop_app.application.change_set import ChangeSet
 from desktop_app.application.conflict_merge import merge_fields
 from desktop_app.domain.entities import Post, User
@@ -138,48 +140,51 @@ async def _many_rows(
         if back
         else translate("UndoConflicts", "Redo {action}")
     )
-    informative = (
-        translate(
-            "UndoConflicts",
-            "To undo \u201c{action}\u201d now would overwrite their change(s). Nothing has "
-            "been changed yet.",
-            "",
-            count,
-        )
-        if back
-        else translate(
-            "UndoConflicts",
-            "To redo \u201c{action}\u201d now would overwrite their change(s). Nothing has "
-            "been changed yet.",
-            "",
-            count,
-        )
-    )
+    words = UndoConflictText()
+    informative = words.overwrite(count, back=back)
     picked = await choose(
         parent,
         title=title.format(action=change.text),
-        text=translate(
-            "UndoConflicts", "Someone else changed %Ln row(s) since: {names}.", "", count
-        ).format(names=names),
+        text=words.changed(count).format(names=names),
         informative=informative.format(action=change.text),
         choices=[translate("UndoConflicts", OVERWRITE)],
         name=BULK_DIALOG,
     )
     if picked == 0:
         return Retry({c.id: _seen(c) for c in conflicts})
-    stopped = (
-        translate(
-            "UndoConflicts",
-            "Nothing was undone: %Ln row(s) changed by someone else were left as they are.",
+    return Stop(words.stopped(count, back=back))
+
+
+class UndoConflictText(QObject):
+    """The bulk question's counted sentences (a QObject: lupdate's plurals come from self.tr)."""
+
+    def overwrite(self, count: int, *, back: bool) -> str:
+        if back:
+            return self.tr(
+                "To undo \u201c{action}\u201d now would overwrite their change(s). Nothing has "
+                "been changed yet.",
+                "",
+                count,
+            )
+        return self.tr(
+            "To redo \u201c{action}\u201d now would overwrite their change(s). Nothing has "
+            "been changed yet.",
             "",
             count,
         )
-        if back
-        else translate(
-            "UndoConflicts",
+
+    def changed(self, count: int) -> str:
+        return self.tr("Someone else changed %Ln row(s) since: {names}.", "", count)
+
+    def stopped(self, count: int, *, back: bool) -> str:
+        if back:
+            return self.tr(
+                "Nothing was undone: %Ln row(s) changed by someone else were left as they are.",
+                "",
+                count,
+            )
+        return self.tr(
             "Nothing was redone: %Ln row(s) changed by someone else were left as they are.",
             "",
             count,
         )
-    )
-    return Stop(stopped)
