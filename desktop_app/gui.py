@@ -19,7 +19,7 @@ import qasync
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, DESKTOP_ID, __version__
+from desktop_app import APP_NAME, DESKTOP_ID, PRODUCT_NAME, __version__
 from desktop_app.core.logging_setup import LOG_FILE_NAME, set_debug, setup_logging
 from desktop_app.core.paths import log_dir
 from desktop_app.domain.errors import StorageError
@@ -115,6 +115,7 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(PRODUCT_NAME)  # the name shown; APP_NAME stays for directories
     app.setApplicationVersion(__version__)
     # Wayland matches windows to resources/linux/<this>.desktop (its menu entry and icon).
     app.setDesktopFileName(DESKTOP_ID)

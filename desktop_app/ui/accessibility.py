@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QToolButton
 
+from desktop_app import PRODUCT_NAME
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -37,9 +38,7 @@ ACTION_TIPS = {
     "actionQuit": QT_TRANSLATE_NOOP(
         "Accessibility", "Close the window (the database is closed with it)"
     ),
-    "actionAbout": QT_TRANSLATE_NOOP(
-        "Accessibility", "The version of desktop_app, and what it is for"
-    ),
+    "actionAbout": QT_TRANSLATE_NOOP("Accessibility", "The version of {app}, and what it is for"),
     "actionClearRecent": QT_TRANSLATE_NOOP(
         "Accessibility", "Forget the list of recently opened databases"
     ),
@@ -58,7 +57,7 @@ def describe_controls(window: MainWindow) -> None:
     for action in window.findChildren(QAction):
         tip = ACTION_TIPS.get(action.objectName())
         if tip and not action.statusTip():
-            action.setStatusTip(translate("Accessibility", tip))
+            action.setStatusTip(translate("Accessibility", tip).format(app=PRODUCT_NAME))
     recent = window.open_actions.recent_menu.menuAction()
     recent.setStatusTip(translate("Accessibility", "Open one of the databases opened lately"))
     window.users_panel.table.setAccessibleDescription(

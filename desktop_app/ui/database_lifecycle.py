@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop_app import PRODUCT_NAME
 from desktop_app.application.consent import Answer, ChangeRequest
 from desktop_app.domain.errors import ChangeDeclinedError, DomainError, StorageError
 from desktop_app.ui.async_dialogs import choose
@@ -118,7 +119,7 @@ class DatabaseLifecycle(QObject):
         window.revision_label.setText(
             self.tr("schema {revision}").format(revision=database.revision or "—")
         )
-        window.setWindowTitle(self.tr("{database} — desktop_app").format(database=name))
+        window.setWindowTitle(self.tr("{database} — {app}").format(database=name, app=PRODUCT_NAME))
         window.users_panel.table.clearSelection()
         writable = not database.read_only  # read-only: no editor, so no cell is editable
         window.users_model.set_reader(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop_app import PRODUCT_NAME
 from desktop_app.ui.i18n import translate
 
 PROGRESS_AFTER_MS = 400
@@ -36,7 +37,7 @@ class DelayedProgress:
             label, translate("DelayedProgress", "Cancel"), 0, total, self._parent
         )
         dialog.setObjectName("progressDialog")
-        dialog.setWindowTitle(translate("DelayedProgress", "desktop_app"))
+        dialog.setWindowTitle(PRODUCT_NAME)
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(PROGRESS_AFTER_MS)
         dialog.setAutoClose(False)

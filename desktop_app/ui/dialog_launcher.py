@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import desktop_app
+from desktop_app import PRODUCT_NAME
 from desktop_app.application.read_models import PostRow, UserRow
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, StorageError
@@ -216,9 +217,13 @@ class DialogLauncher(QObject):
         """The app's version, and those of what it runs on; the database's once it answers."""
         box = QMessageBox(self._window)
         box.setObjectName("aboutBox")
-        box.setWindowTitle(self.tr("About desktop_app"))
+        box.setWindowTitle(self.tr("About {app}").format(app=PRODUCT_NAME))
         box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(self.tr("<b>desktop_app {version}</b>").format(version=desktop_app.__version__))
+        box.setText(
+            self.tr("<b>{app} {version}</b>").format(
+                app=PRODUCT_NAME, version=desktop_app.__version__
+            )
+        )
         database = self._window.database
         server = self.tr("reading…") if database is not None else self.tr("none open")
         box.setInformativeText(_about_text(server))

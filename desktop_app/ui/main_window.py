@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import PRODUCT_NAME
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.ui.accessibility import describe_controls
 from desktop_app.ui.backup_flow import BackupFlow, Backups
@@ -66,8 +67,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.setAccessibleName(self.tr("desktop_app main window"))
-        self.setWindowTitle(self.tr("desktop_app"))
+        self.setAccessibleName(self.tr("{app} main window").format(app=PRODUCT_NAME))
+        self.setWindowTitle(PRODUCT_NAME)
         self.setWindowIcon(app_icon())
         self._test_connection = test_connection
         self._settings = settings or QSettings()
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_about = self._action(
-            self.tr("&About desktop_app"), self.dialogs.about, name="actionAbout"
+            self.tr("&About {app}").format(app=PRODUCT_NAME), self.dialogs.about, name="actionAbout"
         )
 
         self.paster = PasteFlow(self)  # Edit → Paste, through the Import dialog

@@ -32,8 +32,8 @@
         <translation>Das Fenster schließen (die Datenbank wird mit ihm geschlossen)</translation>
     </message>
     <message>
-        <source>The version of desktop_app, and what it is for</source>
-        <translation>Die Version von desktop_app und wofür es gedacht ist</translation>
+        <source>The version of {app}, and what it is for</source>
+        <translation>Die Version von {app} und wofür es gedacht ist</translation>
     </message>
     <message>
         <source>Forget the list of recently opened databases</source>
@@ -659,12 +659,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <source>desktop_app: something went wrong</source>
-        <translation>desktop_app: Etwas ist schiefgegangen</translation>
+        <source>{app}: something went wrong</source>
+        <translation>{app}: Etwas ist schiefgegangen</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Something went wrong inside desktop_app.&lt;/b&gt;&lt;br&gt;Nothing you saved is lost, and the app keeps running. What you were doing may not have finished: check it, and please report this with the details below.</source>
-        <translation>&lt;b&gt;In desktop_app ist etwas schiefgegangen.&lt;/b&gt;&lt;br&gt;Nichts, was Sie gespeichert haben, ist verloren, und das Programm läuft weiter. Was Sie gerade getan haben, ist vielleicht nicht abgeschlossen: Bitte prüfen Sie es und melden Sie diesen Fehler mit den Details unten.</translation>
+        <source>&lt;b&gt;Something went wrong inside {app}.&lt;/b&gt;&lt;br&gt;Nothing you saved is lost, and the app keeps running. What you were doing may not have finished: check it, and please report this with the details below.</source>
+        <translation>&lt;b&gt;In {app} ist etwas schiefgegangen.&lt;/b&gt;&lt;br&gt;Nichts, was Sie gespeichert haben, ist verloren, und das Programm läuft weiter. Was Sie gerade getan haben, ist vielleicht nicht abgeschlossen: Bitte prüfen Sie es und melden Sie diesen Fehler mit den Details unten.</translation>
     </message>
     <message>
         <source>Also written to {path}</source>
@@ -701,8 +701,8 @@
         <translation>Schema {revision}</translation>
     </message>
     <message>
-        <source>{database} — desktop_app</source>
-        <translation>{database} — desktop_app</translation>
+        <source>{database} — {app}</source>
+        <translation>{database} — {app}</translation>
     </message>
     <message>
         <source>Opened {database}.</source>
@@ -714,10 +714,6 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>desktop_app</source>
-        <translation>desktop_app</translation>
     </message>
 </context>
 <context>
@@ -839,12 +835,12 @@
         <translation>Beitrag „{title}“ gespeichert.</translation>
     </message>
     <message>
-        <source>About desktop_app</source>
-        <translation>Über desktop_app</translation>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;desktop_app {version}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;desktop_app {version}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{app} {version}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{app} {version}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>reading…</source>
@@ -1507,12 +1503,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>desktop_app main window</source>
-        <translation>desktop_app-Hauptfenster</translation>
-    </message>
-    <message>
-        <source>desktop_app</source>
-        <translation>desktop_app</translation>
+        <source>{app} main window</source>
+        <translation>{app}-Hauptfenster</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1607,8 +1599,8 @@
         <translation>B&amp;eenden</translation>
     </message>
     <message>
-        <source>&amp;About desktop_app</source>
-        <translation>Ü&amp;ber desktop_app</translation>
+        <source>&amp;About {app}</source>
+        <translation>Ü&amp;ber {app}</translation>
     </message>
     <message>
         <source>Read-only</source>

@@ -32,7 +32,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The version of desktop_app, and what it is for</source>
+        <source>The version of {app}, and what it is for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -659,11 +659,11 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <source>desktop_app: something went wrong</source>
+        <source>{app}: something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Something went wrong inside desktop_app.&lt;/b&gt;&lt;br&gt;Nothing you saved is lost, and the app keeps running. What you were doing may not have finished: check it, and please report this with the details below.</source>
+        <source>&lt;b&gt;Something went wrong inside {app}.&lt;/b&gt;&lt;br&gt;Nothing you saved is lost, and the app keeps running. What you were doing may not have finished: check it, and please report this with the details below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -701,7 +701,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{database} — desktop_app</source>
+        <source>{database} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -713,10 +713,6 @@
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>desktop_app</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -839,11 +835,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About desktop_app</source>
+        <source>About {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;desktop_app {version}&lt;/b&gt;</source>
+        <source>&lt;b&gt;{app} {version}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1506,11 +1502,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>desktop_app main window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>desktop_app</source>
+        <source>{app} main window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1606,7 +1598,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;About desktop_app</source>
+        <source>&amp;About {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
