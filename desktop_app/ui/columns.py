@@ -70,7 +70,7 @@ def _timestamp(title: str, sort: str, value: Callable[[RowT], datetime | None]) 
         sort=sort,
         tooltip=lambda r: local_time_full(value(r)),
         copy=lambda r: iso_time(value(r)),
-        width=150,  # "12/31/2026 10:00 PM" in US English
+        width=140,  # "12/31/2026 10:00 PM" in US English
     )
 
 

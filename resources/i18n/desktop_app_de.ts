@@ -1512,7 +1512,7 @@
     </message>
     <message>
         <source>Search email, username, bio…  (Ctrl+F)</source>
-        <translation>E-Mail, Benutzername, Profiltext suchen…  (Strg+F)</translation>
+        <translation>E-Mail, Name, Profil suchen…  (Strg+F)</translation>
     </message>
     <message>
         <source>All posts</source>
