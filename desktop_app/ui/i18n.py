@@ -63,6 +63,20 @@ def shipped_languages() -> list[str]:
     return [SOURCE_LANGUAGE, *sorted(found - {SOURCE_LANGUAGE})]
 
 
+def missing_translations() -> list[Path]:
+    """The .qm files of a shipped language that are not there: ours and Qt's qtbase (the
+    self-check fails a bundle or install that lost them)."""
+    wanted = [
+        path
+        for language in shipped_languages()
+        for path in (
+            translations_dir() / f"desktop_app_{language}.qm",
+            qt_translations_dir() / f"qtbase_{language}.qm",
+        )
+    ]
+    return [path for path in wanted if not path.is_file()]
+
+
 def wanted_languages() -> list[str]:
     """The user's languages in order of preference: ``DESKTOP_APP_LANGUAGE`` when set, else
     the system's UI languages (on Linux: ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``)."""
