@@ -22,6 +22,7 @@ from desktop_app import PRODUCT_NAME
 from desktop_app.application.consent import Answer, ChangeRequest
 from desktop_app.domain.errors import ChangeDeclinedError, DomainError, StorageError
 from desktop_app.ui.async_dialogs import choose
+from desktop_app.ui.consent_text import ConsentText
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl
 from desktop_app.ui.formatting import database_label
 from desktop_app.ui.i18n import translate
@@ -37,14 +38,15 @@ CONSENT_DIALOG = "consentDialog"
 
 async def ask_consent(parent: QWidget, request: ChangeRequest) -> Answer:
     """Show ``request`` as a window-modal question; Cancel (the default) changes nothing."""
-    choices = [request.accept_text]
+    words = ConsentText()
+    choices = [words.accept(request)]
     if request.can_read_only:
         choices.append(translate("DatabaseLifecycle", "Open read-only"))
     picked = await choose(
         parent,
-        title=request.title,
-        text=request.question,
-        informative=request.details,
+        title=words.title(request),
+        text=words.question(request),
+        informative=words.details(request),
         choices=choices,
         name=CONSENT_DIALOG,
     )

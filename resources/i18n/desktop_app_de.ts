@@ -613,6 +613,77 @@
     </message>
 </context>
 <context>
+    <name>ConsentText</name>
+    <message>
+        <source>Create tables?</source>
+        <translation>Tabellen anlegen?</translation>
+    </message>
+    <message>
+        <source>Upgrade the database?</source>
+        <translation>Datenbank aktualisieren?</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>This file does not exist. Create a new database there?</source>
+        <translation>Diese Datei gibt es nicht. Dort eine neue Datenbank anlegen?</translation>
+    </message>
+    <message>
+        <source>This file has no users and posts tables. Create them?</source>
+        <translation>Diese Datei hat keine Tabellen für Benutzer und Beiträge. Sollen sie angelegt werden?</translation>
+    </message>
+    <message>
+        <source>This database has no users and posts tables. Create them?</source>
+        <translation>Diese Datenbank hat keine Tabellen für Benutzer und Beiträge. Sollen sie angelegt werden?</translation>
+    </message>
+    <message>
+        <source>This file has users and posts tables that desktop_app has not set up yet. Add what this version needs?</source>
+        <translation>Diese Datei hat Tabellen für Benutzer und Beiträge, die desktop_app noch nicht eingerichtet hat. Hinzufügen, was diese Version braucht?</translation>
+    </message>
+    <message>
+        <source>This database has users and posts tables that desktop_app has not set up yet. Add what this version needs?</source>
+        <translation>Diese Datenbank hat Tabellen für Benutzer und Beiträge, die desktop_app noch nicht eingerichtet hat. Hinzufügen, was diese Version braucht?</translation>
+    </message>
+    <message>
+        <source>This file has an older desktop_app schema ({revision}; this version uses {head}). Upgrade it?</source>
+        <translation>Diese Datei hat ein älteres desktop_app-Schema ({revision}; diese Version verwendet {head}). Aktualisieren?</translation>
+    </message>
+    <message>
+        <source>This database has an older desktop_app schema ({revision}; this version uses {head}). Upgrade it?</source>
+        <translation>Diese Datenbank hat ein älteres desktop_app-Schema ({revision}; diese Version verwendet {head}). Aktualisieren?</translation>
+    </message>
+    <message>
+        <source>{tables} and {count} more</source>
+        <translation>{tables} und {count} weitere</translation>
+    </message>
+    <message>
+        <source>It has other tables ({tables}); they are left as they are.</source>
+        <translation>Sie hat weitere Tabellen ({tables}); diese bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Creating adds the tables users and posts, their search tables and triggers, and the version table desktop_app_alembic_version.</source>
+        <translation>Beim Anlegen kommen die Tabellen users und posts hinzu, ihre Suchtabellen und Trigger sowie die Versionstabelle desktop_app_alembic_version.</translation>
+    </message>
+    <message>
+        <source>Upgrading adds indexes, search tables and triggers, and records the version; an older desktop_app cannot open it afterwards.</source>
+        <translation>Beim Aktualisieren kommen Indizes, Suchtabellen und Trigger hinzu, und die Version wird vermerkt; ein älteres desktop_app kann sie danach nicht mehr öffnen.</translation>
+    </message>
+    <message>
+        <source>A copy is saved first: {path}</source>
+        <translation>Vorher wird eine Kopie gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>Open read-only to look without changing anything.</source>
+        <translation>Öffnen Sie sie schreibgeschützt, um sie anzusehen, ohne etwas zu ändern.</translation>
+    </message>
+</context>
+<context>
     <name>CopyFlow</name>
     <message>
         <source>Copy rows</source>

@@ -613,6 +613,77 @@
     </message>
 </context>
 <context>
+    <name>ConsentText</name>
+    <message>
+        <source>Create tables?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file does not exist. Create a new database there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has no users and posts tables. Create them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no users and posts tables. Create them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has users and posts tables that desktop_app has not set up yet. Add what this version needs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has users and posts tables that desktop_app has not set up yet. Add what this version needs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has an older desktop_app schema ({revision}; this version uses {head}). Upgrade it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has an older desktop_app schema ({revision}; this version uses {head}). Upgrade it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tables} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has other tables ({tables}); they are left as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating adds the tables users and posts, their search tables and triggers, and the version table desktop_app_alembic_version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading adds indexes, search tables and triggers, and records the version; an older desktop_app cannot open it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy is saved first: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open read-only to look without changing anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CopyFlow</name>
     <message>
         <source>Copy rows</source>

@@ -14,7 +14,9 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop_app.application.consent import Change, ChangeRequest
 from desktop_app.gui import DatabaseOpener
+from desktop_app.ui.consent_text import ConsentText
 from desktop_app.ui.formatting import local_time
 from desktop_app.ui.i18n import (
     LANGUAGE_VARIABLE,
@@ -131,3 +133,34 @@ def test_the_language_variable_picks_german_at_start_up(
         installed.remove()
         english.translators[:] = install_translations(qapp, ["en-US"]).translators
     assert QApplication.translate("WindowChrome", "&File") == "&File"
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        ChangeRequest(Change.CREATE, "SQLite: ~/new.db", exists=False, can_read_only=False),
+        ChangeRequest(Change.CREATE, "SQLite: ~/a.db", other_tables=tuple("abcdef")),
+        ChangeRequest(Change.CREATE, "PostgreSQL: ann@db/site", is_sqlite=False),
+        ChangeRequest(Change.UPGRADE, "SQLite: ~/a.db", revision=None, head="0005"),
+        ChangeRequest(Change.UPGRADE, "PostgreSQL: db", is_sqlite=False, revision=None),
+        ChangeRequest(
+            Change.UPGRADE, "SQLite: ~/a.db", revision="0003", head="0005", backup="~/a.0003.db"
+        ),
+        ChangeRequest(Change.UPGRADE, "PostgreSQL: db", is_sqlite=False, revision="1", head="2"),
+    ],
+)
+def test_the_consent_question_in_english_is_the_applications(request_: ChangeRequest) -> None:
+    """The window words a ChangeRequest itself (to translate it); in English it says exactly
+    what the application (and so the command line) says."""
+    words = ConsentText()
+    assert words.title(request_) == request_.title
+    assert words.accept(request_) == request_.accept_text
+    assert words.question(request_) == request_.question
+    assert words.details(request_) == request_.details
+
+
+def test_the_consent_question_in_german(german: Translations) -> None:
+    request_ = ChangeRequest(Change.UPGRADE, "SQLite: ~/a.db", revision="0003", head="0005")
+    words = ConsentText()
+    assert words.title(request_) == "Datenbank aktualisieren?"
+    assert words.question(request_).startswith("Diese Datei hat ein älteres desktop_app-Schema")
