@@ -350,6 +350,9 @@ def self_check() -> int:
             steps.append((f"import {module}", True, ""))
         except Exception as error:
             steps.append((f"import {module}", False, f"{type(error).__name__}: {error}"))
+    from desktop_app.ui.i18n import missing_translations
+
+    steps.append(("translations (ours and Qt's)", not missing_translations(), ""))
     for name, ok, detail in steps:
         print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
     failed = [name for name, ok, _ in steps if not ok]

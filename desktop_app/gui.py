@@ -26,6 +26,7 @@ from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
 from desktop_app.ui.database import Database
 from desktop_app.ui.gc_guard import GarbageCollector
+from desktop_app.ui.i18n import install_translations
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.resources import app_icon
 from desktop_app.ui.theme import apply_theme
@@ -121,6 +122,7 @@ def make_application() -> QApplication:
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    install_translations(app)  # before any window: widgets take their text when made
     apply_theme(app)
     return app
 

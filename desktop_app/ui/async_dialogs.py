@@ -11,10 +11,13 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.ui.i18n import translate
+
 
 async def confirm(
-    parent: QWidget, *, title: str, text: str, informative: str = "", accept_text: str = "OK"
+    parent: QWidget, *, title: str, text: str, informative: str = "", accept_text: str = ""
 ) -> bool:
+    """Ask ``text`` with ``accept_text`` (OK when empty) and Cancel: True for the former."""
     picked = await _ask(
         parent,
         name="confirmDialog",
@@ -22,7 +25,7 @@ async def confirm(
         title=title,
         text=text,
         informative=informative,
-        choices=[accept_text],
+        choices=[accept_text or translate("Dialogs", "OK")],
     )
     return picked == 0
 

@@ -28,8 +28,8 @@ class AuthorPicker(QLineEdit):
     def __init__(self, *, reader: UserReader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("authorPicker")
-        self.setAccessibleName("Author")
-        self.setPlaceholderText("Type part of a username…")
+        self.setAccessibleName(self.tr("Author"))
+        self.setPlaceholderText(self.tr("Type part of a username…"))
         self.setClearButtonEnabled(True)
         self._reader = reader
         self._author: tuple[UUID, str] | None = None

@@ -26,6 +26,7 @@ from desktop_app.domain.errors import DomainError, OperationCancelledError, Stor
 from desktop_app.ui.async_dialogs import choose, confirm
 from desktop_app.ui.connection_dialog import SQLITE_FILTER
 from desktop_app.ui.formatting import database_label, home_relative
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.open_actions import sqlite_path
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
@@ -57,10 +58,6 @@ class Backups(Protocol):
     ) -> str | None: ...
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 class BackupFlow(QObject):
     """The backup actions of ``window``'s File menu, enabled for the database open in it
     (all hidden when the window was given no ``backups``, as in tests that do not need them)."""
@@ -69,16 +66,16 @@ class BackupFlow(QObject):
         super().__init__(window)
         self._window = window
         self._backups = backups
-        self.act_back_up = self._action("&Back up…", self.back_up, "actionBackUp")
-        self.act_back_up.setStatusTip("Save a copy of the open SQLite database")
+        self.act_back_up = self._action(self.tr("&Back up…"), self.back_up, "actionBackUp")
+        self.act_back_up.setStatusTip(self.tr("Save a copy of the open SQLite database"))
         self.act_save_local_copy = self._action(
-            "Save a &local copy…", self.save_local_copy, "actionSaveLocalCopy"
+            self.tr("Save a &local copy…"), self.save_local_copy, "actionSaveLocalCopy"
         )
         self.act_save_local_copy.setStatusTip(
-            "Save every user and post in a new SQLite file, to open offline"
+            self.tr("Save every user and post in a new SQLite file, to open offline")
         )
-        self.act_restore = self._action("&Restore…", self.restore, "actionRestore")
-        self.act_restore.setStatusTip("Replace the open SQLite database with a backup")
+        self.act_restore = self._action(self.tr("&Restore…"), self.restore, "actionRestore")
+        self.act_restore.setStatusTip(self.tr("Replace the open SQLite database with a backup"))
         window.lifecycle.opened.connect(self.update_actions)
         self.update_actions()
 
@@ -118,7 +115,10 @@ class BackupFlow(QObject):
 
     def _ask_target(self, title: str, url: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self._window, title, self._work().default_backup_path(url), SQLITE_FILTER
+            self._window,
+            title,
+            self._work().default_backup_path(url),
+            translate("ConnectionDialog", SQLITE_FILTER),
         )
         if path and not Path(path).suffix:
             path += ".db"
@@ -130,20 +130,26 @@ class BackupFlow(QObject):
         url = self._sqlite_url()
         if url is None:
             return
-        target = self._ask_target("Back up database", url)
+        target = self._ask_target(self.tr("Back up database"), url)
         if target is None:
             return
         status = self._window.statusBar()
         try:
-            with self._window.progress.showing("Backing up the database…", 100) as progress:
+            with self._window.progress.showing(
+                self.tr("Backing up the database…"), 100
+            ) as progress:
                 await self._work().back_up(url, target, _percent(progress))
         except OperationCancelledError:
-            status.showMessage("Backup cancelled: no file was written.", STATUS_MS)
+            status.showMessage(self.tr("Backup cancelled: no file was written."), STATUS_MS)
             return
         except (StorageError, DomainError) as error:
-            self._window.banner.show_error(f"Nothing was backed up: {error}")
+            self._window.banner.show_error(
+                self.tr("Nothing was backed up: {reason}").format(reason=error)
+            )
             return
-        status.showMessage(f"Backed up to {home_relative(target)}.", STATUS_MS * 2)
+        status.showMessage(
+            self.tr("Backed up to {path}.").format(path=home_relative(target)), STATUS_MS * 2
+        )
 
     @async_slot()
     async def save_local_copy(self) -> None:
@@ -154,24 +160,31 @@ class BackupFlow(QObject):
         go, view = await self._scope()
         if not go:
             return
-        target = self._ask_target("Save a local copy", database.url)
+        target = self._ask_target(self.tr("Save a local copy"), database.url)
         if target is None:
             return
         status = self._window.statusBar()
         try:
-            with self._window.progress.showing("Saving a local copy…", 100) as progress:
+            with self._window.progress.showing(self.tr("Saving a local copy…"), 100) as progress:
                 users, posts = await self._work().save_local_copy(
                     database.url, target, _percent(progress), view
                 )
         except OperationCancelledError:
-            status.showMessage("Local copy cancelled: no file was written.", STATUS_MS)
+            status.showMessage(self.tr("Local copy cancelled: no file was written."), STATUS_MS)
             return
         except (StorageError, DomainError) as error:
-            self._window.banner.show_error(f"No local copy was saved: {error}")
+            self._window.banner.show_error(
+                self.tr("No local copy was saved: {reason}").format(reason=error)
+            )
             return
         status.showMessage(
-            f"Saved {_plural(users, 'user')} and {_plural(posts, 'post')} to "
-            f"{home_relative(target)}: open it with File → Open… to work offline.",
+            self.tr(
+                "Saved {users} and {posts} to {path}: open it with File → Open… to work offline."
+            ).format(
+                users=self.tr("%Ln user(s)", "", users),
+                posts=self.tr("%Ln post(s)", "", posts),
+                path=home_relative(target),
+            ),
             STATUS_MS * 2,
         )
 
@@ -185,17 +198,21 @@ class BackupFlow(QObject):
             return True, None
         shown = self._window.posts_model.row_count
         narrowed = (
-            f"the search “{query.search.strip()}”"
+            self.tr("the search “{search}”").format(search=query.search.strip())
             if query.search.strip()
-            else "the users selected above"
+            else self.tr("the users selected above")
         )
         picked = await choose(
             self._window,
-            title="Save a local copy",
-            text="Save every user and post, or only what the posts view shows?",
-            informative=f"The posts view shows {_plural(shown.rows, 'post')} for {narrowed}. "
-            "A copy of the view holds those posts and their authors.",
-            choices=["Everything", "The posts in view"],
+            title=self.tr("Save a local copy"),
+            text=self.tr("Save every user and post, or only what the posts view shows?"),
+            informative=self.tr(
+                "The posts view shows %Ln post(s) for {view}. A copy of the view holds those "
+                "posts and their authors.",
+                "",
+                shown.rows,
+            ).format(view=narrowed),
+            choices=[self.tr("Everything"), self.tr("The posts in view")],
             name="localCopyScope",
         )
         if picked is None:
@@ -213,7 +230,10 @@ class BackupFlow(QObject):
         if url is None or current is None:
             return
         backup, _ = QFileDialog.getOpenFileName(
-            self._window, "Restore from a backup", str(Path(current).parent), SQLITE_FILTER
+            self._window,
+            self.tr("Restore from a backup"),
+            str(Path(current).parent),
+            translate("ConnectionDialog", SQLITE_FILTER),
         )
         if not backup:
             return
@@ -226,31 +246,44 @@ class BackupFlow(QObject):
         aside = self._work().replaced_path(url)
         if not await confirm(
             self._window,
-            title="Restore database",
-            text=f"Replace {current} with the backup {backup}?",
-            informative=f"The current database is kept as {aside}. The undo history of the "
-            "current database is cleared.",
-            accept_text="Restore",
+            title=self.tr("Restore database"),
+            text=self.tr("Replace {current} with the backup {backup}?").format(
+                current=current, backup=backup
+            ),
+            informative=self.tr(
+                "The current database is kept as {aside}. The undo history of the current "
+                "database is cleared."
+            ).format(aside=aside),
+            accept_text=self.tr("Restore"),
         ):
             return
         await self._window.lifecycle.shutdown()  # closed while its file is replaced
         self.update_actions()
         try:
-            with self._window.progress.showing("Restoring the database…", 100) as progress:
+            with self._window.progress.showing(self.tr("Restoring the database…"), 100) as progress:
                 kept = await self._work().restore(url, backup, aside, _percent(progress))
         except OperationCancelledError:
             await self._window.lifecycle.open(url)
-            status.showMessage("Restore cancelled: the database is as it was.", STATUS_MS)
+            status.showMessage(self.tr("Restore cancelled: the database is as it was."), STATUS_MS)
             return
         except (StorageError, DomainError) as error:
             await self._window.lifecycle.open(url)
-            self._window.banner.show_error(f"Nothing was restored: {error}")
+            self._window.banner.show_error(
+                self.tr("Nothing was restored: {reason}").format(reason=error)
+            )
             return
         if await self._window.lifecycle.open(url):
-            kept_text = f"; the replaced one was kept as {home_relative(kept)}" if kept else ""
+            restored = (
+                self.tr("Restored {database} from {backup}; the replaced one was kept as {kept}.")
+                if kept
+                else self.tr("Restored {database} from {backup}.")
+            )
             status.showMessage(
-                f"Restored {database_label('SQLite: ' + current)} from "
-                f"{home_relative(backup)}{kept_text}.",
+                restored.format(
+                    database=database_label("SQLite: " + current),
+                    backup=home_relative(backup),
+                    kept=home_relative(kept) if kept else "",
+                ),
                 STATUS_MS * 2,
             )
 

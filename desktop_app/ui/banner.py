@@ -17,7 +17,7 @@ class ErrorBanner(QFrame):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
-        self.setAccessibleName("Error message")
+        self.setAccessibleName(self.tr("Error message"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
             "#errorBanner { background: rgba(214, 69, 65, 40); border: 1px solid "
@@ -32,18 +32,18 @@ class ErrorBanner(QFrame):
             self.message.textInteractionFlags().TextSelectableByMouse
         )
         layout.addWidget(self.message, 1)
-        self.retry = QPushButton("Retry")
+        self.retry = QPushButton(self.tr("Retry"))
         self.retry.setObjectName("retryButton")
         self.retry.clicked.connect(self.retry_requested)
         layout.addWidget(self.retry)
-        self.switch = QPushButton("Choose database…")
+        self.switch = QPushButton(self.tr("Choose database…"))
         self.switch.setObjectName("switchDatabaseButton")
         self.switch.clicked.connect(self.switch_requested)
         layout.addWidget(self.switch)
         dismiss = QPushButton("✕")
         dismiss.setFlat(True)
-        dismiss.setToolTip("Hide this message")
-        dismiss.setAccessibleName("Hide error message")
+        dismiss.setToolTip(self.tr("Hide this message"))
+        dismiss.setAccessibleName(self.tr("Hide error message"))
         dismiss.clicked.connect(self.hide)
         layout.addWidget(dismiss)
         self.hide()

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from desktop_app.application.read_models import CONTENT_PREVIEW_CHARS, PostRow, RowT, UserRow
 from desktop_app.ui.formatting import iso_time, local_time, local_time_full, one_line, short_id
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,11 @@ class Column(Generic[RowT]):
     width: int = 140
     copy_content: bool = False
 
+    @property
+    def label(self) -> str:
+        """The title in the UI language (``title`` stays English: Copy's header row uses it)."""
+        return translate("Columns", self.title)
+
 
 def copy_value(column: Column[RowT], row: RowT, content: str | None = None) -> str:
     """A cell as Copy puts it on the clipboard: full ids and timestamps, whole text.
@@ -64,7 +70,7 @@ def _timestamp(title: str, sort: str, value: Callable[[RowT], datetime | None]) 
         sort=sort,
         tooltip=lambda r: local_time_full(value(r)),
         copy=lambda r: iso_time(value(r)),
-        width=130,
+        width=140,  # "12/31/2026 10:00 PM" in US English
     )
 
 
@@ -72,9 +78,11 @@ def _short_id(value: Callable[[RowT], UUID]) -> Column[RowT]:
     """The last 8 hex digits (the random end of a v4 or v7 id; a v7 id starts with its
     timestamp, shared by rows made together); the whole id in the tooltip and on copy."""
     return Column(
-        "ID",
+        QT_TRANSLATE_NOOP("Columns", "ID"),
         lambda r: short_id(value(r)),
-        tooltip=lambda r: f"{value(r)} (shown: its last 8 digits; Ctrl+C copies the full id)",
+        tooltip=lambda r: translate(
+            "Columns", "{id} (shown: its last 8 digits; Ctrl+C copies the full id)"
+        ).format(id=value(r)),
         copy=lambda r: str(value(r)),
         width=80,
     )
@@ -87,11 +95,29 @@ def _post_preview(row: PostRow) -> str:
 
 
 USER_COLUMNS: list[Column[UserRow]] = [
-    Column("Username", lambda r: r.username, sort="username", edit_field="username", width=160),
-    Column("Email", lambda r: r.email, sort="email", edit_field="email", width=250),
-    Column("Active", lambda r: "", sort="is_active", check_field="is_active", width=64),
     Column(
-        "Bio",
+        QT_TRANSLATE_NOOP("Columns", "Username"),
+        lambda r: r.username,
+        sort="username",
+        edit_field="username",
+        width=160,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Email"),
+        lambda r: r.email,
+        sort="email",
+        edit_field="email",
+        width=250,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Active"),
+        lambda r: "",
+        sort="is_active",
+        check_field="is_active",
+        width=64,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Bio"),
         lambda r: one_line(r.bio),
         edit_field="bio",
         edit_value=lambda r: r.bio or "",
@@ -99,22 +125,33 @@ USER_COLUMNS: list[Column[UserRow]] = [
         copy=lambda r: r.bio or "",
         width=270,
     ),
-    _timestamp("Created", "created_at", lambda r: r.created_at),
-    _timestamp("Updated", "updated_at", lambda r: r.updated_at),
+    _timestamp(QT_TRANSLATE_NOOP("Columns", "Created"), "created_at", lambda r: r.created_at),
+    _timestamp(QT_TRANSLATE_NOOP("Columns", "Updated"), "updated_at", lambda r: r.updated_at),
     _short_id(lambda r: r.id),
 ]
 
 POST_COLUMNS: list[Column[PostRow]] = [
-    Column("Title", lambda r: r.title, sort="title", edit_field="title", width=280),
-    Column("Author", lambda r: r.author_username, sort="author_username", width=140),
     Column(
-        "Content",
+        QT_TRANSLATE_NOOP("Columns", "Title"),
+        lambda r: r.title,
+        sort="title",
+        edit_field="title",
+        width=280,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Author"),
+        lambda r: r.author_username,
+        sort="author_username",
+        width=140,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Content"),
         lambda r: one_line(r.content_preview),
         tooltip=_post_preview,
         width=360,
         copy_content=True,
     ),
-    _timestamp("Created", "created_at", lambda r: r.created_at),
-    _timestamp("Updated", "updated_at", lambda r: r.updated_at),
+    _timestamp(QT_TRANSLATE_NOOP("Columns", "Created"), "created_at", lambda r: r.created_at),
+    _timestamp(QT_TRANSLATE_NOOP("Columns", "Updated"), "updated_at", lambda r: r.updated_at),
     _short_id(lambda r: r.id),
 ]

@@ -76,9 +76,11 @@ from desktop_app.ui.conflict_resolution import (
     ConflictResolution,
     choices_for,
     display,
-    join_labels,
+    header_texts,
     shorten,
+    window_title,
 )
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import named
 
 
@@ -100,13 +102,16 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.merge = merge
         self.entity = entity
-        self._labels = dict(labels)
-        self._secret = dict(secret_fields or {})
+        # the words shown: the row's kind, the fields' labels, the secrets' placeholders
+        self._noun = self.tr("post") if entity == "post" else self.tr("user")
+        self._labels = {name: translate("RowFields", label) for name, label in labels}
+        self._secret = {
+            name: translate("RowFields", text) for name, text in (secret_fields or {}).items()
+        }
         self._shown = [merge.fields[name] for name, _label in labels if name in merge.fields]
         self.resolution = ConflictResolution(ConflictChoice.CANCEL, merge)
         self.setObjectName("conflictDialog")
-        what = "deleted" if merge.deleted else "changed"
-        self.setWindowTitle(f"This {entity} was {what} by someone else")
+        self.setWindowTitle(window_title(merge, self._noun))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(760)
 
@@ -130,33 +135,17 @@ class ConflictDialog(QDialog):
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32, 32)
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title = named(QLabel(), "conflictTitle", "What happened")
+        self.title = named(QLabel(), "conflictTitle", self.tr("What happened"))
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.explanation = named(QLabel(), "conflictExplanation", "Explanation")
+        self.explanation = named(QLabel(), "conflictExplanation", self.tr("Explanation"))
         self.explanation.setWordWrap(True)
-        if self.merge.deleted:
-            self.title.setText(
-                f"Someone else deleted this {self.entity} while you were editing it."
-            )
-            self.explanation.setText(
-                "Your edit was not saved. You can create the "
-                f"{self.entity} again with your values, or discard your edit."
-            )
-        else:
-            self.title.setText(f"Someone else changed this {self.entity} while you were editing.")
-            collisions = join_labels(self.merge.collisions, self._labels)
-            both = (
-                f" You both changed {collisions}." if collisions else " None of your changes clash."
-            )
-            self.explanation.setText(
-                "Your edit was not saved yet." + both + " Compare the two versions and choose "
-                "which to keep. Hover over a value, or select a row, to see the full text and "
-                "what you originally opened."
-            )
+        title, explanation = header_texts(self.merge, self._noun, self._labels)
+        self.title.setText(title)
+        self.explanation.setText(explanation)
         text = QVBoxLayout()
         text.setSpacing(4)
         text.addWidget(self.title)
@@ -169,11 +158,13 @@ class ConflictDialog(QDialog):
 
     def _table(self) -> QTableWidget:
         table = named(QTableWidget(len(self._shown), len(COLUMNS)), "conflictTable")
-        table.setAccessibleName(f"The {self.entity}: now in the database, and your edit")
+        table.setAccessibleName(
+            self.tr("The {entity}: now in the database, and your edit").format(entity=self._noun)
+        )
         theme.style_table(table)
-        headers = list(COLUMNS)
+        headers = [translate("ConflictDialog", title) for title in COLUMNS]
         if self.merge.deleted:
-            headers[THEIRS] = "Now in the database (deleted)"
+            headers[THEIRS] = self.tr("Now in the database (deleted)")
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -216,20 +207,24 @@ class ConflictDialog(QDialog):
         opened = self.text(field, field.base, mine=False)
         theirs = NONE if self.merge.deleted else self.text(field, field.theirs, mine=False)
         mine = self.text(field, field.mine, mine=True)
-        change = f"{STATUS_MARK[status]} {STATUS_TEXT[status]}".strip()
+        words = translate("ConflictDialog", STATUS_TEXT[status])
+        change = f"{STATUS_MARK[status]} {words}".strip()
         cells = {
             FIELD: (label, label),
-            CHANGE: (change, f"{label}: {STATUS_TEXT[status].lower()}"),
-            THEIRS: (shorten(theirs), f"Now in the database:\n{theirs}"),
-            MINE: (shorten(mine), f"Your edit:\n{mine}"),
+            CHANGE: (change, f"{label}: {words}"),
+            THEIRS: (shorten(theirs), self.tr("Now in the database:") + f"\n{theirs}"),
+            MINE: (shorten(mine), self.tr("Your edit:") + f"\n{mine}"),
         }
         tint = TINT.get(status)
         for column, (text, tip) in cells.items():
             item = QTableWidgetItem(text)
-            item.setToolTip(f"{tip}\n\nWhen you opened it:\n{opened}" if column > CHANGE else tip)
+            when = self.tr("When you opened it:")
+            item.setToolTip(f"{tip}\n\n{when}\n{opened}" if column > CHANGE else tip)
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"{label}, {STATUS_TEXT[status]}: now {theirs}; yours {mine}",
+                self.tr("{field}, {change}: now {theirs}; yours {mine}").format(
+                    field=label, change=words, theirs=theirs, mine=mine
+                ),
             )
             if column == FIELD:
                 font = item.font()
@@ -247,19 +242,29 @@ class ConflictDialog(QDialog):
             table.setItem(row, column, item)
 
     def _details(self) -> QGroupBox:
-        box = named(QGroupBox("Full values"), "conflictDetails", "Full values of the field")
+        box = named(
+            QGroupBox(self.tr("Full values")),
+            "conflictDetails",
+            self.tr("Full values of the field"),
+        )
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
-        self.opened_value = named(QLabel(), "openedValue", "When you opened it")
+        self.opened_value = named(QLabel(), "openedValue", self.tr("When you opened it"))
         self.opened_value.setWordWrap(True)
         self.opened_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.opened_value.setEnabled(False)  # dimmed: context, not a choice
-        self.theirs_value = self._full_text("theirsValue", "Now in the database, full text")
-        self.mine_value = self._full_text("mineValue", "Your edit, full text")
-        theirs_title = "Now in the database" + (" (deleted)" if self.merge.deleted else "")
+        self.theirs_value = self._full_text(
+            "theirsValue", self.tr("Now in the database, full text")
+        )
+        self.mine_value = self._full_text("mineValue", self.tr("Your edit, full text"))
+        theirs_title = (
+            self.tr("Now in the database (deleted)")
+            if self.merge.deleted
+            else self.tr("Now in the database")
+        )
         grid.addWidget(self._caption(theirs_title), 0, 0)
-        grid.addWidget(self._caption("Your edit"), 0, 1)
+        grid.addWidget(self._caption(self.tr("Your edit")), 0, 1)
         grid.addWidget(self.theirs_value, 1, 0)
         grid.addWidget(self.mine_value, 1, 1)
         grid.addWidget(self.opened_value, 2, 0, 1, 2)
@@ -285,7 +290,7 @@ class ConflictDialog(QDialog):
         grid.setContentsMargins(0, 4, 0, 0)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
-        choices, default = choices_for(self.merge, self.entity, self._labels)
+        choices, default = choices_for(self.merge, self._noun, self._labels)
         self.buttons: dict[ConflictChoice, QPushButton] = {}
         self.hints: dict[ConflictChoice, QLabel] = {}
         width = max(QPushButton(text).sizeHint().width() for _c, _n, text, _h in choices) + 24
@@ -296,7 +301,11 @@ class ConflictDialog(QDialog):
             button.setAutoDefault(choice is default)
             button.setDefault(choice is default)
             button.clicked.connect(lambda _checked=False, c=choice: self.choose(c))
-            label = named(QLabel(hint), f"{name}Hint", f"{text.replace('&', '')}: what it does")
+            label = named(
+                QLabel(hint),
+                f"{name}Hint",
+                self.tr("{choice}: what it does").format(choice=text.replace("&", "")),
+            )
             label.setWordWrap(True)
             label.setBuddy(button)
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -313,7 +322,7 @@ class ConflictDialog(QDialog):
         if field.name in self._secret:
             if mine and field.changed_by_me:
                 return self._secret[field.name]
-            return NONE if value is None else HIDDEN
+            return NONE if value is None else translate("ConflictDialog", HIDDEN)
         return display(value)
 
     def _select_first_difference(self) -> None:
@@ -327,12 +336,18 @@ class ConflictDialog(QDialog):
             return
         field = self._shown[row]
         label = self._labels[field.name]
-        self.details.setTitle(f"{label}: full values")
-        theirs = "(deleted)" if self.merge.deleted else self.text(field, field.theirs, mine=False)
+        self.details.setTitle(self.tr("{field}: full values").format(field=label))
+        theirs = (
+            self.tr("(deleted)")
+            if self.merge.deleted
+            else self.text(field, field.theirs, mine=False)
+        )
         self.theirs_value.setPlainText(theirs)
         self.mine_value.setPlainText(self.text(field, field.mine, mine=True))
         opened = self.text(field, field.base, mine=False)
-        self.opened_value.setText(f"When you opened it: {shorten(opened, 300)}")
+        self.opened_value.setText(
+            self.tr("When you opened it: {value}").format(value=shorten(opened, 300))
+        )
         self.opened_value.setToolTip(opened)
 
     def choose(self, choice: ConflictChoice) -> None:

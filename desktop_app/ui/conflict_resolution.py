@@ -14,6 +14,7 @@ from uuid import UUID
 
 from desktop_app.application.conflict_merge import FieldStatus, MergeResult
 from desktop_app.ui.formatting import local_time
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class ConflictChoice(enum.Enum):
@@ -54,11 +55,11 @@ class ConflictResolution:
 
 
 STATUS_TEXT = {
-    FieldStatus.UNCHANGED: "Unchanged",
-    FieldStatus.MINE: "Changed by you",
-    FieldStatus.THEIRS: "Changed by them",
-    FieldStatus.SAME: "Same change",
-    FieldStatus.COLLISION: "Both changed",
+    FieldStatus.UNCHANGED: QT_TRANSLATE_NOOP("ConflictDialog", "Unchanged"),
+    FieldStatus.MINE: QT_TRANSLATE_NOOP("ConflictDialog", "Changed by you"),
+    FieldStatus.THEIRS: QT_TRANSLATE_NOOP("ConflictDialog", "Changed by them"),
+    FieldStatus.SAME: QT_TRANSLATE_NOOP("ConflictDialog", "Same change"),
+    FieldStatus.COLLISION: QT_TRANSLATE_NOOP("ConflictDialog", "Both changed"),
 }
 STATUS_MARK = {  # a sign beside the words, readable without colour
     FieldStatus.UNCHANGED: "",
@@ -74,11 +75,16 @@ TINT = {
     FieldStatus.COLLISION: (214, 69, 65),
 }
 CELL_CHARS = 90  # longer values are cut in the table; the tooltip and the pane show them whole
-EMPTY = "(empty)"
+EMPTY = QT_TRANSLATE_NOOP("ConflictDialog", "(empty)")
 NONE = "—"
-HIDDEN = "(hidden)"
+HIDDEN = QT_TRANSLATE_NOOP("ConflictDialog", "(hidden)")
 
-COLUMNS = ("Field", "Change", "Now in the database", "Your edit")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ConflictDialog", "Field"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "Change"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "Now in the database"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "Your edit"),
+)
 FIELD, CHANGE, THEIRS, MINE = range(4)
 
 
@@ -87,13 +93,13 @@ def display(value: object) -> str:
     if value is None:
         return NONE
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return translate("ConflictDialog", "Yes") if value else translate("ConflictDialog", "No")
     if isinstance(value, datetime):
         return local_time(value)
     if isinstance(value, UUID):
         return str(value)
     text = str(value)
-    return text if text else EMPTY
+    return text if text else translate("ConflictDialog", EMPTY)
 
 
 def shorten(text: str, limit: int = CELL_CHARS) -> str:
@@ -106,7 +112,9 @@ def join_labels(names: Iterable[str], labels: Mapping[str, str]) -> str:
     shown = [labels[name] for name in names if name in labels]
     if len(shown) <= 1:
         return "".join(shown)
-    return ", ".join(shown[:-1]) + " and " + shown[-1]
+    return translate("ConflictDialog", "{names} and {last}").format(
+        names=", ".join(shown[:-1]), last=shown[-1]
+    )
 
 
 def keep_mine_text(merge: MergeResult, labels: Mapping[str, str]) -> str:
@@ -114,20 +122,76 @@ def keep_mine_text(merge: MergeResult, labels: Mapping[str, str]) -> str:
     collisions = join_labels(merge.collisions, labels)
     theirs_only = join_labels([f.name for f in merge if f.status is FieldStatus.THEIRS], labels)
     if collisions:
-        text = f"Saves your edit and replaces their change to {collisions} with yours."
+        text = translate(
+            "ConflictDialog", "Saves your edit and replaces their change to {fields} with yours."
+        ).format(fields=collisions)
     else:
-        text = "Saves your changes on top of theirs."
+        text = translate("ConflictDialog", "Saves your changes on top of theirs.")
     if theirs_only:
-        text += f" Their change to {theirs_only} stays."
+        text += " " + translate("ConflictDialog", "Their change to {fields} stays.").format(
+            fields=theirs_only
+        )
     return text
 
 
 def edit_again_text(merge: MergeResult, entity: str) -> str:
     """What "Edit again" will do."""
-    text = f"Opens the {entity} again with their version and your changes"
     if merge.collisions:
-        return text + "; where you both changed a field it starts with theirs, yours beside it."
-    return text + ", so you can check it before saving."
+        text = translate(
+            "ConflictDialog",
+            "Opens the {entity} again with their version and your changes; where you both "
+            "changed a field it starts with theirs, yours beside it.",
+        )
+    else:
+        text = translate(
+            "ConflictDialog",
+            "Opens the {entity} again with their version and your changes, so you can check "
+            "it before saving.",
+        )
+    return text.format(entity=entity)
+
+
+def window_title(merge: MergeResult, noun: str) -> str:
+    """ "This user was changed by someone else" (or deleted); ``noun`` names the row's kind."""
+    if merge.deleted:
+        return translate("ConflictDialog", "This {entity} was deleted by someone else").format(
+            entity=noun
+        )
+    return translate("ConflictDialog", "This {entity} was changed by someone else").format(
+        entity=noun
+    )
+
+
+def header_texts(merge: MergeResult, noun: str, labels: Mapping[str, str]) -> tuple[str, str]:
+    """The dialog's headline and the sentences under it."""
+    if merge.deleted:
+        return (
+            translate(
+                "ConflictDialog", "Someone else deleted this {entity} while you were editing it."
+            ).format(entity=noun),
+            translate(
+                "ConflictDialog",
+                "Your edit was not saved. You can create the {entity} again with your "
+                "values, or discard your edit.",
+            ).format(entity=noun),
+        )
+    collisions = join_labels(merge.collisions, labels)
+    both = (
+        translate("ConflictDialog", "You both changed {fields}.").format(fields=collisions)
+        if collisions
+        else translate("ConflictDialog", "None of your changes clash.")
+    )
+    return (
+        translate(
+            "ConflictDialog", "Someone else changed this {entity} while you were editing."
+        ).format(entity=noun),
+        translate(
+            "ConflictDialog",
+            "Your edit was not saved yet. {clash} Compare the two versions and choose "
+            "which to keep. Hover over a value, or select a row, to see the full text and "
+            "what you originally opened.",
+        ).format(clash=both),
+    )
 
 
 Choice = tuple[ConflictChoice, str, str, str]  # choice, object name, button text, what it does
@@ -142,23 +206,39 @@ def choices_for(
             (
                 ConflictChoice.RECREATE,
                 "recreate",
-                "&Re-create it",
-                f"Creates the {entity} again with your values.",
+                translate("ConflictDialog", "&Re-create it"),
+                translate("ConflictDialog", "Creates the {entity} again with your values.").format(
+                    entity=entity
+                ),
             ),
             (
                 ConflictChoice.DISCARD,
                 "discard",
-                "&Discard my edit",
-                f"Leaves the {entity} deleted; what you typed is dropped.",
+                translate("ConflictDialog", "&Discard my edit"),
+                translate(
+                    "ConflictDialog", "Leaves the {entity} deleted; what you typed is dropped."
+                ).format(entity=entity),
             ),
         ], ConflictChoice.RECREATE
     return [
-        (ConflictChoice.KEEP_MINE, "keepMine", "&Keep mine", keep_mine_text(merge, labels)),
+        (
+            ConflictChoice.KEEP_MINE,
+            "keepMine",
+            translate("ConflictDialog", "&Keep mine"),
+            keep_mine_text(merge, labels),
+        ),
         (
             ConflictChoice.TAKE_THEIRS,
             "takeTheirs",
-            "&Take theirs",
-            f"Discards your edit and keeps the {entity} as it is now.",
+            translate("ConflictDialog", "&Take theirs"),
+            translate(
+                "ConflictDialog", "Discards your edit and keeps the {entity} as it is now."
+            ).format(entity=entity),
         ),
-        (ConflictChoice.EDIT_AGAIN, "editAgain", "&Edit again", edit_again_text(merge, entity)),
+        (
+            ConflictChoice.EDIT_AGAIN,
+            "editAgain",
+            translate("ConflictDialog", "&Edit again"),
+            edit_again_text(merge, entity),
+        ),
     ], ConflictChoice.EDIT_AGAIN

@@ -32,11 +32,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.database import TestConnection
 from desktop_app.ui.forms import FormErrors, add_row, error_label
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.qt_async import async_slot, named
 
 _PATH_SAFE = "/:\\ "  # kept as typed: separators, a drive's colon, spaces (SQLAlchemy reads them)
 SSL_MODES = ("prefer", "disable", "require", "verify-ca", "verify-full")
-SQLITE_FILTER = "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
+SQLITE_FILTER = QT_TRANSLATE_NOOP(
+    "ConnectionDialog", "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
+)
 OK_STYLE = "color: #2e8b57;"
 FAIL_STYLE = "color: #d64541;"
 
@@ -67,12 +70,12 @@ class ConnectionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ConnectionDialog")
-        self.setWindowTitle("Database")
+        self.setWindowTitle(self.tr("Database"))
         self.setMinimumWidth(520)
         self._test_connection = test_connection
 
-        self.sqlite_radio = named(QRadioButton("SQLite file"), "sqliteRadio")
-        self.postgres_radio = named(QRadioButton("PostgreSQL server"), "postgresRadio")
+        self.sqlite_radio = named(QRadioButton(self.tr("SQLite file")), "sqliteRadio")
+        self.postgres_radio = named(QRadioButton(self.tr("PostgreSQL server")), "postgresRadio")
         group = QButtonGroup(self)
         group.addButton(self.sqlite_radio)
         group.addButton(self.postgres_radio)
@@ -82,11 +85,11 @@ class ConnectionDialog(QDialog):
         kinds.addStretch(1)
 
         # SQLite page
-        self.sqlite_path = named(QLineEdit(), "sqlitePath", "SQLite file")
-        self.sqlite_path.setPlaceholderText("/path/to/content.db")
-        open_button = named(QPushButton("Open…"), "sqliteOpen")
+        self.sqlite_path = named(QLineEdit(), "sqlitePath", self.tr("SQLite file"))
+        self.sqlite_path.setPlaceholderText(self.tr("/path/to/content.db"))
+        open_button = named(QPushButton(self.tr("Open…")), "sqliteOpen")
         open_button.clicked.connect(self._open_file)
-        new_button = named(QPushButton("New…"), "sqliteNew")
+        new_button = named(QPushButton(self.tr("New…")), "sqliteNew")
         new_button.clicked.connect(self._new_file)
         path_row = QWidget()
         path_layout = QHBoxLayout(path_row)
@@ -97,35 +100,37 @@ class ConnectionDialog(QDialog):
         sqlite_page = QWidget()
         sqlite_form = QFormLayout(sqlite_page)
         path_error = error_label("sqlitePathError")
-        add_row(sqlite_form, "&File:", path_row, path_error)
-        note = QLabel("A new file gets the schema when it is opened.")
+        add_row(sqlite_form, self.tr("&File:"), path_row, path_error)
+        note = QLabel(self.tr("A new file gets the schema when it is opened."))
         note.setEnabled(False)
         sqlite_form.addRow("", note)
 
         # PostgreSQL page
-        self.pg_host = named(QLineEdit(), "pgHost", "Host")
-        self.pg_host.setPlaceholderText("db.example.org")
-        self.pg_port = named(QSpinBox(), "pgPort", "Port")
+        self.pg_host = named(QLineEdit(), "pgHost", self.tr("Host"))
+        self.pg_host.setPlaceholderText(self.tr("db.example.org"))
+        self.pg_port = named(QSpinBox(), "pgPort", self.tr("Port"))
         self.pg_port.setRange(1, 65535)
         self.pg_port.setValue(5432)
-        self.pg_database = named(QLineEdit(), "pgDatabase", "Database")
-        self.pg_user = named(QLineEdit(), "pgUser", "User")
-        self.pg_password = named(QLineEdit(), "pgPassword", "Password")
+        self.pg_database = named(QLineEdit(), "pgDatabase", self.tr("Database"))
+        self.pg_user = named(QLineEdit(), "pgUser", self.tr("User"))
+        self.pg_password = named(QLineEdit(), "pgPassword", self.tr("Password"))
         self.pg_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pg_ssl = named(QComboBox(), "pgSslMode", "SSL mode")
+        self.pg_ssl = named(QComboBox(), "pgSslMode", self.tr("SSL mode"))
         self.pg_ssl.addItems(list(SSL_MODES))
         postgres_page = QWidget()
         pg_form = QFormLayout(postgres_page)
         host_error, db_error = error_label("pgHostError"), error_label("pgDatabaseError")
-        add_row(pg_form, "&Host:", self.pg_host, host_error)
-        pg_form.addRow("&Port:", self.pg_port)
-        add_row(pg_form, "&Database:", self.pg_database, db_error)
-        pg_form.addRow("&User:", self.pg_user)
-        pg_form.addRow("Pass&word:", self.pg_password)
-        pg_form.addRow("&SSL mode:", self.pg_ssl)
+        add_row(pg_form, self.tr("&Host:"), self.pg_host, host_error)
+        pg_form.addRow(self.tr("&Port:"), self.pg_port)
+        add_row(pg_form, self.tr("&Database:"), self.pg_database, db_error)
+        pg_form.addRow(self.tr("&User:"), self.pg_user)
+        pg_form.addRow(self.tr("Pass&word:"), self.pg_password)
+        pg_form.addRow(self.tr("&SSL mode:"), self.pg_ssl)
         hint = QLabel(
-            "The password is kept in the system keyring when there is one, "
-            "otherwise only until you quit; it is never written to the settings file."
+            self.tr(
+                "The password is kept in the system keyring when there is one, "
+                "otherwise only until you quit; it is never written to the settings file."
+            )
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -145,7 +150,7 @@ class ConnectionDialog(QDialog):
             },
             general=self.general_error,
         )
-        self.test_button = named(QPushButton("Test connection"), "testButton")
+        self.test_button = named(QPushButton(self.tr("Test connection")), "testButton")
         self.test_button.clicked.connect(self.test)
         self.test_result = named(QLabel(""), "testResult")
         self.test_result.setWordWrap(True)
@@ -194,7 +199,10 @@ class ConnectionDialog(QDialog):
 
     def _open_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Open a SQLite database", self.sqlite_path.text(), SQLITE_FILTER
+            self,
+            self.tr("Open a SQLite database"),
+            self.sqlite_path.text(),
+            self.tr(SQLITE_FILTER),
         )
         if path:
             self.sqlite_path.setText(path)
@@ -202,9 +210,9 @@ class ConnectionDialog(QDialog):
     def _new_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "Create a SQLite database",
+            self.tr("Create a SQLite database"),
             self.sqlite_path.text() or "content.db",
-            SQLITE_FILTER,
+            self.tr(SQLITE_FILTER),
         )
         if path:
             self.sqlite_path.setText(path)
@@ -216,14 +224,14 @@ class ConnectionDialog(QDialog):
         self.errors.clear()
         if self.sqlite_radio.isChecked():
             if not self.sqlite_path.text().strip():
-                self.errors.show({"path": "Choose a file, or type a path for a new one."})
+                self.errors.show({"path": self.tr("Choose a file, or type a path for a new one.")})
                 return None
             return sqlite_url(self.sqlite_path.text().strip())
         missing = {}
         if not self.pg_host.text().strip():
-            missing["host"] = "The server's host name or address is required."
+            missing["host"] = self.tr("The server's host name or address is required.")
         if not self.pg_database.text().strip():
-            missing["database"] = "The database name is required."
+            missing["database"] = self.tr("The database name is required.")
         if missing:
             self.errors.show(missing)
             return None
@@ -243,7 +251,7 @@ class ConnectionDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
-        self.test_result.setText("Connecting…")
+        self.test_result.setText(self.tr("Connecting…"))
         try:
             message = await self._test_connection(url)
         except Exception as error:  # any failure is a message here, never a crash dialog

@@ -55,28 +55,31 @@ class CopyFlow(QObject):
         panel = self._current()
         selection = table_selection(panel.table, panel.model)  # before anything is awaited
         columns = copied_columns(panel.table, panel.model)
-        size = f"{selection.size:,} row{'s' if selection.size != 1 else ''}"
         if not selection.size:
             return
         status = self._window.statusBar()
         if selection.size > COPY_ASK_ABOVE and not await confirm(
             self._window,
-            title="Copy rows",
-            text=f"Copy {size}?",
-            informative="They are all read from the database, and the clipboard holds them all.",
-            accept_text="Copy",
+            title=self.tr("Copy rows"),
+            text=self.tr("Copy %Ln row(s)?", "", selection.size),
+            informative=self.tr(
+                "They are all read from the database, and the clipboard holds them all."
+            ),
+            accept_text=self.tr("Copy"),
         ):
             return
         try:
-            with self._progress.showing(f"Copying {size}…", selection.size) as progress:
+            with self._progress.showing(
+                self.tr("Copying %Ln row(s)…", "", selection.size), selection.size
+            ) as progress:
                 text, copied = await selection_text(
                     panel.model, columns, selection, progress=progress
                 )
         except OperationCancelledError:
-            status.showMessage("Copy cancelled: the clipboard is unchanged.", STATUS_MS)
+            status.showMessage(self.tr("Copy cancelled: the clipboard is unchanged."), STATUS_MS)
             return
         except (StorageError, DomainError) as error:
-            self._banner.show_error(f"Nothing was copied: {error}")
+            self._banner.show_error(self.tr("Nothing was copied: {reason}").format(reason=error))
             return
         QGuiApplication.clipboard().setText(text)
-        status.showMessage(f"Copied {copied:,} row{'s' if copied != 1 else ''}.", 3_000)
+        status.showMessage(self.tr("Copied %Ln row(s).", "", copied), 3_000)

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.ui.i18n import translate
+
 if TYPE_CHECKING:
     from desktop_app.ui.crash_dialog import CrashDialog
 
@@ -48,7 +50,9 @@ class CrashReporter:
             details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
             summary = f"{type(exc).__name__}: {exc}"
         else:
-            details = summary = str(context.get("message", "unknown error"))
+            details = summary = str(
+                context.get("message", translate("CrashReporter", "unknown error"))
+            )
         self.report(summary, details)
 
     def report(self, summary: str, details: str) -> None:

@@ -17,18 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import PRODUCT_NAME
+
 
 class CrashDialog(QDialog):
     def __init__(self, *, summary: str, details: str, log_path: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("CrashDialog")
-        self.setWindowTitle("desktop_app: something went wrong")
+        self.setWindowTitle(self.tr("{app}: something went wrong").format(app=PRODUCT_NAME))
         self.setMinimumSize(560, 360)
         layout = QVBoxLayout(self)
         heading = QLabel(
-            "<b>Something went wrong inside desktop_app.</b><br>"
-            "Nothing you saved is lost, and the app keeps running. What you were doing may not "
-            "have finished: check it, and please report this with the details below."
+            self.tr(
+                "<b>Something went wrong inside {app}.</b><br>"
+                "Nothing you saved is lost, and the app keeps running. What you were doing may "
+                "not have finished: check it, and please report this with the details below."
+            ).format(app=PRODUCT_NAME)
         )
         heading.setWordWrap(True)
         layout.addWidget(heading)
@@ -40,9 +44,9 @@ class CrashDialog(QDialog):
         self.details.setObjectName("crashDetails")
         self.details.setReadOnly(True)
         layout.addWidget(self.details, 1)
-        layout.addWidget(QLabel(f"Also written to {log_path}"))
+        layout.addWidget(QLabel(self.tr("Also written to {path}").format(path=log_path)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("Copy details")
+        copy = QPushButton(self.tr("Copy details"))
         copy.setObjectName("copyDetails")
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_details)

@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop_app import PRODUCT_NAME
 from desktop_app.application.consent import Answer, ChangeRequest
 from desktop_app.domain.errors import ChangeDeclinedError, DomainError, StorageError
 from desktop_app.ui.async_dialogs import choose
+from desktop_app.ui.consent_text import ConsentText
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl
 from desktop_app.ui.formatting import database_label
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.open_actions import OpenActions
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
@@ -31,20 +34,19 @@ if TYPE_CHECKING:  # the window builds this controller and hands itself in
     from desktop_app.ui.main_window import MainWindow
 
 CONSENT_DIALOG = "consentDialog"
-READ_ONLY_TEXT = "Read-only"
-READ_ONLY_CHOICE = "Open read-only"
 
 
 async def ask_consent(parent: QWidget, request: ChangeRequest) -> Answer:
     """Show ``request`` as a window-modal question; Cancel (the default) changes nothing."""
-    choices = [request.accept_text]
+    words = ConsentText()
+    choices = [words.accept(request)]
     if request.can_read_only:
-        choices.append(READ_ONLY_CHOICE)
+        choices.append(translate("DatabaseLifecycle", "Open read-only"))
     picked = await choose(
         parent,
-        title=request.title,
-        text=request.question,
-        informative=request.details,
+        title=words.title(request),
+        text=words.question(request),
+        informative=words.details(request),
         choices=choices,
         name=CONSENT_DIALOG,
     )
@@ -83,7 +85,7 @@ class DatabaseLifecycle(QObject):
         """Open a database and show it, asking before its schema is created or upgraded; on
         failure say why and keep the old one."""
         window = self._window
-        window.loading_label.setText("Opening database…")
+        window.loading_label.setText(self.tr("Opening database…"))
         try:
             database = await self._open_database(
                 url, ask=partial(ask_consent, window), read_only=read_only, new=new
@@ -93,7 +95,9 @@ class DatabaseLifecycle(QObject):
             window.loading_label.setText("")
             return False
         except (StorageError, DomainError) as error:
-            window.banner.show_error(f"Could not open the database. {error}")
+            window.banner.show_error(
+                self.tr("Could not open the database. {reason}").format(reason=error)
+            )
             window.loading_label.setText("")
             return False
         old, self.database = self.database, database
@@ -114,8 +118,10 @@ class DatabaseLifecycle(QObject):
         name = database_label(database.display_name)  # "SQLite: ~/blog.db"
         window.database_label.setText(name)
         window.database_label.setToolTip(database.display_url)
-        window.revision_label.setText(f"schema {database.revision or '—'}")
-        window.setWindowTitle(f"{name} — desktop_app")
+        window.revision_label.setText(
+            self.tr("schema {revision}").format(revision=database.revision or "—")
+        )
+        window.setWindowTitle(self.tr("{database} — {app}").format(database=name, app=PRODUCT_NAME))
         window.users_panel.table.clearSelection()
         writable = not database.read_only  # read-only: no editor, so no cell is editable
         window.users_model.set_reader(
@@ -153,9 +159,11 @@ class DatabaseLifecycle(QObject):
         """Open the database the connection dialog chose, and remember it for next time."""
         if await self.open(url):
             self._save_database_url(url)
-            if HISTORY_CLEARED in self._window.statusBar().currentMessage():
+            if translate("StatusBar", HISTORY_CLEARED) in self._window.statusBar().currentMessage():
                 return  # that says which database is open now, and what went
             self._window.statusBar().showMessage(
-                f"Opened {database_label(self.database.display_name) if self.database else url}.",
+                self.tr("Opened {database}.").format(
+                    database=database_label(self.database.display_name) if self.database else url
+                ),
                 STATUS_MS,
             )

@@ -13,6 +13,9 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop_app import PRODUCT_NAME
+from desktop_app.ui.i18n import translate
+
 PROGRESS_AFTER_MS = 400
 
 # Called with (done, total); returns False once the user has pressed Cancel.
@@ -30,9 +33,11 @@ class DelayedProgress:
     def showing(self, label: str, total: int) -> Iterator[Progress]:
         """A progress callback for ``total`` steps of work labelled ``label``; the dialog
         closes when the block ends, however it ends."""
-        dialog = QProgressDialog(label, "Cancel", 0, total, self._parent)
+        dialog = QProgressDialog(
+            label, translate("DelayedProgress", "Cancel"), 0, total, self._parent
+        )
         dialog.setObjectName("progressDialog")
-        dialog.setWindowTitle("desktop_app")
+        dialog.setWindowTitle(PRODUCT_NAME)
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(PROGRESS_AFTER_MS)
         dialog.setAutoClose(False)

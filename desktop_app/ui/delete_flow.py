@@ -21,12 +21,13 @@ from desktop_app.ui.async_dialogs import confirm
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.database import Database
 from desktop_app.ui.delayed_progress import DelayedProgress
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.table_selection import posts_named, table_selection, users_named
 
-UNDO_HINT = "You can take it back with Edit \u2192 Undo."
+UNDO_HINT = QT_TRANSLATE_NOOP("DeleteFlow", "You can take it back with Edit \u2192 Undo.")
 
 
 class DeleteFlow(QObject):
@@ -61,11 +62,13 @@ class DeleteFlow(QObject):
         database = self._database()
         if database is None or panel.model.reader is None or not selection.size:
             return
-        noun = "users" if panel is self._users_panel else "posts"
+        reading = (
+            self.tr("Reading the selected users…")
+            if panel is self._users_panel
+            else self.tr("Reading the selected posts…")
+        )
         try:
-            with self._progress.showing(
-                f"Reading the selected {noun}…", selection.size
-            ) as progress:
+            with self._progress.showing(reading, selection.size) as progress:
                 keys = await selected_keys(panel.model.reader, selection, progress=progress)
             if keys and panel is self._users_panel:
                 await self._delete_users(database, keys, selection)
@@ -74,7 +77,7 @@ class DeleteFlow(QObject):
         except OperationCancelledError as error:
             self._window.statusBar().showMessage(str(error), STATUS_MS)
         except (StorageError, DomainError) as error:
-            self._banner.show_error(f"Nothing was deleted: {error}")
+            self._banner.show_error(self.tr("Nothing was deleted: {reason}").format(reason=error))
 
     async def _delete_users(
         self, database: Database, keys: list[RowKey], selection: Selection
@@ -82,31 +85,39 @@ class DeleteFlow(QObject):
         ids: list[UUID] = [k.id for k in keys]
         cascade = await database.users.count_posts_of(ids)
         who = users_named(keys, selection)
-        also = (
-            f"This also deletes {cascade:,} post{'s' if cascade != 1 else ''} by "
-            f"{'them' if len(keys) > 1 else 'this user'}. "
-            if cascade
-            else "They have no posts. "
-            if len(keys) > 1
-            else "This user has no posts. "
-        )
+        if cascade:
+            also = (
+                self.tr("This also deletes %Ln post(s) by them.", "", cascade)
+                if len(keys) > 1
+                else self.tr("This also deletes %Ln post(s) by this user.", "", cascade)
+            )
+        else:
+            also = (
+                self.tr("They have no posts.")
+                if len(keys) > 1
+                else self.tr("This user has no posts.")
+            )
         if not await confirm(
             self._window,
-            title="Delete users",
-            text=f"Delete {who}?",
-            informative=also + UNDO_HINT,
-            accept_text="Delete",
+            title=self.tr("Delete users"),
+            text=self.tr("Delete {rows}?").format(rows=who),
+            informative=f"{also} {self.tr(UNDO_HINT)}",
+            accept_text=self.tr("Delete"),
         ):
             return
-        with self._progress.showing(f"Deleting {who}…", len(ids)) as progress:
+        with self._progress.showing(
+            self.tr("Deleting {rows}…").format(rows=who), len(ids)
+        ) as progress:
             outcome = await database.users.delete_users(
                 ids, versions={k.id: k.updated_at for k in keys}, progress=progress
             )
         self._users_panel.table.clearSelection()
         self._window.statusBar().showMessage(
-            f"Deleted {outcome.users:,} user{'s' if outcome.users != 1 else ''} and "
-            f"{outcome.posts:,} post{'s' if outcome.posts != 1 else ''}."
-            + left_alone(len(outcome.changed), "user"),
+            self.tr("Deleted {users} and {posts}.").format(
+                users=self.tr("%Ln user(s)", "", outcome.users),
+                posts=self.tr("%Ln post(s)", "", outcome.posts),
+            )
+            + self._left_alone(len(outcome.changed), "user"),
             STATUS_MS,
         )
         self._users_panel.model.refresh()
@@ -118,33 +129,35 @@ class DeleteFlow(QObject):
         what = posts_named(keys, selection)  # "8,000 posts by 1,234 authors"
         if not await confirm(
             self._window,
-            title="Delete posts",
-            text=f"Delete {what}?",
-            informative=UNDO_HINT,
-            accept_text="Delete",
+            title=self.tr("Delete posts"),
+            text=self.tr("Delete {rows}?").format(rows=what),
+            informative=self.tr(UNDO_HINT),
+            accept_text=self.tr("Delete"),
         ):
             return
-        with self._progress.showing(f"Deleting {what}…", len(keys)) as progress:
+        with self._progress.showing(
+            self.tr("Deleting {rows}…").format(rows=what), len(keys)
+        ) as progress:
             outcome = await database.posts.delete_posts(
                 [k.id for k in keys], versions={k.id: k.updated_at for k in keys}, progress=progress
             )
         self._posts_panel.table.clearSelection()
         removed = outcome.posts
         self._window.statusBar().showMessage(
-            f"Deleted {removed:,} post{'s' if removed != 1 else ''}."
-            + left_alone(len(outcome.changed), "post"),
+            self.tr("Deleted %Ln post(s).", "", removed)
+            + self._left_alone(len(outcome.changed), "post"),
             STATUS_MS,
         )
         self._posts_panel.model.refresh()
 
-
-def left_alone(count: int, noun: str) -> str:
-    """The status bar's word on rows a delete skipped because someone changed them."""
-    if not count:
-        return ""
-    if count == 1:
-        return f" One {noun} was changed by someone else after it was listed and was left alone."
-    return (
-        f" {count:,} {noun}s were changed by someone else after they were listed "
-        "and were left alone."
-    )
+    def _left_alone(self, count: int, noun: str) -> str:
+        """The status bar's word on rows a delete skipped because someone changed them."""
+        if not count:
+            return ""
+        if noun == "user":
+            return " " + self.tr(
+                "%Ln user(s) changed by someone else after being listed, and left alone.", "", count
+            )
+        return " " + self.tr(
+            "%Ln post(s) changed by someone else after being listed, and left alone.", "", count
+        )

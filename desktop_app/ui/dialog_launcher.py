@@ -18,11 +18,13 @@ from PySide6.QtCore import QObject, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import desktop_app
+from desktop_app import PRODUCT_NAME
 from desktop_app.application.read_models import PostRow, UserRow
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, StorageError
 from desktop_app.ui.database import TestConnection
 from desktop_app.ui.formatting import post_row, user_row
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon
 from desktop_app.ui.status_bar import STATUS_MS
@@ -34,7 +36,7 @@ def _about_text(server: str) -> str:
     from importlib import metadata  # here, not at start-up: importing it costs some 20 ms
 
     versions = (
-        ("Database", server),
+        (translate("DialogLauncher", "Database"), server),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
         ("SQLAlchemy", metadata.version("sqlalchemy")),  # by its metadata: the UI never imports it
@@ -44,8 +46,11 @@ def _about_text(server: str) -> str:
         f"<tr><td>{name}&nbsp;&nbsp;</td><td>{value}</td></tr>" for name, value in versions
     )
     return (
-        "An offline editor for a users-and-posts database, on SQLite or PostgreSQL."
-        f"<table style='margin-top: 8px'>{rows}</table>"
+        translate(
+            "DialogLauncher",
+            "An offline editor for a users-and-posts database, on SQLite or PostgreSQL.",
+        )
+        + f"<table style='margin-top: 8px'>{rows}</table>"
     )
 
 
@@ -179,13 +184,17 @@ class DialogLauncher(QObject):
         self._window.refresh()
 
     def _user_saved(self, user: User) -> None:
-        self._window.statusBar().showMessage(f"Saved user {user.username}.", STATUS_MS)
+        self._window.statusBar().showMessage(
+            self.tr("Saved user {name}.").format(name=user.username), STATUS_MS
+        )
         self._window.users_model.replace_row(user_row(user))
         self._window.users_model.refresh()
         self._window.posts_model.refresh()  # a renamed author shows on their posts
 
     def _post_saved(self, post: Post) -> None:
-        self._window.statusBar().showMessage(f"Saved post “{post.title}”.", STATUS_MS)
+        self._window.statusBar().showMessage(
+            self.tr("Saved post “{title}”.").format(title=post.title), STATUS_MS
+        )
         self._window.posts_model.replace_row(post_row(post))
         self._window.posts_model.refresh()
 
@@ -208,11 +217,15 @@ class DialogLauncher(QObject):
         """The app's version, and those of what it runs on; the database's once it answers."""
         box = QMessageBox(self._window)
         box.setObjectName("aboutBox")
-        box.setWindowTitle("About desktop_app")
+        box.setWindowTitle(self.tr("About {app}").format(app=PRODUCT_NAME))
         box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(f"<b>desktop_app {desktop_app.__version__}</b>")
+        box.setText(
+            self.tr("<b>{app} {version}</b>").format(
+                app=PRODUCT_NAME, version=desktop_app.__version__
+            )
+        )
         database = self._window.database
-        server = "reading…" if database is not None else "none open"
+        server = self.tr("reading…") if database is not None else self.tr("none open")
         box.setInformativeText(_about_text(server))
         self.keep(box)
         box.open()
@@ -221,6 +234,6 @@ class DialogLauncher(QObject):
         try:
             server = await database.server_version()
         except (StorageError, DomainError) as error:
-            server = f"not answering ({error})"
+            server = self.tr("not answering ({reason})").format(reason=error)
         with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to fill in
             box.setInformativeText(_about_text(server))

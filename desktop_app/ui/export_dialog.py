@@ -36,18 +36,22 @@ from desktop_app.application.export_formats import (
 )
 from desktop_app.application.read_models import PostQuery
 from desktop_app.ui.forms import ERROR_STYLE
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.qt_async import named
 
 FORMATS: dict[ExportFormat, tuple[str, str]] = {  # format -> (label, extension)
-    "csv": ("CSV (spreadsheets)", ".csv"),
-    "jsonl": ("JSON Lines (one row a line)", ".jsonl"),
-    "json": ("JSON (one array)", ".json"),
+    "csv": (QT_TRANSLATE_NOOP("ExportDialog", "CSV (spreadsheets)"), ".csv"),
+    "jsonl": (QT_TRANSLATE_NOOP("ExportDialog", "JSON Lines (one row a line)"), ".jsonl"),
+    "json": (QT_TRANSLATE_NOOP("ExportDialog", "JSON (one array)"), ".json"),
 }
-FILTER = "CSV (*.csv);;JSON Lines (*.jsonl *.ndjson);;JSON (*.json);;All files (*)"
-HASH_WARNING = (
+FILTER = QT_TRANSLATE_NOOP(
+    "ExportDialog", "CSV (*.csv);;JSON Lines (*.jsonl *.ndjson);;JSON (*.json);;All files (*)"
+)
+HASH_WARNING = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "The file will hold every exported user's password hash. Anyone with the file can try to "
     "guess the passwords offline: keep it as safe as the database (it is written readable by "
-    "you alone)."
+    "you alone).",
 )
 
 
@@ -82,53 +86,53 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self._views = views
         self._folder = folder
 
-        self.table = named(QComboBox(), "exportTable", "Table")
-        self.table.addItem("Users", "users")
-        self.table.addItem("Posts", "posts")
-        self.whole = named(QRadioButton("The whole table"), "exportWhole")
+        self.table = named(QComboBox(), "exportTable", self.tr("Table"))
+        self.table.addItem(self.tr("Users"), "users")
+        self.table.addItem(self.tr("Posts"), "posts")
+        self.whole = named(QRadioButton(self.tr("The whole table")), "exportWhole")
         self.shown = named(QRadioButton(), "exportShown")
         self.shown.setChecked(True)
         scope = QButtonGroup(self)
         scope.addButton(self.whole)
         scope.addButton(self.shown)
-        self.format = named(QComboBox(), "exportFormat", "Format")
+        self.format = named(QComboBox(), "exportFormat", self.tr("Format"))
         for fmt, (label, _extension) in FORMATS.items():
-            self.format.addItem(label, fmt)
+            self.format.addItem(self.tr(label), fmt)
         self.bom = named(
-            QCheckBox("Start with a byte order mark (for Excel and other spreadsheets)"),
+            QCheckBox(self.tr("Start with a byte order mark (for Excel and other spreadsheets)")),
             "exportBom",
         )
-        self.hashes = named(QCheckBox("Include password hashes"), "exportHashes")
-        self.hash_warning = named(QLabel(HASH_WARNING), "exportHashWarning")
+        self.hashes = named(QCheckBox(self.tr("Include password hashes")), "exportHashes")
+        self.hash_warning = named(QLabel(self.tr(HASH_WARNING)), "exportHashWarning")
         self.hash_warning.setWordWrap(True)
         self.hash_warning.setStyleSheet(ERROR_STYLE)  # as the forms show errors, both schemes
         self.hash_warning.hide()
-        self.path = named(QLineEdit(), "exportPath", "File")
-        self.path.setPlaceholderText("Choose a file…")
-        browse = named(QPushButton("Choose…"), "exportBrowse")
+        self.path = named(QLineEdit(), "exportPath", self.tr("File"))
+        self.path.setPlaceholderText(self.tr("Choose a file…"))
+        browse = named(QPushButton(self.tr("Choose…")), "exportBrowse")
         browse.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("Table:", self.table)
-        form.addRow("Rows:", self.whole)
+        form.addRow(self.tr("Table:"), self.table)
+        form.addRow(self.tr("Rows:"), self.whole)
         form.addRow("", self.shown)
-        form.addRow("Format:", self.format)
+        form.addRow(self.tr("Format:"), self.format)
         form.addRow("", self.bom)
         form.addRow("", self.hashes)
         form.addRow("", self.hash_warning)
-        form.addRow("File:", file_row)
+        form.addRow(self.tr("File:"), file_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self.export_button.setObjectName("exportButton")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -172,7 +176,7 @@ class ExportDialog(QDialog):
     def choose_file(self) -> None:
         table, fmt = self.current_table(), self.current_format()
         start = self.path.text().strip() or str(Path(self._folder) / f"{table}{FORMATS[fmt][1]}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", start, FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), start, self.tr(FILTER))
         if path:
             if not Path(path).suffix:
                 path += FORMATS[fmt][1]
@@ -180,7 +184,7 @@ class ExportDialog(QDialog):
 
     def _table_changed(self, *_args: object) -> None:
         view = self._views[self.current_table()]
-        self.shown.setText(f"What the view shows: {view.label}")
+        self.shown.setText(self.tr("What the view shows: {view}").format(view=view.label))
         users = self.current_table() == "users"
         self.hashes.setEnabled(users)
         self.hash_warning.setVisible(users and self.hashes.isChecked())

@@ -23,6 +23,7 @@ from desktop_app.application.export_formats import (
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.export_dialog import ExportChoice, ExportDialog, ExportView
 from desktop_app.ui.formatting import home_relative
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
@@ -41,9 +42,11 @@ class ExportFlow(QObject):
         for panel in (window.users_panel, window.posts_panel):
             panel.focused.connect(lambda panel=panel: self._focused(panel))
         self.folder = str(Path.home())
-        self.action = QAction("&Export…", window)
+        self.action = QAction(self.tr("&Export…"), window)
         self.action.setObjectName("actionExport")
-        self.action.setStatusTip("Write a table, or what its view shows, to a CSV or JSON file")
+        self.action.setStatusTip(
+            self.tr("Write a table, or what its view shows, to a CSV or JSON file")
+        )
         self.action.triggered.connect(self.open_dialog)
         window.addAction(self.action)
 
@@ -61,24 +64,33 @@ class ExportFlow(QObject):
         """What each table's view shows right now, with words for it."""
         window = self._window
         users, posts = window.users_model.query, window.posts_model.query
-        user_words = f"users matching “{users.search}”" if users.search else "every user"
-        post_words = window.posts_panel.title.text().replace("All posts", "every post")
+        user_words = (
+            self.tr("users matching “{search}”").format(search=users.search)
+            if users.search
+            else self.tr("every user")
+        )
+        post_words = window.posts_panel.title.text()
+        if post_words in ("All posts", translate("PostsFollowUsers", "All posts")):
+            post_words = self.tr("every post")
         if posts.search:
-            post_words += f" matching “{posts.search}”"
+            post_words = self.tr("{posts} matching “{search}”").format(
+                posts=post_words, search=posts.search
+            )
         return {
             "users": ExportView(users, f"{user_words} ({self._counted(window.users_panel)})"),
             "posts": ExportView(posts, f"{post_words} ({self._counted(window.posts_panel)})"),
         }
 
-    @staticmethod
-    def _counted(panel: TablePanel) -> str:
+    def _counted(self, panel: TablePanel) -> str:
         count = panel.model.row_count
-        return f"{count.rows:,} row{'s' if count.rows != 1 else ''}" + ("" if count.exact else "+")
+        if count.exact:
+            return self.tr("%Ln row(s)", "", count.rows)
+        return self.tr("%Ln+ row(s)", "", count.rows)
 
     def open_dialog(self) -> None:
         window = self._window
         if self._exports() is None:
-            window.statusBar().showMessage("Open a database to export from it.", STATUS_MS)
+            window.statusBar().showMessage(self.tr("Open a database to export from it."), STATUS_MS)
             return
         table: ExportTable = "posts" if self._current is window.posts_panel else "users"
         dialog = ExportDialog(views=self._views(), table=table, folder=self.folder, parent=window)
@@ -98,7 +110,14 @@ class ExportFlow(QObject):
         status = window.statusBar()
         try:
             total = await source.count(choice.query)
-            with window.progress.showing(f"Exporting {choice.table} to {shown}…", total) as report:
+            with window.progress.showing(
+                (
+                    self.tr("Exporting users to {path}…")
+                    if choice.table == "users"
+                    else self.tr("Exporting posts to {path}…")
+                ).format(path=shown),
+                total,
+            ) as report:
                 rows = await export_to_file(
                     source,
                     path,
@@ -109,10 +128,16 @@ class ExportFlow(QObject):
                     progress=lambda done: report(done, total),
                 )
         except OperationCancelledError:
-            status.showMessage(f"Export cancelled: {shown} was not written.", STATUS_MS)
+            status.showMessage(
+                self.tr("Export cancelled: {path} was not written.").format(path=shown), STATUS_MS
+            )
             return
         except (StorageError, DomainError) as error:
-            window.banner.show_error(f"Nothing was exported: {error}")
+            window.banner.show_error(self.tr("Nothing was exported: {reason}").format(reason=error))
             return
-        noun = choice.table if rows != 1 else choice.table[:-1]
-        status.showMessage(f"Exported {rows:,} {noun} to {shown}.", STATUS_MS)
+        done = (
+            self.tr("Exported %Ln user(s) to {path}.", "", rows)
+            if choice.table == "users"
+            else self.tr("Exported %Ln post(s) to {path}.", "", rows)
+        )
+        status.showMessage(done.format(path=shown), STATUS_MS)

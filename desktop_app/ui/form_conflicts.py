@@ -20,10 +20,13 @@ from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import NotFoundError
 from desktop_app.ui.conflict_dialog import ConflictResolution, resolve_conflict
 from desktop_app.ui.forms import FormErrors
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.ui.row_fields import post_fields, shown_value, user_fields
 
 RowT = TypeVar("RowT", User, Post)
-TYPED_PASSWORD = "(typed)"  # stands for a typed password: never the password itself
+TYPED_PASSWORD = QT_TRANSLATE_NOOP(
+    "FormConflicts", "(typed)"
+)  # stands for a typed password: never the password itself
 
 
 async def resolve_save_conflict(
@@ -62,4 +65,7 @@ def show_yours_was(
     """ "Yours was: …" under each colliding field (``hidden`` is never shown)."""
     for name, value in yours_was.items():
         if name != hidden:
-            errors.show_note(name, f"Yours was: {shown_value(value)}")
+            errors.show_note(
+                name,
+                translate("FormConflicts", "Yours was: {value}").format(value=shown_value(value)),
+            )

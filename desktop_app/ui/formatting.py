@@ -6,26 +6,56 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from uuid import UUID
 
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
 from desktop_app.application.read_models import PostRow, UserRow
 from desktop_app.domain.entities import Post, User
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 # What a missing timestamp reads as: the web backend leaves ``updated_at`` NULL until a row's
 # first edit, so "never edited" is an ordinary state, not an error.
 NO_TIME = "—"
-NEVER_EDITED = "Never edited"
+NEVER_EDITED = QT_TRANSLATE_NOOP("Formatting", "Never edited")
+
+
+def _pattern(locale: QLocale, *, seconds: bool) -> str:
+    """The UI locale's short date (with a four-digit year: "01.01.2026", "1/1/2026") and
+    time; ISO 8601's order when the locale is C (no locale configured)."""
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm"
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in date:
+        date = date.replace("yy", "yyyy")
+    time = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and "ss" not in time:
+        time = time.replace("mm", "mm:ss")
+    return f"{date} {time}"
+
+
+def _local(value: datetime, *, seconds: bool) -> str:
+    local = value.astimezone()
+    moment = QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute, local.second),
+    )
+    locale = QLocale()
+    return locale.toString(moment, _pattern(locale, seconds=seconds))
 
 
 def local_time(value: datetime | None) -> str:
-    """A UTC timestamp in the computer's local time, to the minute; "—" when there is none."""
+    """A UTC timestamp in the computer's local time, to the minute, as the UI locale writes
+    it; "—" when there is none."""
     if value is None:
         return NO_TIME
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return _local(value, seconds=False)
 
 
 def local_time_full(value: datetime | None) -> str:
+    """To the second, with the time zone: for tooltips."""
     if value is None:
-        return NEVER_EDITED
-    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z (UTC%z)")
+        return translate("Formatting", NEVER_EDITED)
+    zone = value.astimezone().strftime("%Z (UTC%z)")
+    return f"{_local(value, seconds=True)} {zone}"
 
 
 def iso_time(value: datetime | None) -> str:

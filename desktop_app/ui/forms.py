@@ -14,6 +14,7 @@ from desktop_app.domain.errors import (
     StorageError,
     ValidationError,
 )
+from desktop_app.ui.i18n import translate
 
 ERROR_STYLE = "color: #d64541;"
 NOTE_STYLE = "color: #7a7f87; font-style: italic;"  # "Yours was: …"
@@ -104,9 +105,15 @@ def show_save_error(errors: FormErrors, error: DomainError | StorageError) -> No
         errors.show(error.errors)
     elif isinstance(error, StaleEditError):
         errors.show_general(
-            f"{error} Your input is kept: copy what you need, then cancel and reopen."
+            translate(
+                "Forms", "{reason} Your input is kept: copy what you need, then cancel and reopen."
+            ).format(reason=error)
         )
     elif isinstance(error, NotFoundError):
         errors.show_general(str(error))
     else:
-        errors.show_general(f"Not saved: {error} Your input is kept; try again.")
+        errors.show_general(
+            translate("Forms", "Not saved: {reason} Your input is kept; try again.").format(
+                reason=error
+            )
+        )

@@ -17,8 +17,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView
 
 from desktop_app.ui.columns import Column
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
-RESET_TEXT = "&Reset columns"
+RESET_TEXT = QT_TRANSLATE_NOOP("HeaderMenu", "&Reset columns")
 
 
 class HeaderMenu(QObject):
@@ -38,7 +39,7 @@ class HeaderMenu(QObject):
         """The menu as it stands now: a checked action per shown column, then Reset."""
         menu = QMenu(self._table.horizontalHeader())
         menu.setObjectName(f"{self._table.objectName()}HeaderMenu")
-        menu.setAccessibleName("Columns")
+        menu.setAccessibleName(self.tr("Columns"))
         self.fill(menu)
         return menu
 
@@ -51,18 +52,20 @@ class HeaderMenu(QObject):
         for visual in range(header.count()):  # in the order the table shows them
             number = header.logicalIndex(visual)
             column = self._columns[number]
-            action = QAction(column.title, menu)
+            action = QAction(column.label, menu)
             action.setObjectName(f"showColumn{number}")
             action.setCheckable(True)
             action.setChecked(number in shown)
             action.setEnabled(shown != [number])  # the last visible column stays
-            action.setStatusTip(f"Show or hide the {column.title} column")
+            action.setStatusTip(
+                self.tr("Show or hide the {column} column").format(column=column.label)
+            )
             action.toggled.connect(lambda on, n=number: self.set_shown(n, on))
             menu.addAction(action)
         menu.addSeparator()
-        reset = menu.addAction(RESET_TEXT)
+        reset = menu.addAction(self.tr(RESET_TEXT))
         reset.setObjectName("resetColumns")
-        reset.setStatusTip("Show every column, in its first order and width")
+        reset.setStatusTip(self.tr("Show every column, in its first order and width"))
         reset.triggered.connect(self.reset)
 
     def set_shown(self, number: int, shown: bool) -> None:

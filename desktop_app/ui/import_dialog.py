@@ -12,11 +12,7 @@ second try.
 
 from __future__ import annotations
 
-import csv
-import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.application.import_plan import OnDuplicate
 from desktop_app.application.import_rows import (
-    CSV_DIALECTS,
     SYNONYMS,
     FileSource,
     Kind,
@@ -49,115 +44,21 @@ from desktop_app.application.import_rows import (
 )
 from desktop_app.application.import_service import ImportCheck
 from desktop_app.ui.forms import ERROR_STYLE
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.import_preview import PREVIEW_ROWS, Preview, read_preview
+from desktop_app.ui.import_wording import IMPORTING, PASTING, ImportText, Wording, report_text
 from desktop_app.ui.qt_async import named
 
-PREVIEW_ROWS = 20
 SHOWN_PROBLEMS = 5_000
-FILTER = (
+FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Data files (*.csv *.jsonl *.ndjson *.json);;CSV (*.csv);;JSON Lines (*.jsonl *.ndjson);;"
-    "JSON (*.json)"
+    "JSON (*.json)",
 )
-IGNORE = "(ignore)"
-ON_DUPLICATE: dict[OnDuplicate, str] = {
-    "stop": "Stop: report it as a bad line, {verb} nothing",
-    "skip": "Skip it: keep the row in the database as it is",
-    "update": "Update it with the values in {origin}",
-}
+IGNORE = QT_TRANSLATE_NOOP("ImportDialog", "(ignore)")
+ON_DUPLICATE: tuple[OnDuplicate, ...] = ("stop", "skip", "update")
 SECRET_FIELDS = {"password", "hashed_password"}
-FIELD_LABELS = {"author": "author (id, username or e-mail)"}
-
-
-@dataclass(frozen=True, slots=True)
-class Wording:
-    """How the dialog and its flow name what they do and where the rows come from."""
-
-    verb: str  # the title, the button and the undo step: "Import 3 users"
-    doing: str
-    done: str
-    origin: str  # where the rows are, in a sentence
-    fix: str  # what to do about bad lines
-
-
-IMPORTING = Wording(
-    "Import", "Importing", "Imported", "the file", "Correct the file, or the fields above"
-)
-PASTING = Wording(
-    "Paste",
-    "Pasting",
-    "Pasted",
-    "the clipboard",
-    "Correct the rows where you copied them and paste again, or change the fields above",
-)
-
-
-@dataclass(slots=True)
-class Preview:
-    """The first rows of a file as text, under its header (the column names)."""
-
-    header: list[str] = field(default_factory=list)
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, cells)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def _objects_preview(objects: list[tuple[int, Any]]) -> Preview:
-    preview = Preview()
-    for _line, value in objects:
-        if isinstance(value, dict):
-            preview.header += [name for name in value if name not in preview.header]
-    for line, value in objects:
-        if isinstance(value, dict):
-            preview.rows.append((line, [_cell(value.get(name)) for name in preview.header]))
-    return preview
-
-
-def read_preview(source: Path | RowSource, limit: int = PREVIEW_ROWS) -> Preview:
-    """The header and first ``limit`` rows of ``source`` (a file, its format from its
-    extension, or a text), reading no further than needed for CSV, tab-separated text and JSON
-    Lines. Blocking for a file: run it in a worker thread. OSError if unreadable, ValueError
-    for an unknown extension, a JSON file that is no array, or rows the csv module cannot
-    read; undecodable bytes show as U+FFFD (the check reports their lines)."""
-    if isinstance(source, Path):
-        source = FileSource(source)
-    fmt, name = source.fmt, source.name
-    with source.open() as file:
-        if fmt in CSV_DIALECTS:
-            reader = csv.reader(file, dialect=CSV_DIALECTS[fmt])
-            try:
-                preview = Preview(header=next(reader, []))
-                line = reader.line_num + 1
-                for record in reader:
-                    if any(record):
-                        preview.rows.append((line, record))
-                    if len(preview.rows) >= limit:
-                        break
-                    line = reader.line_num + 1
-            except csv.Error as error:  # a field past the csv module's size limit
-                raise ValueError(f"{name}: line {reader.line_num}: {error}") from None
-            return preview
-        if fmt == "jsonl":
-            objects: list[tuple[int, Any]] = []
-            for number, raw in enumerate(file, start=1):
-                if raw.strip():
-                    try:
-                        objects.append((number, json.loads(raw)))
-                    except json.JSONDecodeError:
-                        continue  # the check reports it with its line
-                if len(objects) >= limit:
-                    break
-            return _objects_preview(objects)
-        try:
-            document = json.load(file)
-        except json.JSONDecodeError as error:
-            reason = f"{error.msg}, line {error.lineno}"
-            raise ValueError(f"{name} is not valid JSON ({reason})") from None
-        if not isinstance(document, list):
-            raise ValueError(f"{name} holds no JSON array of rows ([{{...}}, ...])")
-        return _objects_preview(list(enumerate(document[:limit], start=1)))
+FIELD_LABELS = {"author": QT_TRANSLATE_NOOP("ImportDialog", "author (id, username or e-mail)")}
 
 
 class ImportDialog(QDialog):
@@ -183,17 +84,17 @@ class ImportDialog(QDialog):
         self.pasted = pasted
         self.words = words = IMPORTING if pasted is None else PASTING
         self.setObjectName("importDialog" if pasted is None else "pasteDialog")
-        self.setWindowTitle(words.verb)
+        self.setWindowTitle(words.pick(self.tr("Import"), self.tr("Paste")))
         self.resize(900, 620)
         self._folder = folder
         self._header: list[str] = []
         self.combos: list[QComboBox] = []
         self.writing = False  # an import is being written: the dialog stays open
 
-        self.path = named(QLineEdit(), "importPath", "File")
-        self.path.setPlaceholderText("Choose a CSV, JSON Lines or JSON file…")
+        self.path = named(QLineEdit(), "importPath", self.tr("File"))
+        self.path.setPlaceholderText(self.tr("Choose a CSV, JSON Lines or JSON file…"))
         self.path.editingFinished.connect(self._path_edited)
-        browse = named(QPushButton("Choose…"), "importBrowse")
+        browse = named(QPushButton(self.tr("Choose…")), "importBrowse")
         browse.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -202,31 +103,47 @@ class ImportDialog(QDialog):
             self.path.hide()
             browse.hide()
             lines = pasted.content.count("\n") + (not pasted.content.endswith("\n"))
-            origin = named(QLabel(f"{pasted.name.capitalize()}: {lines:,} lines"), "pasteOrigin")
+            origin = named(
+                QLabel(ImportText().clipboard_lines(lines)),
+                "pasteOrigin",
+            )
             file_row.addWidget(origin, 1)
-        self.table = named(QComboBox(), "importTable", "Table")
-        self.table.addItem("Users", "users")
-        self.table.addItem("Posts", "posts")
+        self.table = named(QComboBox(), "importTable", self.tr("Table"))
+        self.table.addItem(self.tr("Users"), "users")
+        self.table.addItem(self.tr("Posts"), "posts")
         self.table.setCurrentIndex(0 if kind == "users" else 1)
         self.table.currentIndexChanged.connect(self._table_changed)
-        self.duplicates = named(QComboBox(), "importOnDuplicate", "A row already there")
-        for value, label in ON_DUPLICATE.items():
-            self.duplicates.addItem(
-                label.format(verb=words.verb.lower(), origin=words.origin), value
-            )
+        self.duplicates = named(QComboBox(), "importOnDuplicate", self.tr("A row already there"))
+        labels = (
+            words.pick(
+                self.tr("Stop: report it as a bad line, import nothing"),
+                self.tr("Stop: report it as a bad line, paste nothing"),
+            ),
+            self.tr("Skip it: keep the row in the database as it is"),
+            words.pick(
+                self.tr("Update it with the values in the file"),
+                self.tr("Update it with the values in the clipboard"),
+            ),
+        )
+        for value, label in zip(ON_DUPLICATE, labels, strict=True):
+            self.duplicates.addItem(label, value)
         self.duplicates.currentIndexChanged.connect(self._changed)
         form = QFormLayout()
-        form.addRow("File:" if pasted is None else "From:", file_row)
-        form.addRow("Into:", self.table)
-        form.addRow("A row already there\n(same id, e-mail or username):", self.duplicates)
+        form.addRow(self.tr("File:") if pasted is None else self.tr("From:"), file_row)
+        form.addRow(self.tr("Into:"), self.table)
+        form.addRow(self.tr("A row already there\n(same id, e-mail or username):"), self.duplicates)
 
-        waiting = "Choose a file to see its first rows." if pasted is None else "Reading the rows…"
+        waiting = (
+            self.tr("Choose a file to see its first rows.")
+            if pasted is None
+            else self.tr("Reading the rows…")
+        )
         self.preview_label = named(QLabel(waiting), "importNote")
         self.preview_label.setWordWrap(True)
-        self.preview = named(QTableWidget(), "importPreview", "Preview")
+        self.preview = named(QTableWidget(), "importPreview", self.tr("Preview"))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.check_button = named(QPushButton("&Check every line"), "importCheck")
+        self.check_button = named(QPushButton(self.tr("&Check every line")), "importCheck")
         self.check_button.setEnabled(False)
         self.summary = named(QLabel(""), "importSummary")
         self.summary.setWordWrap(True)
@@ -234,8 +151,10 @@ class ImportDialog(QDialog):
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_button)
         check_row.addWidget(self.summary, 1)
-        self.problems = named(QTableWidget(0, 3), "importProblems", "Bad lines")
-        self.problems.setHorizontalHeaderLabels(["Line", "Field", "Problem"])
+        self.problems = named(QTableWidget(0, 3), "importProblems", self.tr("Bad lines"))
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Field"), self.tr("Problem")]
+        )
         self.problems.verticalHeader().hide()
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.horizontalHeader().setStretchLastSection(True)
@@ -245,7 +164,9 @@ class ImportDialog(QDialog):
         self.problems.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = named(QPushButton(f"&{words.verb}"), "importButton")
+        self.import_button = named(
+            QPushButton(words.pick(self.tr("&Import"), self.tr("&Paste"))), "importButton"
+        )
         self.import_button.setEnabled(False)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -290,7 +211,7 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         start = self.path.text().strip() or self._folder
-        path, _ = QFileDialog.getOpenFileName(self, "Import from", start, FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from"), start, self.tr(FILTER))
         if path:
             self.set_file(path)
 
@@ -314,13 +235,16 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(bool(self._header) and not clashes)
         if clashes:
             self.show_problem(
-                f"More than one column goes to {', '.join(clashes)}: choose “{IGNORE}” for "
-                "all but one."
+                self.tr(
+                    "More than one column goes to {fields}: choose “{ignore}” for all but one."
+                ).format(fields=", ".join(clashes), ignore=self.tr(IGNORE))
             )
         elif self.summary.text():
             self.show_note(
-                "The choice changed since the last check: check again to "
-                f"{self.words.verb.lower()}."
+                self.words.pick(
+                    self.tr("The choice changed since the last check: check again to import."),
+                    self.tr("The choice changed since the last check: check again to paste."),
+                )
             )
         self._show_cells()
         self.settings_changed.emit()
@@ -337,12 +261,18 @@ class ImportDialog(QDialog):
         grid.setColumnCount(len(self._header))
         grid.setRowCount(len(preview.rows) + 1)
         grid.setHorizontalHeaderLabels(self._header)
-        grid.setVerticalHeaderLabels(["Field"] + [str(line) for line, _ in preview.rows])
+        grid.setVerticalHeaderLabels([self.tr("Field")] + [str(line) for line, _ in preview.rows])
         for column, name in enumerate(self._header):
-            combo = named(QComboBox(), f"importField{column}", f"Field for column {name}")
-            combo.addItem(IGNORE, "")
+            combo = named(
+                QComboBox(),
+                f"importField{column}",
+                self.tr("Field for column {name}").format(name=name),
+            )
+            combo.addItem(self.tr(IGNORE), "")
             for target in fields:
-                combo.addItem(FIELD_LABELS.get(target, target), target)
+                combo.addItem(
+                    self.tr(FIELD_LABELS[target]) if target in FIELD_LABELS else target, target
+                )
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(name, ""))))
             combo.currentIndexChanged.connect(self._changed)
             grid.setCellWidget(0, column, combo)
@@ -358,12 +288,17 @@ class ImportDialog(QDialog):
         for column in range(grid.columnCount()):
             grid.setColumnWidth(column, min(max(grid.columnWidth(column), 130), 300))
         shown, words = len(preview.rows), self.words
+        first = ImportText().first_rows(words, shown)
         self.preview_label.setText(
-            f"The first {shown:,} row{'s' if shown != 1 else ''} of {words.origin}{total_note}. "
-            f"Above each column, the field it goes into (guessed from the header; “{IGNORE}” "
-            "leaves it out)."
+            self.tr(
+                "{first}{total}. Above each column, the field it goes into (guessed from the "
+                "header; “{ignore}” leaves it out)."
+            ).format(first=first, total=total_note, ignore=self.tr(IGNORE))
             if self._header
-            else f"{words.origin.capitalize()} has no rows to {words.verb.lower()}."
+            else words.pick(
+                self.tr("The file has no rows to import."),
+                self.tr("The clipboard has no rows to paste."),
+            )
         )
         self.problems.hide()
         self.summary.setText("")
@@ -412,30 +347,13 @@ class ImportDialog(QDialog):
 
     def show_report(self, checked: ImportCheck) -> None:
         """The outcome of a check: every bad line, or what Import would do."""
-        plan, errors = checked.plan, checked.errors
-        noun = self.kind()[:-1]
-        read = f"{checked.rows_read:,} row{'s' if checked.rows_read != 1 else ''}"
-        counts = (
-            f"{read} read: {len(plan.inserts):,} new {noun}{'s' if len(plan.inserts) != 1 else ''}"
-            f", {len(plan.updates):,} to update, {len(plan.skipped):,} already there (skipped)."
-        )
-        left_out = checked.ignored_columns
-        columns = f" Columns left out: {', '.join(left_out)}." if left_out else ""
-        self._show_errors(errors)
-        if errors:
-            lines = len({error.line for error in errors})
-            self.show_problem(
-                f"{len(errors):,} problem{'s' if len(errors) != 1 else ''} on {lines:,} of "
-                f"{read}: nothing can be {self.words.done.lower()} until they are fixed. "
-                f"{self.words.fix}, and check again.{columns}"
-            )
-        elif not plan.size:
-            self.show_note(f"Nothing to {self.words.verb.lower()}. {counts}{columns}")
+        self._show_errors(checked.errors)
+        text, problem = report_text(checked, self.kind(), self.words)
+        if problem:
+            self.show_problem(text)
         else:
-            self.show_note(
-                f"Every line is good. {counts}{columns} {self.words.verb} writes them as one step."
-            )
-        self.import_button.setEnabled(not errors and plan.size > 0)
+            self.show_note(text)
+        self.import_button.setEnabled(not checked.errors and checked.plan.size > 0)
 
     def _show_errors(self, errors: list[LineError]) -> None:
         """One row a problem; past ``SHOWN_PROBLEMS`` a last row says how many more (the
@@ -443,7 +361,14 @@ class ImportDialog(QDialog):
         shown = errors[:SHOWN_PROBLEMS]
         more = len(errors) - len(shown)
         if more:
-            shown = [*shown, LineError(0, "", f"… and {more:,} more problems not listed")]
+            shown = [
+                *shown,
+                LineError(
+                    0,
+                    "",
+                    ImportText().more_problems(more),
+                ),
+            ]
         self.problems.setRowCount(len(shown))
         for row, error in enumerate(shown):
             line = str(error.line) if error.line else ""
@@ -454,3 +379,14 @@ class ImportDialog(QDialog):
         self.problems.resizeColumnToContents(0)
         self.problems.resizeColumnToContents(1)
         self.problems.setVisible(bool(errors))
+
+
+__all__ = [
+    "IMPORTING",
+    "PASTING",
+    "PREVIEW_ROWS",
+    "ImportDialog",
+    "Preview",
+    "Wording",
+    "read_preview",
+]

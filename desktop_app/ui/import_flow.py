@@ -28,16 +28,13 @@ from desktop_app.domain.errors import DomainError, OperationCancelledError, Stor
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.formatting import home_relative
 from desktop_app.ui.import_dialog import IMPORTING, ImportDialog, Wording, read_preview
+from desktop_app.ui.import_wording import ImportText
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 
 if TYPE_CHECKING:  # the window builds this controller and hands itself in
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.table_panel import TablePanel
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 class ImportFlow(QObject):
@@ -63,9 +60,9 @@ class ImportFlow(QObject):
         self.update_action()
 
     def _new_action(self) -> QAction:
-        action = QAction("&Import…", self._window)
+        action = QAction(self.tr("&Import…"), self._window)
         action.setObjectName("actionImport")
-        action.setStatusTip("Add users or posts from a CSV, JSON Lines or JSON file")
+        action.setStatusTip(self.tr("Add users or posts from a CSV, JSON Lines or JSON file"))
         return action
 
     def add_to(self, menu: QMenu) -> None:
@@ -93,7 +90,11 @@ class ImportFlow(QObject):
         if self._imports() is not None:
             return True
         self._window.statusBar().showMessage(
-            f"Open a database you may change to {self.words.verb.lower()} into it.", STATUS_MS
+            self.words.pick(
+                self.tr("Open a database you may change to import into it."),
+                self.tr("Open a database you may change to paste into it."),
+            ),
+            STATUS_MS,
         )
         return False
 
@@ -131,7 +132,7 @@ class ImportFlow(QObject):
             return
         source, kind = dialog.source(), dialog.kind()
         if source is None:
-            dialog.clear_preview("Choose a file to see its first rows.")
+            dialog.clear_preview(self.tr("Choose a file to see its first rows."))
             return
         path = source.path if isinstance(source, FileSource) else None
         if path is not None:
@@ -142,7 +143,9 @@ class ImportFlow(QObject):
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             named = source.name if path is None else home_relative(str(path))
             if dialog is self.dialog:
-                dialog.clear_preview(f"Cannot read {named}: {reason}")
+                dialog.clear_preview(
+                    self.tr("Cannot read {source}: {reason}").format(source=named, reason=reason)
+                )
             return
         if dialog is not self.dialog or dialog.source() != source or dialog.kind() != kind:
             return  # the choice moved on while reading: its own preview follows
@@ -158,7 +161,9 @@ class ImportFlow(QObject):
         if dialog is None or imports is None or source is None:
             return
         kind, mapping, on_duplicate = dialog.kind(), dialog.mapping(), dialog.on_duplicate()
-        dialog.set_busy(True, f"Checking every line of {source.name}…")
+        dialog.set_busy(
+            True, self.tr("Checking every line of {source}…").format(source=source.name)
+        )
         try:
             checked = await imports.check(kind, source, mapping=mapping, on_duplicate=on_duplicate)
         except (OSError, ValueError, StorageError, DomainError) as error:
@@ -166,7 +171,11 @@ class ImportFlow(QObject):
             if dialog is not self.dialog:
                 return
             dialog.set_busy(False)
-            dialog.show_problem(f"Could not check {source.name}: {reason}")
+            dialog.show_problem(
+                self.tr("Could not check {source}: {reason}").format(
+                    source=source.name, reason=reason
+                )
+            )
             return
         if dialog is not self.dialog:
             return  # closed meanwhile
@@ -190,8 +199,7 @@ class ImportFlow(QObject):
         window, plan, words = self._window, checked.plan, self.words
         source = dialog.source()
         name = source.name if source is not None else words.origin
-        what = _plural(plan.size, plan.kind[:-1])
-        doing = f"{words.doing} {what} from {name}…"
+        doing = ImportText().writing(words, plan.kind, plan.size).format(source=name)
         dialog.set_busy(True, doing)
         self.progress = DelayedProgress(dialog)
         dialog.writing = True  # the dialog stays open until the write has ended
@@ -202,25 +210,35 @@ class ImportFlow(QObject):
             dialog.set_busy(False)
             dialog.import_button.setEnabled(True)
             dialog.show_note(
-                f"{words.verb} cancelled: nothing was written. {words.verb} tries again."
+                words.pick(
+                    self.tr("Import cancelled: nothing was written. Import tries again."),
+                    self.tr("Paste cancelled: nothing was written. Paste tries again."),
+                )
             )
             return
         except (StorageError, DomainError) as error:
-            self._failed(dialog, f"Nothing was {words.done.lower()}: {error}")
+            self._failed(
+                dialog,
+                words.pick(
+                    self.tr("Nothing was imported: {reason}"),
+                    self.tr("Nothing was pasted: {reason}"),
+                ).format(reason=error),
+            )
             return
         finally:
             self.progress = None
             dialog.writing = False
-        added, updated = len(plan.inserts), len(plan.updates)
-        parts = [f"{_plural(added, plan.kind[:-1])} added"] if added else []
-        parts += [f"{updated:,} updated"] if updated else []
-        parts += [f"{len(plan.skipped):,} skipped (already there)"] if plan.skipped else []
+        parts = ImportText().written(
+            plan.kind, len(plan.inserts), len(plan.updates), len(plan.skipped)
+        )
         self._checked = None
         dialog.accept()
         window.refresh()
         window.statusBar().showMessage(
-            f"{words.done} from {name}: {', '.join(parts)}. "
-            f"Edit → Undo “{change.text}” takes it back.",
+            words.pick(
+                self.tr("Imported from {source}: {what}. Edit → Undo “{action}” takes it back."),
+                self.tr("Pasted from {source}: {what}. Edit → Undo “{action}” takes it back."),
+            ).format(source=name, what=", ".join(parts), action=change.text),
             STATUS_MS,
         )
 
@@ -228,4 +246,4 @@ class ImportFlow(QObject):
         """Nothing was written: say so in the dialog, which keeps the file and mapping."""
         self._checked = None
         dialog.set_busy(False)
-        dialog.show_problem(f"{message} Check again to retry.")
+        dialog.show_problem(self.tr("{message} Check again to retry.").format(message=message))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import PRODUCT_NAME
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.ui.accessibility import describe_controls
 from desktop_app.ui.backup_flow import BackupFlow, Backups
@@ -33,7 +34,7 @@ from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
 from desktop_app.ui.copy_flow import CopyFlow
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, TestConnection
-from desktop_app.ui.database_lifecycle import READ_ONLY_TEXT, DatabaseLifecycle
+from desktop_app.ui.database_lifecycle import DatabaseLifecycle
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.delete_flow import DeleteFlow
 from desktop_app.ui.dialog_launcher import DialogLauncher
@@ -43,6 +44,7 @@ from desktop_app.ui.post_preview import PostPreview
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
 from desktop_app.ui.row_menu import install_row_menus
+from desktop_app.ui.status_bar import counts_text, loading_text
 from desktop_app.ui.table_model import LazyTableModel
 from desktop_app.ui.table_panel import TablePanel
 from desktop_app.ui.undo_history import UndoHistory
@@ -65,8 +67,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.setAccessibleName("desktop_app main window")
-        self.setWindowTitle("desktop_app")
+        self.setAccessibleName(self.tr("{app} main window").format(app=PRODUCT_NAME))
+        self.setWindowTitle(PRODUCT_NAME)
         self.setWindowIcon(app_icon())
         self._test_connection = test_connection
         self._settings = settings or QSettings()
@@ -83,20 +85,20 @@ class MainWindow(QMainWindow):
         self.users_model = LazyTableModel(columns=USER_COLUMNS, query=UserQuery(), parent=self)
         self.posts_model = LazyTableModel(columns=POST_COLUMNS, query=PostQuery(), parent=self)
         self.users_panel = TablePanel(
-            title="Users",
+            title=self.tr("Users"),
             noun="user",
             model=self.users_model,
             table_name="usersTable",
             search_name="usersSearch",
-            search_hint="Search email, username, bio…  (Ctrl+F)",
+            search_hint=self.tr("Search email, username, bio…  (Ctrl+F)"),
         )
         self.posts_panel = TablePanel(
-            title="All posts",
+            title=self.tr("All posts"),
             noun="post",
             model=self.posts_model,
             table_name="postsTable",
             search_name="postsSearch",
-            search_hint="Search title, content, author…",
+            search_hint=self.tr("Search title, content, author…"),
         )
         self._current = self.users_panel
         self.users_panel.focused.connect(lambda: self._set_current(self.users_panel))
@@ -109,7 +111,9 @@ class MainWindow(QMainWindow):
             panel.model.modelReset.connect(self.update_actions)
             panel.model.load_failed.connect(self._load_failed)
             panel.model.edit_failed.connect(self._edit_failed)
-            panel.model.edit_saved.connect(lambda: self.statusBar().showMessage("Saved.", 3_000))
+            panel.model.edit_saved.connect(
+                lambda: self.statusBar().showMessage(self.tr("Saved."), 3_000)
+            )
             panel.model.loading_changed.connect(self._loading_changed)
             panel.model.count_changed.connect(lambda *_: self._show_counts())
 
@@ -181,7 +185,10 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                self.tr("{tip} ({shortcut})").format(
+                    tip=tip,
+                    shortcut=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                )
                 if shortcut
                 else tip
             )
@@ -194,78 +201,80 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
         self.act_new_user = self._action(
-            "New &user…",
+            self.tr("New &user…"),
             self.dialogs.new_user,
             shortcut=QKeySequence(std.New),
             icon_name="user-new",
-            tip="Add a user",
+            tip=self.tr("Add a user"),
             name="actionNewUser",
         )
         self.act_new_post = self._action(
-            "New &post…",
+            self.tr("New &post…"),
             self.dialogs.new_post,
             shortcut="Ctrl+Shift+N",
             icon_name="post-new",
-            tip="Add a post",
+            tip=self.tr("Add a post"),
             name="actionNewPost",
         )
         self.act_edit = self._action(
-            "&Edit…",
+            self.tr("&Edit…"),
             self.dialogs.edit_current,
             shortcut="Ctrl+E",
             icon_name="edit",
-            tip="Edit the selected row in a form",
+            tip=self.tr("Edit the selected row in a form"),
             name="actionEdit",
         )
         self.act_delete = self._action(
-            "&Delete…",
+            self.tr("&Delete…"),
             self.deleter.delete_selected,
             shortcut=QKeySequence(std.Delete),
             icon_name="delete",
-            tip="Delete the selected rows",
+            tip=self.tr("Delete the selected rows"),
             name="actionDelete",
         )
         self.act_refresh = self._action(
-            "&Refresh",
+            self.tr("&Refresh"),
             self.refresh,
             shortcut=QKeySequence(std.Refresh),
             icon_name="refresh",
-            tip="Read the tables again",
+            tip=self.tr("Read the tables again"),
             name="actionRefresh",
         )
         self.act_find = self._action(
-            "&Find", self.focus_search, shortcut=QKeySequence(std.Find), name="actionFind"
+            self.tr("&Find"), self.focus_search, shortcut=QKeySequence(std.Find), name="actionFind"
         )
         self.act_copy = self._action(
-            "&Copy",
+            self.tr("&Copy"),
             self.copier.copy_selection,
             shortcut=QKeySequence(std.Copy),
             icon_name="copy",
             name="actionCopy",
         )
         self.act_select_all = self._action(  # the current table's every row, loaded or not
-            "Select &All",
+            self.tr("Select &All"),
             lambda: self._current.table.selectAll(),
             shortcut=QKeySequence(std.SelectAll),
             name="actionSelectAll",
         )
         self.act_discard = self._action(
-            "Discard &unsaved edits", self.discard_failed_edits, name="actionDiscardEdits"
+            self.tr("Discard &unsaved edits"), self.discard_failed_edits, name="actionDiscardEdits"
         )
         self.act_database = self._action(
-            "&Database…",
+            self.tr("&Database…"),
             self.dialogs.choose_database,
             shortcut="Ctrl+,",
             icon_name="database",
-            tip="Open another SQLite file or connect to PostgreSQL",
+            tip=self.tr("Open another SQLite file or connect to PostgreSQL"),
             name="actionDatabase",
         )
         self.act_quit = self._action(
-            "&Quit", self.close, shortcut=QKeySequence(std.Quit), name="actionQuit"
+            self.tr("&Quit"), self.close, shortcut=QKeySequence(std.Quit), name="actionQuit"
         )
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.act_about = self._action("&About desktop_app", self.dialogs.about, name="actionAbout")
+        self.act_about = self._action(
+            self.tr("&About {app}").format(app=PRODUCT_NAME), self.dialogs.about, name="actionAbout"
+        )
 
         self.paster = PasteFlow(self)  # Edit → Paste, through the Import dialog
         build_menus(self)
@@ -278,10 +287,10 @@ class MainWindow(QMainWindow):
         self.counts_label = named(QLabel(""), "countsLabel")
         self.revision_label = named(QLabel(""), "revisionLabel")
         # shown while the database is read-only
-        self.read_only_label = named(QLabel(READ_ONLY_TEXT), "readOnlyLabel")
+        self.read_only_label = named(QLabel(self.tr("Read-only")), "readOnlyLabel")
         self.read_only_label.hide()
         bar.addPermanentWidget(self.read_only_label)
-        self.database_label = named(QLabel("No database"), "databaseLabel")
+        self.database_label = named(QLabel(self.tr("No database")), "databaseLabel")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (
             self.loading_label,
@@ -331,22 +340,27 @@ class MainWindow(QMainWindow):
         self.act_refresh.setEnabled(has_db)
 
     def _load_failed(self, message: str) -> None:
-        self.banner.show_error(f"{message} Check the connection, then Retry.")
+        self.banner.show_error(
+            self.tr("{reason} Check the connection, then Retry.").format(reason=message)
+        )
 
     def _edit_failed(self, message: str) -> None:
-        keep = "the cell keeps what you typed; edit it again, or Edit → Discard unsaved edits"
-        self.statusBar().showMessage(f"Not saved: {message} ({keep})", 15_000)
+        self.statusBar().showMessage(
+            self.tr(
+                "Not saved: {reason} (the cell keeps what you typed; edit it again, or "
+                "Edit → Discard unsaved edits)"
+            ).format(reason=message),
+            15_000,
+        )
 
     def _loading_changed(self, _loading: bool) -> None:
-        models = (("users", self.users_model), ("posts", self.posts_model))
-        busy = [name for name, model in models if model.is_loading]
-        self.loading_label.setText(f"Loading {' and '.join(busy)}…" if busy else "")
+        self.loading_label.setText(
+            loading_text(self.users_model.is_loading, self.posts_model.is_loading)
+        )
 
     def _show_counts(self) -> None:
-        users, posts = self.users_model.row_count, self.posts_model.row_count
         self.counts_label.setText(
-            f"{users.rows:,}{'' if users.exact else '+'} users · "
-            f"{posts.rows:,}{'' if posts.exact else '+'} posts shown"
+            counts_text(self.users_model.row_count, self.posts_model.row_count)
         )
 
     def _double_clicked(self, index: Any) -> None:

@@ -13,7 +13,7 @@ ever loaded (a post could name ``http://tracker.example/pixel.png`` or ``file://
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import named
 
 # About 30 ms of setMarkdown for dense Markdown here; most posts are shorter and never see the bar.
@@ -32,13 +33,19 @@ BLOCK_SPACING = 8  # pixels after a paragraph, a list or a code block
 
 
 def text_size(text: str) -> str:
-    """The size of ``text`` in UTF-8 for people: "900 B", "30 KB", "1.0 MB"."""
+    """The size of ``text`` in UTF-8 for people: "900 B", "30 KB", "1.0 MB" (the number in
+    the UI locale's format)."""
     size = len(text.encode("utf-8", "surrogatepass"))
+    locale = QLocale()
     if size < 1_000:
-        return f"{size} B"
+        return translate("MarkdownView", "{size} B").format(size=locale.toString(size))
     if size < 999_500:  # what rounds to 1000 KB reads as 1.0 MB
-        return f"{size / 1_000:.0f} KB"
-    return f"{size / 1_000_000:.1f} MB"
+        return translate("MarkdownView", "{size} KB").format(
+            size=locale.toString(round(size / 1_000))
+        )
+    return translate("MarkdownView", "{size} MB").format(
+        size=locale.toString(size / 1_000_000, "f", 1)
+    )
 
 
 def bounded_prefix(text: str, limit: int = PREFIX_CHARS) -> str:
@@ -90,12 +97,12 @@ class MarkdownView(QWidget):
 
     def __init__(self, *, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.browser = named(_Browser(), name, "Rendered Markdown")
+        self.browser = named(_Browser(), name, self.tr("Rendered Markdown"))
         self.browser.setOpenExternalLinks(True)  # http(s), mailto: the system's handler
         self.browser.setOpenLinks(False)  # anything else: the pane never navigates away
         self.browser.setUndoRedoEnabled(False)  # nobody undoes a rendering; keep no history
         self.more_label = named(QLabel(""), f"{name}More")
-        self.show_all_button = named(QPushButton("Show all"), f"{name}ShowAll")
+        self.show_all_button = named(QPushButton(self.tr("Show all")), f"{name}ShowAll")
         self.show_all_button.clicked.connect(self.show_all)
         self.more_bar = QWidget()
         bar = QHBoxLayout(self.more_bar)
@@ -122,8 +129,12 @@ class MarkdownView(QWidget):
         prefix = bounded_prefix(text)
         self._render(prefix, keep_scroll=keep_scroll)
         if len(prefix) < len(text):
-            self.more_label.setText(f"Showing the first {text_size(prefix)} of {text_size(text)}.")
-            self.show_all_button.setText(f"Show all ({text_size(text)})")
+            self.more_label.setText(
+                self.tr("Showing the first {part} of {whole}.").format(
+                    part=text_size(prefix), whole=text_size(text)
+                )
+            )
+            self.show_all_button.setText(self.tr("Show all ({size})").format(size=text_size(text)))
             self.more_bar.show()
         else:
             self.more_bar.hide()

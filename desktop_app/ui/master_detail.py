@@ -41,9 +41,13 @@ class PostsFollowUsers(QObject):
         if rows:
             ids = frozenset(r.id for r in rows)
             names = ", ".join(r.username for r in rows[:3])
-            title = f"Posts by {names}" if len(rows) <= 3 else f"Posts by {len(rows):,} users"
+            title = (
+                self.tr("Posts by {names}").format(names=names)
+                if len(rows) <= 3
+                else self.tr("Posts by %Ln users", "", len(rows))
+            )
         else:
-            ids, title = None, "All posts"
+            ids, title = None, self.tr("All posts")
         self._posts.title.setText(title)
         self._posts.model.set_query(replace(query, author_ids=ids))
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from desktop_app.ui.connection_dialog import SQLITE_FILTER, sqlite_url
 from desktop_app.ui.formatting import home_relative
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 
@@ -108,21 +109,28 @@ class OpenActions(QObject):
         self.recent = RecentDatabases(settings)
 
         self.act_open = self._action(
-            "&Open…", self.open_file, "actionOpen", QKeySequence.StandardKey.Open
+            self.tr("&Open…"), self.open_file, "actionOpen", QKeySequence.StandardKey.Open
         )
-        self.act_open.setStatusTip("Open a SQLite file")
+        self.act_open.setStatusTip(self.tr("Open a SQLite file"))
         self.act_open_read_only = self._action(
-            "Open read-&only…", self.open_file_read_only, "actionOpenReadOnly", "Ctrl+Shift+O"
+            self.tr("Open read-&only…"),
+            self.open_file_read_only,
+            "actionOpenReadOnly",
+            "Ctrl+Shift+O",
         )
-        self.act_open_read_only.setStatusTip("Open a SQLite file without changing anything")
+        self.act_open_read_only.setStatusTip(
+            self.tr("Open a SQLite file without changing anything")
+        )
         self.act_new_database = self._action(
-            "New data&base…", self.new_database, "actionNewDatabase", None
+            self.tr("New data&base…"), self.new_database, "actionNewDatabase", None
         )
-        self.act_new_database.setStatusTip("Create a SQLite file with the users and posts tables")
-        self.recent_menu = QMenu("&Recent databases", window)
+        self.act_new_database.setStatusTip(
+            self.tr("Create a SQLite file with the users and posts tables")
+        )
+        self.recent_menu = QMenu(self.tr("&Recent databases"), window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self.update_recent_menu)
-        self.act_clear_recent = QAction("&Clear recent", self)
+        self.act_clear_recent = QAction(self.tr("&Clear recent"), self)
         self.act_clear_recent.setObjectName("actionClearRecent")
         self.act_clear_recent.triggered.connect(self.clear_recent)
         self.update_recent_menu()
@@ -167,7 +175,10 @@ class OpenActions(QObject):
     @async_slot()
     async def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._window, "Open database", self._start_folder(), SQLITE_FILTER
+            self._window,
+            self.tr("Open database"),
+            self._start_folder(),
+            translate("ConnectionDialog", SQLITE_FILTER),
         )
         if path:
             await self.open_path(path)
@@ -175,7 +186,10 @@ class OpenActions(QObject):
     @async_slot()
     async def open_file_read_only(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._window, "Open database read-only", self._start_folder(), SQLITE_FILTER
+            self._window,
+            self.tr("Open database read-only"),
+            self._start_folder(),
+            translate("ConnectionDialog", SQLITE_FILTER),
         )
         if path:
             await self.open_path(path, read_only=True)
@@ -186,7 +200,10 @@ class OpenActions(QObject):
         A file that is already there is opened as by Open…, asking before it is changed: a
         database is never replaced behind its owner's back."""
         path, _ = QFileDialog.getSaveFileName(
-            self._window, "New database", self._start_folder(), SQLITE_FILTER
+            self._window,
+            self.tr("New database"),
+            self._start_folder(),
+            translate("ConnectionDialog", SQLITE_FILTER),
         )
         if not path:
             return
@@ -216,14 +233,16 @@ class OpenActions(QObject):
             label = recent_label(url).replace("&", "&&")
             path = sqlite_path(url)
             missing = path is not None and not Path(path).exists()
-            text = f"&{number % 10} {label}" + (" (not found)" if missing else "")
+            text = f"&{number % 10} {label}" + (" " + self.tr("(not found)") if missing else "")
             action = self.recent_menu.addAction(text)
             action.setData(url)
             action.setEnabled(not missing)
-            action.setToolTip(f"{path} is not there any more" if missing else url)
+            action.setToolTip(
+                self.tr("{path} is not there any more").format(path=path) if missing else url
+            )
             action.triggered.connect(lambda _=False, url=url: self._open_recent(url))
         if not urls:
-            self.recent_menu.addAction("No recent databases").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent databases")).setEnabled(False)
         self.recent_menu.addSeparator()
         self.recent_menu.addAction(self.act_clear_recent)
         self.act_clear_recent.setEnabled(bool(urls))
@@ -236,7 +255,9 @@ class OpenActions(QObject):
             self.recent.remove(url)
             self.update_recent_menu()
             self._window.statusBar().showMessage(
-                f"{home_relative(path)} is not there any more: removed from Recent databases.",
+                self.tr("{path} is not there any more: removed from Recent databases.").format(
+                    path=home_relative(path)
+                ),
                 STATUS_MS,
             )
             return

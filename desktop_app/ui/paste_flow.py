@@ -19,6 +19,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from desktop_app.application.import_rows import Kind, TextSource, guess_mapping
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.import_dialog import PASTING, ImportDialog, Preview, read_preview
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.resources import icon
@@ -34,25 +35,42 @@ _NEEDED: dict[Kind, str] = {
 def pasted_rows(text: str, kind: Kind) -> tuple[TextSource, Preview] | str:
     """The pasted ``text`` as a source of ``kind`` rows and its first rows, or why it is
     not rows to paste (a sentence for the status bar)."""
-    source = TextSource(text, "tsv", name=PASTING.origin)
+    source = TextSource(text, "tsv", name=translate("PasteFlow", "the clipboard"))
     if not text.strip():
-        return (
+        return translate(
+            "PasteFlow",
             "Nothing to paste: the clipboard holds no text. Copy rows with their header row "
-            "first (from a spreadsheet, or Ctrl+C in a table)."
+            "first (from a spreadsheet, or Ctrl+C in a table).",
         )
     try:
         preview = read_preview(source)
     except ValueError as error:
-        return f"Nothing to paste: the clipboard's text is not readable as rows ({error})."
+        return translate(
+            "PasteFlow",
+            "Nothing to paste: the clipboard's text is not readable as rows ({reason}).",
+        ).format(reason=error)
     mapping, _left = guess_mapping(kind, preview.header)
     if not mapping:
-        return (
-            f"Nothing to paste into {kind}: the clipboard's first line names none of their "
-            f"columns. Paste rows separated by tabs under a header row naming the columns "
-            f"({_NEEDED[kind]}, …), as a spreadsheet or Copy gives them."
+        unnamed = (
+            translate(
+                "PasteFlow",
+                "Nothing to paste into users: the clipboard's first line names none of their "
+                "columns. Paste rows separated by tabs under a header row naming the columns "
+                "({columns}, …), as a spreadsheet or Copy gives them.",
+            )
+            if kind == "users"
+            else translate(
+                "PasteFlow",
+                "Nothing to paste into posts: the clipboard's first line names none of their "
+                "columns. Paste rows separated by tabs under a header row naming the columns "
+                "({columns}, …), as a spreadsheet or Copy gives them.",
+            )
         )
+        return unnamed.format(columns=_NEEDED[kind])
     if not preview.rows:
-        return "Nothing to paste: the clipboard holds a header row but no rows under it."
+        return translate(
+            "PasteFlow", "Nothing to paste: the clipboard holds a header row but no rows under it."
+        )
     return source, preview
 
 
@@ -63,13 +81,17 @@ class PasteFlow(ImportFlow):
     words = PASTING
 
     def _new_action(self) -> QAction:
-        action = QAction(icon("paste"), "&Paste", self._window)
+        action = QAction(icon("paste"), translate("PasteFlow", "&Paste"), self._window)
         action.setObjectName("actionPaste")
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
-        tip = "Add the rows on the clipboard to the table, after a preview and a check"
+        tip = translate(
+            "PasteFlow", "Add the rows on the clipboard to the table, after a preview and a check"
+        )
         action.setStatusTip(tip)
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({shortcut})")
+        action.setToolTip(
+            translate("PasteFlow", "{tip} ({shortcut})").format(tip=tip, shortcut=shortcut)
+        )
         return action
 
     def open_dialog(self) -> None:

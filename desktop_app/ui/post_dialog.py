@@ -65,13 +65,13 @@ class PostDialog(QDialog):
         self._base: dict[str, object] = {}  # the post as the form started (a conflict's base)
         self._start: tuple[Mapping[str, object], Mapping[str, object]] | None = None
         self.setObjectName("PostDialog")
-        self.setWindowTitle("Edit post" if existing else "New post")
+        self.setWindowTitle(self.tr("Edit post") if existing else self.tr("New post"))
         self.setMinimumSize(760, 460)
 
-        self.title = named(QLineEdit(), "titleField", "Title")
+        self.title = named(QLineEdit(), "titleField", self.tr("Title"))
         self.title.setMaxLength(1000)  # the 255 limit is explained by validation, not truncation
         self.author = AuthorPicker(reader=users)
-        self.content = named(QPlainTextEdit(), "contentField", "Content")
+        self.content = named(QPlainTextEdit(), "contentField", self.tr("Content"))
         self.preview = MarkdownView(name="contentPreview")
         self._preview_debounce = QTimer(self, singleShot=True, interval=PREVIEW_DEBOUNCE_MS)
         self._preview_debounce.timeout.connect(self._update_preview)
@@ -94,9 +94,9 @@ class PostDialog(QDialog):
             general=self.general_error,
         )
         form = QFormLayout()
-        add_row(form, "&Title:", self.title, labels["title"])
-        add_row(form, "&Author:", self.author, labels["author"])
-        add_row(form, "&Content:", editor, labels["content"])
+        add_row(form, self.tr("&Title:"), self.title, labels["title"])
+        add_row(form, self.tr("&Author:"), self.author, labels["author"])
+        add_row(form, self.tr("&Content:"), editor, labels["content"])
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -114,7 +114,7 @@ class PostDialog(QDialog):
             self.title.setText(existing.title)
             self.author.set_author(existing.author_id, existing.author_username)
             self.content.setPlainText(existing.content_preview)
-            self._set_busy(True, "Loading…")
+            self._set_busy(True, self.tr("Loading…"))
         elif author is not None:
             self.author.set_author(author.id, author.username)
 
@@ -125,7 +125,9 @@ class PostDialog(QDialog):
         try:
             post = await self._posts.get_post(self._existing.id)
         except (DomainError, StorageError) as error:
-            self.errors.show_general(f"Could not load the whole post: {error}")
+            self.errors.show_general(
+                self.tr("Could not load the whole post: {reason}").format(reason=error)
+            )
             self._set_busy(False)
             self.save_button.setEnabled(False)
             return
@@ -162,11 +164,11 @@ class PostDialog(QDialog):
             "content": self.content.toPlainText(),
         }
 
-    def _set_busy(self, busy: bool, label: str = "Saving…") -> None:
+    def _set_busy(self, busy: bool, label: str = "") -> None:
         for widget in (self.title, self.author, self.content):
             widget.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
-        self.save_button.setText(label if busy else "Save")
+        self.save_button.setText((label or self.tr("Saving…")) if busy else self.tr("Save"))
 
     @async_slot()
     async def save(self) -> None:
@@ -177,7 +179,9 @@ class PostDialog(QDialog):
         self.errors.clear()
         author_id = self.author.author_id
         if author_id is None:
-            self.errors.show({"author": "Choose an author from the list (type part of a name)."})
+            self.errors.show(
+                {"author": self.tr("Choose an author from the list (type part of a name).")}
+            )
             return
         self._set_busy(True)
         lost_race = False
@@ -197,7 +201,9 @@ class PostDialog(QDialog):
                     expected_updated_at=self._expected,
                 )
         except UserNotFoundError:
-            self.errors.show({"author": "That user no longer exists; choose another author."})
+            self.errors.show(
+                {"author": self.tr("That user no longer exists; choose another author.")}
+            )
         except (StaleEditError, PostNotFoundError) as error:
             if self._existing is None or self._recreating:
                 show_save_error(self.errors, error)
@@ -240,14 +246,23 @@ class PostDialog(QDialog):
                 self.fill(values)
                 await self.save_now()
             case ConflictChoice.TAKE_THEIRS | ConflictChoice.DISCARD:
-                what = "deleted it" if current is None else "changed it"
-                self.discarded.emit(
-                    f"Kept their version of post “{existing.title}” (someone else "
-                    f"{what}); your edit was not saved."
+                kept = (
+                    self.tr(
+                        "Kept their version of post “{title}” (someone else deleted it); your "
+                        "edit was not saved."
+                    )
+                    if current is None
+                    else self.tr(
+                        "Kept their version of post “{title}” (someone else changed it); your "
+                        "edit was not saved."
+                    )
                 )
+                self.discarded.emit(kept.format(title=existing.title))
                 self.reject()
             case _:
                 self.errors.show_general(
-                    "Not saved: someone else changed this post meanwhile. Your input is kept; "
-                    "Save again to compare."
+                    self.tr(
+                        "Not saved: someone else changed this post meanwhile. Your input is "
+                        "kept; Save again to compare."
+                    )
                 )

@@ -27,12 +27,15 @@ from desktop_app.domain.entities import Post
 from desktop_app.domain.errors import DomainError, PostNotFoundError, StorageError
 from desktop_app.ui.database import Database
 from desktop_app.ui.formatting import NEVER_EDITED, local_time
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.ui.markdown_view import MarkdownView
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.table_panel import TablePanel
 
-NOTHING_SELECTED = "Select a post to read it"
-DELETED = "This post was deleted: it is no longer in the database."
+NOTHING_SELECTED = QT_TRANSLATE_NOOP("PostPreview", "Select a post to read it")
+DELETED = QT_TRANSLATE_NOOP(
+    "PostPreview", "This post was deleted: it is no longer in the database."
+)
 SPLITTER_KEY = "window/previewSplitter"
 SHOWN_KEY = "view/postPreview"
 
@@ -40,8 +43,10 @@ SHOWN_KEY = "view/postPreview"
 def meta_line(author: str, created: datetime, updated: datetime | None) -> str:
     """ "by ann", then "Created 2026-01-01 10:00 · Updated Never edited" on a line of its own
     (times as in the table)."""
-    edited = local_time(updated) if updated is not None else NEVER_EDITED
-    return f"by {author}\nCreated {local_time(created)} · Updated {edited}"
+    edited = local_time(updated) if updated is not None else translate("Formatting", NEVER_EDITED)
+    return translate("PostPreview", "by {author}\nCreated {created} · Updated {updated}").format(
+        author=author, created=local_time(created), updated=edited
+    )
 
 
 class PostPreview(QWidget):
@@ -62,7 +67,7 @@ class PostPreview(QWidget):
         self._row: PostRow | None = None  # the post being shown (or read)
         self._tasks: set[asyncio.Future[None]] = set()
 
-        self.placeholder = named(QLabel(NOTHING_SELECTED), "previewPlaceholder")
+        self.placeholder = named(QLabel(self.tr(NOTHING_SELECTED)), "previewPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)  # greyed, as the count beside a table title
@@ -90,11 +95,13 @@ class PostPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        self.toggle_action = QAction("Post &preview", self)
+        self.toggle_action = QAction(self.tr("Post &preview"), self)
         self.toggle_action.setObjectName("actionPostPreview")
         self.toggle_action.setCheckable(True)
         self.toggle_action.setChecked(True)
-        self.toggle_action.setStatusTip("Show the selected post's whole content beside the table")
+        self.toggle_action.setStatusTip(
+            self.tr("Show the selected post's whole content beside the table")
+        )
         self.toggle_action.toggled.connect(self._toggled)
 
         # A reset (search, sort, refresh, another database) empties the selection without a
@@ -156,10 +163,14 @@ class PostPreview(QWidget):
             return
         count, row = self._selected()
         if count != 1:
-            self._show_placeholder(NOTHING_SELECTED if count == 0 else f"{count:,} posts selected")
+            self._show_placeholder(
+                self.tr(NOTHING_SELECTED)
+                if count == 0
+                else self.tr("%Ln posts selected", "", count)
+            )
             return
         if row is None:  # selected while still "Loading…": dataChanged brings it
-            self._show_placeholder("Loading…")
+            self._show_placeholder(self.tr("Loading…"))
             return
         if row == self._row:
             return  # the same post, same version: already shown or on its way
@@ -181,7 +192,7 @@ class PostPreview(QWidget):
         self._row = row
         self.title.setText(row.title)
         self.meta.setText(meta_line(row.author_username, row.created_at, row.updated_at))
-        self.body.set_message("Loading…")
+        self.body.set_message(self.tr("Loading…"))
         self.pages.setCurrentIndex(1)
         database = self._database()
         if database is None:
@@ -195,9 +206,9 @@ class PostPreview(QWidget):
             post: Post | None = await database.posts.get_post(row.id)
             failure = ""
         except PostNotFoundError:
-            post, failure = None, DELETED
+            post, failure = None, self.tr(DELETED)
         except (DomainError, StorageError) as error:
-            post, failure = None, f"Could not read this post: {error}"
+            post, failure = None, self.tr("Could not read this post: {reason}").format(reason=error)
         if generation != self._generation or not isValid(self.body):
             return  # another post was selected meanwhile (its own read shows it), or closed
         if post is None:

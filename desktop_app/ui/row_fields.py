@@ -10,22 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from PySide6.QtCore import QLocale
+
 from desktop_app.domain.entities import Post, User
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 USER_LABELS: Sequence[tuple[str, str]] = (
-    ("email", "Email"),
-    ("username", "Username"),
-    ("is_active", "Active"),
-    ("bio", "Bio"),
-    ("password", "Password"),
+    ("email", QT_TRANSLATE_NOOP("RowFields", "Email")),
+    ("username", QT_TRANSLATE_NOOP("RowFields", "Username")),
+    ("is_active", QT_TRANSLATE_NOOP("RowFields", "Active")),
+    ("bio", QT_TRANSLATE_NOOP("RowFields", "Bio")),
+    ("password", QT_TRANSLATE_NOOP("RowFields", "Password")),
 )
 POST_LABELS: Sequence[tuple[str, str]] = (
-    ("title", "Title"),
-    ("author", "Author"),
-    ("content", "Content"),
+    ("title", QT_TRANSLATE_NOOP("RowFields", "Title")),
+    ("author", QT_TRANSLATE_NOOP("RowFields", "Author")),
+    ("content", QT_TRANSLATE_NOOP("RowFields", "Content")),
 )
-USER_SECRETS = {"password": "(new password)"}
-UNDO_SECRETS = {"password": "(the password before)"}
+USER_SECRETS = {"password": QT_TRANSLATE_NOOP("RowFields", "(new password)")}
+UNDO_SECRETS = {"password": QT_TRANSLATE_NOOP("RowFields", "(the password before)")}
 
 
 def user_fields(user: User, passwords: dict[str, int] | None = None) -> dict[str, object]:
@@ -60,10 +63,10 @@ def row_fields(row: User | Post | None, passwords: dict[str, int]) -> dict[str, 
 def row_name(row: User | Post | None) -> str:
     """ "user ann", "post “Hello”", or "a row" when nothing is known of it."""
     if isinstance(row, User):
-        return f"user {row.username}"
+        return translate("RowFields", "user {name}").format(name=row.username)
     if isinstance(row, Post):
-        return f"post \u201c{row.title}\u201d"
-    return "a row"
+        return translate("RowFields", "post \u201c{title}\u201d").format(title=row.title)
+    return translate("RowFields", "a row")
 
 
 def some_names(rows: Iterable[User | Post | None], shown: int = 3) -> str:
@@ -71,15 +74,23 @@ def some_names(rows: Iterable[User | Post | None], shown: int = 3) -> str:
     names = [row_name(row) for row in rows]
     head, rest = names[:shown], len(names) - shown
     if rest > 0:
-        return ", ".join(head) + f" and {rest:,} more"
+        return translate("RowFields", "{names} and {count} more").format(
+            names=", ".join(head), count=QLocale().toString(rest)
+        )
     if len(head) <= 1:
         return "".join(head)
-    return ", ".join(head[:-1]) + " and " + head[-1]
+    return translate("RowFields", "{names} and {last}").format(
+        names=", ".join(head[:-1]), last=head[-1]
+    )
 
 
 def shown_value(value: object, limit: int = 60) -> str:
     """A value in a "Yours was: …" note, on one line."""
-    text = " ".join(str(value).split()) if value not in (None, "") else "(empty)"
+    text = (
+        " ".join(str(value).split())
+        if value not in (None, "")
+        else translate("RowFields", "(empty)")
+    )
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

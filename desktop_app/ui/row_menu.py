@@ -51,14 +51,16 @@ class RowMenu(QObject):
         self._for_users = for_users
         self.clicked_row = -1  # the row number right-clicked last
         self.menu: QMenu | None = None  # the menu showing, if any (tests trigger its actions)
-        self.act_copy_id = self._own("Copy &id", self.copy_ids, "actionCopyId")
-        self.act_copy_id.setStatusTip("Copy the full ids of the selected rows, one a line")
+        self.act_copy_id = self._own(self.tr("Copy &id"), self.copy_ids, "actionCopyId")
+        self.act_copy_id.setStatusTip(self.tr("Copy the full ids of the selected rows, one a line"))
         self.act_new_post_by = self._own(
-            "&New post by this user…", self.new_post_by, "actionNewPostByUser"
+            self.tr("&New post by this user…"), self.new_post_by, "actionNewPostByUser"
         )
-        self.act_new_post_by.setStatusTip("Add a post with this user as its author")
-        self.act_show_posts = self._own("&Show posts", self.show_posts, "actionShowPosts")
-        self.act_show_posts.setStatusTip("Select just this user: the posts pane shows theirs")
+        self.act_new_post_by.setStatusTip(self.tr("Add a post with this user as its author"))
+        self.act_show_posts = self._own(self.tr("&Show posts"), self.show_posts, "actionShowPosts")
+        self.act_show_posts.setStatusTip(
+            self.tr("Select just this user: the posts pane shows theirs")
+        )
         panel.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         panel.table.customContextMenuRequested.connect(self._show)
         for key in (QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")):  # the keyboard's
@@ -77,7 +79,7 @@ class RowMenu(QObject):
         window = self._window
         menu = QMenu(self._panel.table)
         menu.setObjectName(f"{self._panel.table.objectName()}RowMenu")
-        menu.setAccessibleName("Row actions")
+        menu.setAccessibleName(self.tr("Row actions"))
         for action in (window.act_edit, window.act_delete):
             menu.addAction(action)
         menu.addSeparator()
@@ -134,20 +136,21 @@ class RowMenu(QObject):
         if not selection.size:
             return
         status = window.statusBar()
-        size = f"{selection.size:,} id{'s' if selection.size != 1 else ''}"
         try:
-            with window.progress.showing(f"Copying {size}…", selection.size) as progress:
+            with window.progress.showing(
+                self.tr("Copying %Ln id(s)…", "", selection.size), selection.size
+            ) as progress:
                 text, copied = await selection_text(
                     panel.model, [ID_COLUMN], selection, progress=progress
                 )
         except OperationCancelledError:
-            status.showMessage("Copy cancelled: the clipboard is unchanged.", STATUS_MS)
+            status.showMessage(self.tr("Copy cancelled: the clipboard is unchanged."), STATUS_MS)
             return
         except (StorageError, DomainError) as error:
-            window.banner.show_error(f"Nothing was copied: {error}")
+            window.banner.show_error(self.tr("Nothing was copied: {reason}").format(reason=error))
             return
         QGuiApplication.clipboard().setText("\n".join(text.splitlines()[1:]))
-        status.showMessage(f"Copied {copied:,} id{'s' if copied != 1 else ''}.", 3_000)
+        status.showMessage(self.tr("Copied %Ln id(s).", "", copied), 3_000)
 
     def new_post_by(self) -> None:
         """The new-post form with the right-clicked user as the author."""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.application.statement_log import StatementEntry
 from desktop_app.ui.database import Database
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.sql_log_model import LIMIT, StatementModel, entry_line
 from desktop_app.ui.status_bar import STATUS_MS
@@ -40,7 +41,9 @@ if TYPE_CHECKING:  # the window builds this controller and hands itself in
     from desktop_app.ui.main_window import MainWindow
 
 DRAIN_MS = 150  # how often the table takes what was recorded: quick to see, cheap to run
-HINT = "Statements as the app sends them; parameters are never recorded."
+HINT = QT_TRANSLATE_NOOP(
+    "SqlLog", "Statements as the app sends them; parameters are never recorded."
+)
 
 
 class SqlLog(QObject):
@@ -56,19 +59,21 @@ class SqlLog(QObject):
         self._pending: deque[StatementEntry] = deque(maxlen=LIMIT)
         self.model = StatementModel(parent=self)
         self.view = self._build_view()
-        self.clear_button = named(QPushButton("C&lear"), "sqlLogClear")
-        self.clear_button.setToolTip("Remove every statement from the log")
+        self.clear_button = named(QPushButton(self.tr("C&lear")), "sqlLogClear")
+        self.clear_button.setToolTip(self.tr("Remove every statement from the log"))
         self.clear_button.clicked.connect(self.clear)
-        self.copy_button = named(QPushButton("&Copy"), "sqlLogCopy")
-        self.copy_button.setToolTip("Copy the selected statements (all when none is selected)")
+        self.copy_button = named(QPushButton(self.tr("&Copy")), "sqlLogCopy")
+        self.copy_button.setToolTip(
+            self.tr("Copy the selected statements (all when none is selected)")
+        )
         self.copy_button.clicked.connect(self.copy)
-        self.dock = named(QDockWidget("SQL log", window), "sqlLogDock")
+        self.dock = named(QDockWidget(self.tr("SQL log"), window), "sqlLogDock")
         self.dock.setWidget(self._build_body())
         self.dock.hide()
         self.action = self.dock.toggleViewAction()  # checked exactly while the dock is shown
-        self.action.setText("&SQL log")
+        self.action.setText(self.tr("&SQL log"))
         self.action.setObjectName("actionSqlLog")
-        self.action.setStatusTip("Show the statements the app runs, with their timings")
+        self.action.setStatusTip(self.tr("Show the statements the app runs, with their timings"))
         self.action.toggled.connect(self._shown)
         self._timer = QTimer(self)
         self._timer.setInterval(DRAIN_MS)
@@ -79,8 +84,10 @@ class SqlLog(QObject):
             self.attach(window.database)
 
     def _build_view(self) -> QTableView:
-        view = named(QTableView(), "sqlLogView", "SQL statements")
-        view.setAccessibleDescription("The statements the app ran, newest last, with timings")
+        view = named(QTableView(), "sqlLogView", self.tr("SQL statements"))
+        view.setAccessibleDescription(
+            self.tr("The statements the app ran, newest last, with timings")
+        )
         view.setModel(self.model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -118,7 +125,7 @@ class SqlLog(QObject):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
-        hint = named(QLabel(HINT), "sqlLogHint")
+        hint = named(QLabel(self.tr(HINT)), "sqlLogHint")
         hint.setEnabled(False)  # the palette's muted text
         row.addWidget(hint, 1)
         row.addWidget(self.clear_button)
@@ -192,5 +199,6 @@ class SqlLog(QObject):
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
         chosen = [entries[row] for row in rows] if rows else entries
         QApplication.clipboard().setText("".join(f"{entry_line(e)}\n" for e in chosen))
-        count = f"{len(chosen):,} statement{'' if len(chosen) == 1 else 's'}"
-        self._window.statusBar().showMessage(f"Copied {count}.", STATUS_MS)
+        self._window.statusBar().showMessage(
+            self.tr("Copied %Ln statement(s).", "", len(chosen)), STATUS_MS
+        )

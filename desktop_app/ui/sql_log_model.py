@@ -9,13 +9,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.application.statement_log import StatementEntry
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 LIMIT = 2_000  # statements kept; the oldest go first
-COLUMNS = ("Time", "ms", "Rows", "Statement")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SqlLog", "Time"),
+    QT_TRANSLATE_NOOP("SqlLog", "ms"),
+    QT_TRANSLATE_NOOP("SqlLog", "Rows"),
+    QT_TRANSLATE_NOOP("SqlLog", "Statement"),
+)
 TOOLTIP_CHARS = 4_000  # a statement inserting 250 rows at once is tens of thousands
 FAILED_TINT = QColor(220, 60, 60, 70)  # as a cell the database refused (table_model.py)
 
@@ -28,18 +41,32 @@ def clock(entry: StatementEntry) -> str:
 
 
 def milliseconds(entry: StatementEntry) -> str:
-    return f"{entry.duration * 1_000:,.2f}"
+    return QLocale().toString(entry.duration * 1_000, "f", 2)
+
+
+class SqlLogText(QObject):
+    """The log's counts (a QObject: lupdate takes plural messages only from ``self.tr``)."""
+
+    def rows(self, count: int) -> str:
+        return self.tr("%Ln row(s)", "", count)
+
+    def characters(self, count: int) -> str:
+        return self.tr("… (%Ln characters in all)", "", count)
 
 
 def outcome(entry: StatementEntry) -> str:
     """ "3 rows", "250 rows (a batch of 250)", "failed: IntegrityError" or "" (a SELECT)."""
     if entry.error is not None:
-        return f"failed: {entry.error}"
+        return translate("SqlLog", "failed: {error}").format(error=entry.error)
     parts = []
     if entry.rows is not None:
-        parts.append(f"{entry.rows:,} row{'' if entry.rows == 1 else 's'}")
+        parts.append(SqlLogText().rows(entry.rows))
     if entry.batch is not None:
-        parts.append(f"(a batch of {entry.batch:,})")
+        parts.append(
+            translate("SqlLog", "(a batch of {count})").format(
+                count=QLocale().toString(entry.batch)
+            )
+        )
     return " ".join(parts)
 
 
@@ -58,8 +85,10 @@ def entry_line(entry: StatementEntry) -> str:
 def _tooltip(entry: StatementEntry) -> str:
     text = entry.statement.strip()
     if len(text) > TOOLTIP_CHARS:
-        text = f"{text[:TOOLTIP_CHARS]}… ({len(text):,} characters in all)"
-    return f"Failed: {entry.error}\n\n{text}" if entry.error else text
+        text = text[:TOOLTIP_CHARS] + SqlLogText().characters(len(text))
+    if entry.error:
+        return translate("SqlLog", "Failed: {error}").format(error=entry.error) + f"\n\n{text}"
+    return text
 
 
 class StatementModel(QAbstractTableModel):
@@ -110,7 +139,7 @@ class StatementModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return translate("SqlLog", COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

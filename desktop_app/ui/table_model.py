@@ -20,6 +20,7 @@ from uuid import UUID
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,7 +37,7 @@ from desktop_app.ui.edit_buffer import EditBuffer, Editor
 from desktop_app.ui.page_loader import PageLoader, Query
 from desktop_app.ui.row_cache import RowCache, RowCount
 
-LOADING = "Loading…"
+LOADING = "Loading…"  # shown as self.tr(LOADING): lupdate takes it from _placeholder
 # Shrinking by more rows than this resets the model instead of removing rows (see below).
 BIG_CHANGE = 5_000
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -166,8 +167,8 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
-        return f"{section + 1:,}"
+            return self.columns[section].label if 0 <= section < len(self.columns) else None
+        return QLocale().toString(section + 1)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -206,13 +207,13 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             if pending is not None and pending.error:
-                return f"Not saved: {pending.error}"
+                return self.tr("Not saved: {reason}").format(reason=pending.error)
             return column.tooltip(row) if column.tooltip else None
         if pending is not None and pending.error:  # marked by an icon and words, not colour alone
             if role == Qt.ItemDataRole.DecorationRole:
                 return failed_edit_icon()
             if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-                return f"Not saved: {pending.error}"
+                return self.tr("Not saved: {reason}").format(reason=pending.error)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(220, 60, 60, 70))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
@@ -227,7 +228,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
             if self._loader.failure is not None:  # no retry storm on every repaint: Retry reloads
                 return "—" if index.column() == 0 else ""
             self._loader.want(self._cache.block_of(index.row()))
-            return LOADING if index.column() == 0 else ""
+            return self.tr("Loading…") if index.column() == 0 else ""
         if role == Qt.ItemDataRole.ForegroundRole:
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text

@@ -61,7 +61,9 @@ class TablePanel(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName(search_name)
-        self.search.setAccessibleName(f"Search {noun}s")
+        self.search.setAccessibleName(
+            self.tr("Search posts") if noun == "post" else self.tr("Search users")
+        )
         self.search.setPlaceholderText(search_hint)
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -72,7 +74,7 @@ class TablePanel(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName(table_name)
-        self.table.setAccessibleName(f"{title} table")
+        self.table.setAccessibleName(self.tr("{title} table").format(title=title))
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -138,14 +140,31 @@ class TablePanel(QWidget):
             QTimer.singleShot(0, self._show_sort_indicator)
 
     def _show_count(self, rows: int, exact: bool) -> None:
-        noun = self._noun if rows == 1 else f"{self._noun}s"
-        text = f"{rows:,} {noun}" if exact else f"{rows:,}+ {noun} (counting…)"
+        text = self._count_text(rows, exact, matching=bool(self.model.query.search))
         if self.model.query.search:
-            text += " match"
             notice = limit_search_terms(self.model.query.search).notice
             if notice:
                 text += f" · {notice}"
         self.count_label.setText(text)
+
+    def _count_text(self, rows: int, exact: bool, *, matching: bool) -> str:
+        """ "3 posts", "1 user match", "1,000+ posts (counting…)": one message per case, for
+        the languages whose words change with the count or the sentence."""
+        if self._noun == "post":
+            if matching:
+                if exact:
+                    return self.tr("%Ln post(s) match", "", rows)
+                return self.tr("%Ln+ post(s) (counting…) match", "", rows)
+            if exact:
+                return self.tr("%Ln post(s)", "", rows)
+            return self.tr("%Ln+ post(s) (counting…)", "", rows)
+        if matching:
+            if exact:
+                return self.tr("%Ln user(s) match", "", rows)
+            return self.tr("%Ln+ user(s) (counting…) match", "", rows)
+        if exact:
+            return self.tr("%Ln user(s)", "", rows)
+        return self.tr("%Ln+ user(s) (counting…)", "", rows)
 
     def selected_rows(self) -> list[object]:
         """The loaded rows that are selected, in table order."""

@@ -16,12 +16,14 @@ import io
 from collections.abc import AsyncIterator
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTableView
 
 from desktop_app.application.read_models import PostReader, PostRow, RowKey, UserRow
 from desktop_app.application.selection_resolver import PAGE, Progress, Selection, selected_rows
 from desktop_app.domain.errors import OperationCancelledError, StorageError
 from desktop_app.ui.columns import Column, copy_value
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.table_model import LazyTableModel
 
 # Copying more rows than this asks first: it reads them all, and the clipboard gets big.
@@ -72,7 +74,9 @@ def _content_reader(model: LazyTableModel[Any], columns: list[Column[Any]]) -> P
     if not any(c.copy_content for c in columns):
         return None
     if not isinstance(model.reader, PostReader):
-        raise StorageError("no database is open to read the posts' whole content from")
+        raise StorageError(
+            translate("TableSelection", "no database is open to read the posts' whole content from")
+        )
     return model.reader
 
 
@@ -116,21 +120,33 @@ async def selection_text(
     return buffer.getvalue().removesuffix("\r\n"), done
 
 
+class SelectionText(QObject):
+    """How a selection is named in questions and progress (a QObject for lupdate's plurals)."""
+
+    def posts(self, keys: list[RowKey], selection: Selection) -> str:
+        if len(keys) == 1:
+            shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
+            if shown and isinstance(shown[0], PostRow):
+                return self.tr("the post “{title}”").format(title=shown[0].title)
+        authors = len({k.author_id for k in keys})
+        return self.tr("{posts} by {authors}").format(
+            posts=self.tr("%Ln post(s)", "", len(keys)),
+            authors=self.tr("%Ln author(s)", "", authors),
+        )
+
+    def users(self, keys: list[RowKey], selection: Selection) -> str:
+        if len(keys) == 1:
+            shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
+            if shown and isinstance(shown[0], UserRow):
+                return self.tr("user {name}").format(name=shown[0].username)
+        return self.tr("%Ln user(s)", "", len(keys))
+
+
 def posts_named(keys: list[RowKey], selection: Selection) -> str:
     """ "8,000 posts by 1,234 authors", or "the post “Title”" when it is one post on screen."""
-    if len(keys) == 1:
-        shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
-        if shown and isinstance(shown[0], PostRow):
-            return f"the post “{shown[0].title}”"
-    authors = len({k.author_id for k in keys})
-    posts = f"{len(keys):,} post{'s' if len(keys) != 1 else ''}"
-    return f"{posts} by {authors:,} author{'s' if authors != 1 else ''}"
+    return SelectionText().posts(keys, selection)
 
 
 def users_named(keys: list[RowKey], selection: Selection) -> str:
     """ "user ann" for one user on screen, else "1,234 users"."""
-    if len(keys) == 1:
-        shown = [r for r in selection.loaded.values() if r.id == keys[0].id]
-        if shown and isinstance(shown[0], UserRow):
-            return f"user {shown[0].username}"
-    return f"{len(keys):,} user{'s' if len(keys) != 1 else ''}"
+    return SelectionText().users(keys, selection)

@@ -16,12 +16,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
+from PySide6.QtCore import QObject
+
 from desktop_app.application.change_set import ChangeSet
 from desktop_app.application.conflict_merge import merge_fields
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import ChangeConflictError, RowConflict
 from desktop_app.ui.async_dialogs import choose
 from desktop_app.ui.conflict_dialog import ConflictChoice, resolve_conflict
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.ui.row_fields import (
     POST_LABELS,
     UNDO_SECRETS,
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-OVERWRITE = "Overwrite them"
+OVERWRITE = QT_TRANSLATE_NOOP("UndoConflicts", "Overwrite them")
 BULK_DIALOG = "undoConflictDialog"
 
 
@@ -75,15 +78,14 @@ async def decide(
     parent: QWidget, error: ChangeConflictError, *, change: ChangeSet, back: bool, edit: EditAgain
 ) -> Decision:
     """Ask what to do about ``error``, met undoing (``back``) or redoing ``change``."""
-    verb = "undo" if back else "redo"
     conflicts = error.conflicts
     if len(conflicts) == 1 and conflicts[0].wanted is not None and conflicts[0].expected:
-        return await _one_row(parent, conflicts[0], change=change, verb=verb, edit=edit)
-    return await _many_rows(parent, conflicts, change=change, verb=verb)
+        return await _one_row(parent, conflicts[0], change=change, back=back, edit=edit)
+    return await _many_rows(parent, conflicts, change=change, back=back)
 
 
 async def _one_row(
-    parent: QWidget, conflict: RowConflict, *, change: ChangeSet, verb: str, edit: EditAgain
+    parent: QWidget, conflict: RowConflict, *, change: ChangeSet, back: bool, edit: EditAgain
 ) -> Decision:
     passwords: dict[str, int] = {}
     base = row_fields(conflict.expected, passwords) or {}
@@ -103,35 +105,86 @@ async def _one_row(
             return Retry({conflict.id: _seen(conflict)})
         case ConflictChoice.TAKE_THEIRS | ConflictChoice.DISCARD:
             return Drop(
-                f"Kept their change to {name}: \u201c{change.text}\u201d is off the undo history."
+                translate(
+                    "UndoConflicts",
+                    "Kept their change to {row}: \u201c{action}\u201d is off the undo history.",
+                ).format(row=name, action=change.text)
             )
         case ConflictChoice.EDIT_AGAIN if conflict.current is not None:
             edit.edit_row(conflict.current, resolution.values or {}, resolution.yours_was)
             return Drop(
-                f"Editing {name} again: \u201c{change.text}\u201d is off the undo history; "
-                "save the form to keep your values."
+                translate(
+                    "UndoConflicts",
+                    "Editing {row} again: \u201c{action}\u201d is off the undo history; "
+                    "save the form to keep your values.",
+                ).format(row=name, action=change.text)
             )
         case _:
-            return Stop(f"Nothing was {verb}ne: {name} was changed by someone else.")
+            stopped = (
+                translate("UndoConflicts", "Nothing was undone: {row} was changed by someone else.")
+                if back
+                else translate(
+                    "UndoConflicts", "Nothing was redone: {row} was changed by someone else."
+                )
+            )
+            return Stop(stopped.format(row=name))
 
 
 async def _many_rows(
-    parent: QWidget, conflicts: tuple[RowConflict, ...], *, change: ChangeSet, verb: str
+    parent: QWidget, conflicts: tuple[RowConflict, ...], *, change: ChangeSet, back: bool
 ) -> Decision:
     count = len(conflicts)
-    rows = "1 row" if count == 1 else f"{count:,} rows"
     names = some_names(c.current or c.expected or c.wanted for c in conflicts)
+    title = (
+        translate("UndoConflicts", "Undo {action}")
+        if back
+        else translate("UndoConflicts", "Redo {action}")
+    )
+    words = UndoConflictText()
+    informative = words.overwrite(count, back=back)
     picked = await choose(
         parent,
-        title=f"{verb.capitalize()} {change.text}",
-        text=f"Someone else changed {rows} since: {names}.",
-        informative=(
-            f"To {verb} \u201c{change.text}\u201d now would overwrite their "
-            f"change{'s' if count != 1 else ''}. Nothing has been changed yet."
-        ),
-        choices=[OVERWRITE],
+        title=title.format(action=change.text),
+        text=words.changed(count).format(names=names),
+        informative=informative.format(action=change.text),
+        choices=[translate("UndoConflicts", OVERWRITE)],
         name=BULK_DIALOG,
     )
     if picked == 0:
         return Retry({c.id: _seen(c) for c in conflicts})
-    return Stop(f"Nothing was {verb}ne: {rows} changed by someone else were left as they are.")
+    return Stop(words.stopped(count, back=back))
+
+
+class UndoConflictText(QObject):
+    """The bulk question's counted sentences (a QObject: lupdate's plurals come from self.tr)."""
+
+    def overwrite(self, count: int, *, back: bool) -> str:
+        if back:
+            return self.tr(
+                "To undo \u201c{action}\u201d now would overwrite their change(s). Nothing has "
+                "been changed yet.",
+                "",
+                count,
+            )
+        return self.tr(
+            "To redo \u201c{action}\u201d now would overwrite their change(s). Nothing has "
+            "been changed yet.",
+            "",
+            count,
+        )
+
+    def changed(self, count: int) -> str:
+        return self.tr("Someone else changed %Ln row(s) since: {names}.", "", count)
+
+    def stopped(self, count: int, *, back: bool) -> str:
+        if back:
+            return self.tr(
+                "Nothing was undone: %Ln row(s) changed by someone else were left as they are.",
+                "",
+                count,
+            )
+        return self.tr(
+            "Nothing was redone: %Ln row(s) changed by someone else were left as they are.",
+            "",
+            count,
+        )

@@ -39,6 +39,7 @@ from desktop_app.domain.errors import (
 from desktop_app.ui.database import Database
 from desktop_app.ui.formatting import database_label
 from desktop_app.ui.gc_guard import exempt_long_lived, release_long_lived
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
 from desktop_app.ui.undo_memory import UndoMemory
@@ -46,7 +47,7 @@ from desktop_app.ui.undo_memory import UndoMemory
 if TYPE_CHECKING:  # the window builds this controller and hands itself in
     from desktop_app.ui.main_window import MainWindow
 
-CLEAN_LABEL = "Opened"
+CLEAN_LABEL = QT_TRANSLATE_NOOP("UndoHistory", "Opened")
 
 
 class Outcome(enum.Enum):
@@ -87,21 +88,21 @@ class UndoHistory(QObject):
         self._index = 0
 
         std = QKeySequence.StandardKey
-        self.undo_action = self._action("&Undo", std.Undo, "actionUndo", self.undo)
-        self.redo_action = self._action("&Redo", std.Redo, "actionRedo", self.redo)
-        self.view = named(QUndoView(self.stack), "historyView", "Undo history")
-        self.view.setEmptyLabel(CLEAN_LABEL)
-        self.dock = named(QDockWidget("History", window), "historyDock")
+        self.undo_action = self._action(self.tr("&Undo"), std.Undo, "actionUndo", self.undo)
+        self.redo_action = self._action(self.tr("&Redo"), std.Redo, "actionRedo", self.redo)
+        self.view = named(QUndoView(self.stack), "historyView", self.tr("Undo history"))
+        self.view.setEmptyLabel(self.tr(CLEAN_LABEL))
+        self.dock = named(QDockWidget(self.tr("History"), window), "historyDock")
         self.dock.setWidget(self.view)
         self.dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.dock.hide()
         self.history_action = self.dock.toggleViewAction()
-        self.history_action.setText("&History")
+        self.history_action.setText(self.tr("&History"))
         self.history_action.setObjectName("actionHistory")
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
-        self.history_action.setStatusTip("Show what you did, and go back to any point")
+        self.history_action.setStatusTip(self.tr("Show what you did, and go back to any point"))
 
         self.stack.indexChanged.connect(self._index_changed)
         self.stack.undoTextChanged.connect(self._text_changed)
@@ -139,7 +140,8 @@ class UndoHistory(QObject):
         self._unsubscribe = database.changes.subscribe(self._recorded)
         if had_history:
             self._window.statusBar().showMessage(
-                f"{HISTORY_CLEARED} {database_label(database.display_name)}",
+                translate("StatusBar", HISTORY_CLEARED)
+                + f" {database_label(database.display_name)}",
                 STATUS_MS,
             )
         self.update_actions()
@@ -195,8 +197,12 @@ class UndoHistory(QObject):
         database = self._database
         writable = database is not None and not database.read_only and not self._busy
         undo_text, redo_text = self.stack.undoText(), self.stack.redoText()
-        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        self.undo_action.setText(
+            self.tr("&Undo {action}").format(action=undo_text) if undo_text else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo {action}").format(action=redo_text) if redo_text else self.tr("&Redo")
+        )
         self.undo_action.setEnabled(writable and self.stack.canUndo())
         self.redo_action.setEnabled(writable and self.stack.canRedo())
         self.view.setEnabled(database is not None and not database.read_only)
@@ -233,12 +239,13 @@ class UndoHistory(QObject):
     async def _apply(self, database: Database, step: Step, *, back: bool) -> Outcome:
         # A big change's inverse takes a while to build: in a thread, so the window still paints
         change = await asyncio.to_thread(step.change.inverse) if back else step.change
-        verb = "Undo" if back else "Redo"
         accept: dict[UUID, datetime | None] = {}
         conflicted = False
         while True:
             try:
-                label = f"{verb}ing {change.text}…"
+                label = (
+                    self.tr("Undoing {action}…") if back else self.tr("Redoing {action}…")
+                ).format(action=change.text)
                 with self._window.progress.showing(label, change.size) as progress:
                     await database.applier.apply(
                         change,
@@ -262,13 +269,26 @@ class UndoHistory(QObject):
                 self._say(decision.message)
                 return Outcome.RESOLVED if isinstance(decision, Drop) else Outcome.STOPPED
             except OperationCancelledError:
-                self._say(f"{verb} cancelled: nothing was changed.")
+                self._say(
+                    self.tr("Undo cancelled: nothing was changed.")
+                    if back
+                    else self.tr("Redo cancelled: nothing was changed.")
+                )
                 return Outcome.STOPPED
             except (StorageError, DomainError) as error:
-                self._window.banner.show_error(f"Could not {verb.lower()} {change.text}: {error}")
+                message = (
+                    self.tr("Could not undo {action}: {reason}")
+                    if back
+                    else self.tr("Could not redo {action}: {reason}")
+                )
+                self._window.banner.show_error(message.format(action=change.text, reason=error))
                 return Outcome.STOPPED
             self._move(back=back)
-            self._say(f"{'Undid' if back else 'Redid'} {change.text}.")
+            self._say(
+                (self.tr("Undid {action}.") if back else self.tr("Redid {action}.")).format(
+                    action=change.text
+                )
+            )
             return Outcome.RESOLVED if conflicted else Outcome.DONE
 
     def _say(self, message: str) -> None:
@@ -312,7 +332,7 @@ class UndoHistory(QObject):
     async def _walk_to(self, target: int) -> None:
         """Undo or redo step by step to ``target``, stopping at the first conflict."""
         if self._busy:
-            self._say("Wait for the running undo to finish.")
+            self._say(self.tr("Wait for the running undo to finish."))
             return
         while self.stack.index() != target:
             if await self.step(back=target < self.stack.index()) is not Outcome.DONE:

@@ -31,6 +31,7 @@ from desktop_app.domain.unset import UNSET
 from desktop_app.ui.conflict_dialog import ConflictChoice
 from desktop_app.ui.form_conflicts import TYPED_PASSWORD, resolve_save_conflict, show_yours_was
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.row_fields import USER_LABELS, USER_SECRETS, user_fields
 
@@ -50,21 +51,21 @@ class UserDialog(QDialog):
         self._expected = existing.updated_at if existing else None
         self._base: dict[str, object] = {}
         self.setObjectName("UserDialog")
-        self.setWindowTitle("Edit user" if existing else "New user")
+        self.setWindowTitle(self.tr("Edit user") if existing else self.tr("New user"))
         self.setMinimumWidth(480)
 
-        self.email = named(QLineEdit(), "emailField", "Email")
-        self.email.setPlaceholderText("name@example.org")
-        self.username = named(QLineEdit(), "usernameField", "Username")
-        self.username.setPlaceholderText("3–50 letters, digits, _ . -")
-        self.active = named(QCheckBox("Active (may sign in)"), "activeField")
+        self.email = named(QLineEdit(), "emailField", self.tr("Email"))
+        self.email.setPlaceholderText(self.tr("name@example.org"))
+        self.username = named(QLineEdit(), "usernameField", self.tr("Username"))
+        self.username.setPlaceholderText(self.tr("3–50 letters, digits, _ . -"))
+        self.active = named(QCheckBox(self.tr("Active (may sign in)")), "activeField")
         self.active.setChecked(True)
-        self.bio = named(QPlainTextEdit(), "bioField", "Bio")
-        self.bio.setPlaceholderText("Optional")
+        self.bio = named(QPlainTextEdit(), "bioField", self.tr("Bio"))
+        self.bio.setPlaceholderText(self.tr("Optional"))
         self.bio.setFixedHeight(90)
-        self.password = named(QLineEdit(), "passwordField", "Password")
+        self.password = named(QLineEdit(), "passwordField", self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = named(QLineEdit(), "confirmField", "Confirm password")
+        self.confirm = named(QLineEdit(), "confirmField", self.tr("Confirm password"))
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
 
         labels = {
@@ -84,20 +85,22 @@ class UserDialog(QDialog):
         )
 
         form = QFormLayout()
-        add_row(form, "&Email:", self.email, labels["email"])
-        add_row(form, "&Username:", self.username, labels["username"])
+        add_row(form, self.tr("&Email:"), self.email, labels["email"])
+        add_row(form, self.tr("&Username:"), self.username, labels["username"])
         form.addRow("", self.active)
-        add_row(form, "&Bio:", self.bio, labels["bio"])
+        add_row(form, self.tr("&Bio:"), self.bio, labels["bio"])
 
-        self.password_box = QGroupBox("Set a new password" if existing else "Password")
+        self.password_box = QGroupBox(
+            self.tr("Set a new password") if existing else self.tr("Password")
+        )
         self.password_box.setObjectName("passwordBox")
         if existing:
             self.password_box.setCheckable(True)
             self.password_box.setChecked(False)
         password_form = QFormLayout(self.password_box)
-        add_row(password_form, "&Password:", self.password, labels["password"])
-        add_row(password_form, "&Confirm:", self.confirm, labels["confirm"])
-        hint = QLabel("At least 8 characters. The password is stored only as a hash.")
+        add_row(password_form, self.tr("&Password:"), self.password, labels["password"])
+        add_row(password_form, self.tr("&Confirm:"), self.confirm, labels["confirm"])
+        hint = QLabel(self.tr("At least 8 characters. The password is stored only as a hash."))
         hint.setWordWrap(True)
         hint.setEnabled(False)
         password_form.addRow("", hint)
@@ -132,7 +135,7 @@ class UserDialog(QDialog):
             "username": self.username.text(),
             "is_active": self.active.isChecked(),
             "bio": self.bio.toPlainText(),
-            "password": TYPED_PASSWORD if wants else None,
+            "password": translate("FormConflicts", TYPED_PASSWORD) if wants else None,
         }
 
     def fill(
@@ -150,14 +153,14 @@ class UserDialog(QDialog):
         for widget in (self.email, self.username, self.active, self.bio, self.password_box):
             widget.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
-        self.save_button.setText("Saving…" if busy else "Save")
+        self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save"))
 
     def _wants_password(self) -> bool:
         return self._existing is None or self._recreating or self.password_box.isChecked()
 
     def _check_confirmation(self) -> bool:
         if self._wants_password() and self.password.text() != self.confirm.text():
-            self.errors.show({"confirm": "The two passwords differ."})
+            self.errors.show({"confirm": self.tr("The two passwords differ.")})
             return False
         return True
 
@@ -216,19 +219,31 @@ class UserDialog(QDialog):
                 self.fill(values)
                 self.password_box.setCheckable(False)  # a new row needs a password
                 self.errors.show_general(
-                    "Someone else deleted this user. Set a password, then Save to create it again."
+                    self.tr(
+                        "Someone else deleted this user. Set a password, then Save to create it "
+                        "again."
+                    )
                 )
             case ConflictChoice.TAKE_THEIRS | ConflictChoice.DISCARD:
-                what = "deleted it" if current is None else "changed it"
-                self.discarded.emit(
-                    f"Kept their version of user {existing.username} (someone else {what}); "
-                    "your edit was not saved."
+                kept = (
+                    self.tr(
+                        "Kept their version of user {name} (someone else deleted it); your edit "
+                        "was not saved."
+                    )
+                    if current is None
+                    else self.tr(
+                        "Kept their version of user {name} (someone else changed it); your edit "
+                        "was not saved."
+                    )
                 )
+                self.discarded.emit(kept.format(name=existing.username))
                 self.reject()
             case _:
                 self.errors.show_general(
-                    "Not saved: someone else changed this user meanwhile. Your input is kept; "
-                    "Save again to compare."
+                    self.tr(
+                        "Not saved: someone else changed this user meanwhile. Your input is "
+                        "kept; Save again to compare."
+                    )
                 )
 
     async def _save(self) -> User:

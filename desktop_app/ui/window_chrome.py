@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
 
 from desktop_app.ui.export_flow import ExportFlow
+from desktop_app.ui.i18n import translate
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.sql_log import SqlLog
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 def build_menus(window: MainWindow) -> None:
     """File, Edit, View and Help, in the window's menu bar."""
     menu = window.menuBar()
-    file_menu = menu.addMenu("&File")
+    file_menu = menu.addMenu(translate("WindowChrome", "&File"))
     window.open_actions.add_to(file_menu)  # New database…, Open…, Recent databases
     file_menu.addSeparator()
     ImportFlow(window).add_to(file_menu)  # Import…
@@ -33,7 +34,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.act_database)
     file_menu.addSeparator()
     file_menu.addAction(window.act_quit)
-    edit_menu = menu.addMenu("&Edit")
+    edit_menu = menu.addMenu(translate("WindowChrome", "&Edit"))
     for action in (window.act_new_user, window.act_new_post, window.act_edit, window.act_delete):
         edit_menu.addAction(action)
     edit_menu.addSeparator()
@@ -41,25 +42,40 @@ def build_menus(window: MainWindow) -> None:
     window.paster.add_to(edit_menu)  # Paste: the clipboard's rows through the Import dialog
     edit_menu.addAction(window.act_select_all)
     edit_menu.addAction(window.act_discard)
-    view_menu = menu.addMenu("&View")
+    view_menu = menu.addMenu(translate("WindowChrome", "&View"))
     view_menu.addAction(window.act_refresh)
     view_menu.addAction(window.act_find)
     view_menu.addAction(window.preview.toggle_action)
-    columns = view_menu.addMenu("&Columns")  # the headers' menus, for the keyboard
-    columns.menuAction().setStatusTip("Show, hide or reset the columns of either table")
-    for title, panel in (("&Users", window.users_panel), ("&Posts", window.posts_panel)):
+    columns = view_menu.addMenu(
+        translate("WindowChrome", "&Columns")
+    )  # the headers' menus, for the keyboard
+    columns.menuAction().setStatusTip(
+        translate("WindowChrome", "Show, hide or reset the columns of either table")
+    )
+    for title, tip, panel in (
+        (
+            translate("WindowChrome", "&Users"),
+            translate("WindowChrome", "The columns of the Users table"),
+            window.users_panel,
+        ),
+        (
+            translate("WindowChrome", "&Posts"),
+            translate("WindowChrome", "The columns of the Posts table"),
+            window.posts_panel,
+        ),
+    ):
         table_columns = columns.addMenu(title)
         table_columns.setObjectName(f"{panel.table.objectName()}ColumnsMenu")
-        table_columns.menuAction().setStatusTip(f"The columns of the {title[1:]} table")
+        table_columns.menuAction().setStatusTip(tip)
         table_columns.aboutToShow.connect(partial(panel.header_menu.fill, table_columns))
     window.history.add_to(edit_menu, view_menu)
     SqlLog(window).add_to(view_menu)  # View → SQL log: hidden, and hooks nothing, until shown
-    menu.addMenu("&Help").addAction(window.act_about)
+    menu.addMenu(translate("WindowChrome", "&Help")).addAction(window.act_about)
 
 
 def build_toolbar(window: MainWindow) -> QToolBar:
     """The main toolbar: the row commands on the left, Database… on the right."""
-    toolbar = QToolBar("Main")
+    toolbar = QToolBar(translate("WindowChrome", "Main"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

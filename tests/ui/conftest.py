@@ -26,9 +26,35 @@ if TYPE_CHECKING:
 
     from desktop_app.gui import DatabaseOpener
     from desktop_app.ui.database import Database
+    from desktop_app.ui.i18n import Translations
     from desktop_app.ui.main_window import MainWindow
 
 T = TypeVar("T")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> Iterator[Translations]:
+    """The UI in English with US number formats, as the app starts where no other language is
+    asked for: the English translation holds the plural forms ("1 post", "3 posts")."""
+    from desktop_app.ui.i18n import install_translations
+
+    installed = install_translations(qapp, ["en-US"])
+    yield installed
+    installed.remove()
+
+
+@pytest.fixture
+def german(qapp: QApplication, english: Translations) -> Iterator[Translations]:
+    """German instead of English until the test ends (widgets built meanwhile speak German)."""
+    from desktop_app.ui.i18n import install_translations
+
+    english.remove()
+    installed = install_translations(qapp, ["de-DE"])
+    try:
+        yield installed
+    finally:
+        installed.remove()
+        english.translators[:] = install_translations(qapp, ["en-US"]).translators
 
 
 @pytest.fixture
