@@ -163,7 +163,7 @@ def run_gui(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     if path is not None:
-        from desktop_app.ui.connection_dialog import sqlite_url
+        from desktop_app.ui.sqlite_files import sqlite_url
 
         database_url = sqlite_url(path)
     from desktop_app.backups import DatabaseBackups

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from desktop_app.application.read_models import PostQuery
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.async_dialogs import choose, confirm
-from desktop_app.ui.connection_dialog import SQLITE_FILTER
 from desktop_app.ui.formatting import database_label, home_relative
 from desktop_app.ui.i18n import translate
 from desktop_app.ui.open_actions import sqlite_path
 from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.sqlite_files import SQLITE_FILTER
 from desktop_app.ui.status_bar import STATUS_MS
 
 if TYPE_CHECKING:  # the window builds this controller and hands itself in

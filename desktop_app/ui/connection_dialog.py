@@ -8,7 +8,6 @@ SQLAlchemy.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from PySide6.QtCore import Signal
@@ -32,23 +31,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.database import TestConnection
 from desktop_app.ui.forms import FormErrors, add_row, error_label
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.qt_async import async_slot, named
+from desktop_app.ui.sqlite_files import SQLITE_FILTER, sqlite_url
 
-_PATH_SAFE = "/:\\ "  # kept as typed: separators, a drive's colon, spaces (SQLAlchemy reads them)
 SSL_MODES = ("prefer", "disable", "require", "verify-ca", "verify-full")
-SQLITE_FILTER = QT_TRANSLATE_NOOP(
-    "ConnectionDialog", "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
-)
 OK_STYLE = "color: #2e8b57;"
 FAIL_STYLE = "color: #d64541;"
-
-
-def sqlite_url(path: str) -> str:
-    """The URL of exactly this file: ``?``, ``%``, ``#`` (and anything else a URL reads) are
-    percent-encoded, so ``what?.db`` does not open ``what`` with a query ``.db``."""
-    resolved = str(Path(path).expanduser().resolve())
-    return "sqlite+aiosqlite:///" + quote(resolved, safe=_PATH_SAFE)
 
 
 def postgres_url(*, host: str, port: int, database: str, user: str, password: str, ssl: str) -> str:

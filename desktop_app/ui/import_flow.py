@@ -22,17 +22,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from desktop_app.application.import_rows import FileSource, Kind, guess_mapping
-from desktop_app.application.import_service import ImportCheck, ImportService
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.formatting import home_relative
-from desktop_app.ui.import_dialog import IMPORTING, ImportDialog, Wording, read_preview
-from desktop_app.ui.import_wording import ImportText
+from desktop_app.ui.import_wording import IMPORTING, ImportText, Wording
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 
 if TYPE_CHECKING:  # the window builds this controller and hands itself in
+    from desktop_app.application.import_rows import Kind
+    from desktop_app.application.import_service import ImportCheck, ImportService
+    from desktop_app.ui.import_dialog import ImportDialog
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.table_panel import TablePanel
 
@@ -99,6 +99,10 @@ class ImportFlow(QObject):
         return False
 
     def open_dialog(self) -> None:
+        # The dialog and the reading and checking behind it load when first asked for: the
+        # window paints without them.
+        from desktop_app.ui.import_dialog import ImportDialog
+
         if self.may_write():
             self.show_dialog(
                 ImportDialog(kind=self.current_kind(), folder=self.folder, parent=self._window)
@@ -127,6 +131,9 @@ class ImportFlow(QObject):
     async def load_preview(self) -> None:
         """Read the first rows of the chosen file (or the pasted text) in a worker thread,
         and guess the fields."""
+        from desktop_app.application.import_rows import FileSource, guess_mapping
+        from desktop_app.ui.import_preview import read_preview
+
         dialog = self.dialog
         if dialog is None:
             return

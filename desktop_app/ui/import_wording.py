@@ -4,11 +4,13 @@ of a check. Sentences are whole messages per mode, for the translations."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
 
-from desktop_app.application.import_rows import Kind
-from desktop_app.application.import_service import ImportCheck
+if TYPE_CHECKING:  # names for annotations: the window starts without the import machinery
+    from desktop_app.application.import_rows import Kind
+    from desktop_app.application.import_service import ImportCheck
 
 
 @dataclass(frozen=True, slots=True)

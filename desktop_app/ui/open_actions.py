@@ -18,10 +18,10 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from desktop_app.ui.connection_dialog import SQLITE_FILTER, sqlite_url
 from desktop_app.ui.formatting import home_relative
 from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import async_slot
+from desktop_app.ui.sqlite_files import SQLITE_FILTER, sqlite_url
 from desktop_app.ui.status_bar import STATUS_MS
 
 RECENT_KEY = "recent/databases"

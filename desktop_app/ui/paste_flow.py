@@ -16,14 +16,19 @@ whole paste a second time. The check says how many posts a paste updates; Undo t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from desktop_app.application.import_rows import Kind, TextSource, guess_mapping
 from desktop_app.ui.i18n import translate
-from desktop_app.ui.import_dialog import PASTING, ImportDialog, Preview, read_preview
 from desktop_app.ui.import_flow import ImportFlow
+from desktop_app.ui.import_wording import PASTING
 from desktop_app.ui.resources import icon
 from desktop_app.ui.status_bar import STATUS_MS
+
+if TYPE_CHECKING:  # the reading and the dialog load with the first paste
+    from desktop_app.application.import_rows import Kind, TextSource
+    from desktop_app.ui.import_preview import Preview
 
 # The columns a paste needs most, named in the message for text that is no rows.
 _NEEDED: dict[Kind, str] = {
@@ -35,6 +40,9 @@ _NEEDED: dict[Kind, str] = {
 def pasted_rows(text: str, kind: Kind) -> tuple[TextSource, Preview] | str:
     """The pasted ``text`` as a source of ``kind`` rows and its first rows, or why it is
     not rows to paste (a sentence for the status bar)."""
+    from desktop_app.application.import_rows import TextSource, guess_mapping
+    from desktop_app.ui.import_preview import read_preview
+
     source = TextSource(text, "tsv", name=translate("PasteFlow", "the clipboard"))
     if not text.strip():
         return translate(
@@ -104,6 +112,9 @@ class PasteFlow(ImportFlow):
             self._window.statusBar().showMessage(pasted, STATUS_MS)
             return
         source, preview = pasted
+        from desktop_app.application.import_rows import guess_mapping
+        from desktop_app.ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(kind=kind, folder=self.folder, pasted=source, parent=self._window)
         self.show_dialog(dialog)
         guessed, _left = guess_mapping(kind, preview.header)
