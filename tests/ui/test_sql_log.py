@@ -258,9 +258,10 @@ def test_the_copy_key_in_the_log_copies_statements_not_the_table(
     for n in range(3):
         log._pending.append(_entry(n))
     log.drain()
-    log.view.selectRow(1)
     log.view.setFocus()
     qtbot.waitUntil(log.view.hasFocus)
+    log.view.selectRow(1)
+    assert [index.row() for index in log.view.selectionModel().selectedRows()] == [1]
     QApplication.clipboard().setText("")
     qtbot.keySequence(log.view, QKeySequence(QKeySequence.StandardKey.Copy))
     copied = QApplication.clipboard().text().splitlines()
