@@ -123,7 +123,7 @@ def test_first_start_shows_the_window_with_data(
     database = tmp_path / "home/.local/share/desktop_app/desktop_app.db"
     with sqlite3.connect(database) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM desktop_app_alembic_version")
-    assert revision == "0005"
+    assert revision == "0006"
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
     # A window with two filled tables has many distinct colours; an empty frame has a few.

@@ -55,6 +55,10 @@ from desktop_app.application.read_models import (
     UserRow,
 )
 from desktop_app.infrastructure.database.error_translation import raise_translated
+from desktop_app.infrastructure.database.filter_conditions import (
+    post_filter_conditions,
+    user_filter_conditions,
+)
 from desktop_app.infrastructure.database.interrupt import interruptible
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.search import fts5_query
@@ -264,6 +268,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
                     and search.terms
                     and not search.authors_match
                     and not self._narrowed(query)
+                    and not query.filtered  # the index knows words, not the filters
                 ):
                     # Every row has exactly one FTS5 entry: count there, not in the table.
                     fts = f"{self._table}_fts"
@@ -301,6 +306,7 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
         return stmt
 
     def _filtered(self, stmt: SelectT, query: UserQuery, search: SearchPlan | None) -> SelectT:
+        stmt = stmt.where(*user_filter_conditions(query, self._dialect))
         return stmt if search is None else stmt.where(user_search_condition(search))
 
     def _sort_column(self, query: UserQuery) -> Any:
@@ -338,7 +344,7 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         return query.sort == "author_username" or bool(query.search.strip())
 
     def _narrowed(self, query: PostQuery) -> bool:
-        return query.author_ids is not None
+        return query.author_ids is not None or query.author_id is not None
 
     def _joined(self, stmt: SelectT, query: PostQuery) -> SelectT:
         if self._needs_author(query):
@@ -346,7 +352,7 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         return stmt
 
     def _counted_fts(self, query: PostQuery, search: SearchPlan) -> Select[*tuple[Any, ...]] | None:
-        if self._narrowed(query):
+        if self._narrowed(query) or query.filtered:
             return None
         # Posts found by their words, plus posts whose author's username matches: two id sets
         # from two indexes, without reading the posts they stand for.
@@ -360,6 +366,7 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         if query.author_ids is not None:
             ids = list(query.author_ids)
             stmt = stmt.where(PostModel.author_id.in_(ids) if ids else false())
+        stmt = stmt.where(*post_filter_conditions(query, self._dialect))
         if search is not None:
             stmt = stmt.where(self._search_condition(search))
         return stmt
