@@ -235,3 +235,25 @@ async def test_deep_pages_of_a_filtered_view_agree_with_offset(adopted: Adopted)
         for offset in (1, total // 2, total - 3):
             page = await seeking.fetch(query, offset=offset, limit=5)
             assert [row.id for row in page] == everything[offset : offset + 5], (sort, offset)
+
+
+async def test_pages_agree_when_many_rows_are_tested_as_the_sort_index_is_walked(
+    adopted: Adopted,
+) -> None:
+    """Probed as many (the line moved down to 2 rows), a time filter on a column the view is not
+    sorted by is tested row by row while the sort's index is walked (SQLite): the same rows,
+    in the same order, every way of paging; the counts still come from the time's index."""
+    dialect = adopted.engine.dialect.name
+    truth, _posts = await read_truth(adopted.engine)
+    walking = SQLAlchemyUserReader(adopted.users._sessions, tuning=ReadTuning(dense_after=2))
+    for fields in ({"updated": TimeRange.NEVER}, {"created": FROM_T0, "active": True}):
+        query = UserQuery(sort="username", **fields)  # type: ignore[arg-type]
+        want = {k for k, row in truth.items() if user_matches(row, query, dialect)}
+        assert await walking.count(query) == len(want)
+        expected = {"sqlite": {next(iter(fields.keys() - {"active"})) + "_at"}}
+        assert walking.filter_planner.walked(query) == expected.get(dialect, set())
+        make = functools.partial(UserQuery, **fields)
+        problems = await paging_problems(
+            walking, truth, make, ("username", "email"), dialect=dialect, only=want
+        )
+        assert not problems, f"{fields}:\n" + "\n".join(problems)

@@ -20,10 +20,15 @@ from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.sort_keys import key_of_value, no_time_key, sort_key
 
 
-def time_condition(column: Any, wanted: TimeRange, dialect: str) -> ColumnElement[bool]:
+def time_condition(
+    column: Any, wanted: TimeRange, dialect: str, *, walked: bool = False
+) -> ColumnElement[bool]:
     """Rows whose ``column`` lies in ``wanted`` (start included, end excluded); a row without
-    a time matches only ``TimeRange.NEVER``."""
+    a time matches only ``TimeRange.NEVER``. ``walked``: tested on each row as the sort's index
+    is walked (on SQLite the key is then spelled so that its own index is not chosen)."""
     key = sort_key(column, dialect)
+    if walked and dialect == "sqlite":
+        key = key + 0  # the same value; not the indexed expression (see filter_planner)
     missing = no_time_key(column, dialect)
     if wanted.never:
         return key == missing  # type: ignore[no-any-return]
@@ -37,26 +42,47 @@ def time_condition(column: Any, wanted: TimeRange, dialect: str) -> ColumnElemen
     return and_(*conditions)
 
 
-def user_filter_conditions(query: UserQuery, dialect: str) -> list[ColumnElement[bool]]:
-    """The WHERE conditions of ``query``'s filters on the users table."""
+def user_filter_conditions(
+    query: UserQuery, dialect: str, walked: frozenset[str] = frozenset()
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of ``query``'s filters on the users table; ``walked``: the time
+    columns tested row by row (see ``filter_planner``)."""
     conditions: list[ColumnElement[bool]] = []
     if query.active is not None:
         conditions.append(UserModel.is_active == (true() if query.active else false()))
     if query.created is not None:
-        conditions.append(time_condition(UserModel.created_at, query.created, dialect))
+        conditions.append(
+            time_condition(
+                UserModel.created_at, query.created, dialect, walked="created_at" in walked
+            )
+        )
     if query.updated is not None:
-        conditions.append(time_condition(UserModel.updated_at, query.updated, dialect))
+        conditions.append(
+            time_condition(
+                UserModel.updated_at, query.updated, dialect, walked="updated_at" in walked
+            )
+        )
     return conditions
 
 
-def post_filter_conditions(query: PostQuery, dialect: str) -> list[ColumnElement[bool]]:
+def post_filter_conditions(
+    query: PostQuery, dialect: str, walked: frozenset[str] = frozenset()
+) -> list[ColumnElement[bool]]:
     """The WHERE conditions of ``query``'s filters on the posts table (not its search, not
     master-detail's ``author_ids``)."""
     conditions: list[ColumnElement[bool]] = []
     if query.author_id is not None:
         conditions.append(PostModel.author_id == query.author_id)
     if query.created is not None:
-        conditions.append(time_condition(PostModel.created_at, query.created, dialect))
+        conditions.append(
+            time_condition(
+                PostModel.created_at, query.created, dialect, walked="created_at" in walked
+            )
+        )
     if query.updated is not None:
-        conditions.append(time_condition(PostModel.updated_at, query.updated, dialect))
+        conditions.append(
+            time_condition(
+                PostModel.updated_at, query.updated, dialect, walked="updated_at" in walked
+            )
+        )
     return conditions
