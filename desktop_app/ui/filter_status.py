@@ -1,9 +1,10 @@
 """The filter bars in the window, and the status bar saying what is filtered.
 
 ``install_filters`` puts a bar under each table's title and search box and a label in the
-status bar: "Users filtered: active, created 2026-01-01 – 2026-06-30 · 1,234 of 1,000,000
-users". The "of" figure is the rows without the bar's filters (the search and the posts'
-master-detail kept): one count, asked when a filtered count arrives, newest answer wins.
+status bar: "Filtered: active, created 2026-01-01 – 2026-06-30 · 1,234 of 1,000,000 users",
+for the table last used (or the other one, when only it is filtered). The "of" figure is the
+rows without the bar's filters (the search and the posts' master-detail kept): one count,
+asked when a filtered count arrives, newest answer wins.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class FilterStatus(QObject):
         self._totals: dict[str, tuple[object, int]] = {}  # table -> (unfiltered query, rows)
         self._generation = {"users": 0, "posts": 0}
         self._tasks: set[asyncio.Future[None]] = set()
+        self._current = "users"  # the table the status bar speaks of
         for (table, bar), panel in zip(
             self.bars.items(), (window.users_panel, window.posts_panel), strict=True
         ):
@@ -62,7 +64,8 @@ class FilterStatus(QObject):
             for widget in bar.controls():
                 QWidget.setTabOrder(previous, widget)
                 previous = widget
-            bar.changed.connect(self.show_status)
+            bar.changed.connect(lambda table=table: self._use(table))
+            panel.focused.connect(lambda table=table: self._use(table))
             bar.model.count_changed.connect(
                 lambda _rows, exact, table=table: self._counted(table, exact)
             )
@@ -78,9 +81,15 @@ class FilterStatus(QObject):
             bar.clear()
 
     def show_status(self) -> None:
-        parts = [text for table in self.bars if (text := self._describe(table))]
-        self.label.setText("   |   ".join(parts))
-        self.label.setVisible(bool(parts))
+        """Say what filters the current table (the one last used), else the other one."""
+        other = "posts" if self._current == "users" else "users"
+        text = self._describe(self._current) or self._describe(other) or ""
+        self.label.setText(text)
+        self.label.setVisible(bool(text))
+
+    def _use(self, table: str) -> None:
+        self._current = table
+        self.show_status()
 
     def _describe(self, table: str) -> str | None:
         bar = self.bars[table]
@@ -103,10 +112,7 @@ class FilterStatus(QObject):
             rows = self.tr("%Ln users", "", count.rows)
             if table == "posts":
                 rows = self.tr("%Ln posts", "", count.rows)
-        listed = ", ".join(words)
-        if table == "users":
-            return fill(self.tr("Users filtered: %1 · %2"), listed, rows)
-        return fill(self.tr("Posts filtered: %1 · %2"), listed, rows)
+        return fill(self.tr("Filtered: %1 · %2"), ", ".join(words), rows)
 
     def _database_opened(self, _database: object) -> None:
         self._totals.clear()

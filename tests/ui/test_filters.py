@@ -91,7 +91,7 @@ def test_active_filter_narrows_rows_and_count_and_esc_resets(
     assert window.users_panel.count_label.text().startswith("2 users")
     idle(qtbot, window)
     qtbot.waitUntil(lambda: "2 of 6 users" in window.filters.label.text())
-    assert window.filters.label.text().startswith("Users filtered: inactive")
+    assert window.filters.label.text().startswith("Filtered: inactive")
     assert window.posts_model.query == PostQuery()  # the posts have filters of their own
     assert bar.clear_button.isEnabled()
 
@@ -154,9 +154,17 @@ def test_author_filter_picks_by_typing_and_sorts_with_the_posts(
     assert titles == ["Post 0 by user3", "Post 1 by user3"]
     idle(qtbot, window)
     qtbot.waitUntil(lambda: "2 of 12 posts" in window.filters.label.text())
-    assert "Posts filtered: by user3" in window.filters.label.text()
+    assert "Filtered: by user3" in window.filters.label.text()
     assert window.users_model.query.filtered is False  # type: ignore[union-attr]
+    window.users_panel.table.setFocus()  # the status bar speaks of the table in use...
+    qtbot.waitUntil(lambda: window.filters.label.text().startswith("Filtered: by user3"))
+    window.filters.bars["users"].active.setCurrentIndex(1)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "4 of 6 users" in window.filters.label.text())
+    window.filters.bars["users"].clear()  # ...or of the other, when only it is filtered
+    qtbot.waitUntil(lambda: "2 of 12 posts" in window.filters.label.text())
 
+    bar.author.setFocus()
+    qtbot.waitUntil(bar.author.hasFocus)
     popup = bar.author.completer().popup()
     if popup.isVisible():  # the first Esc closes the picker's list, the next clears
         qtbot.keyClick(popup, Qt.Key.Key_Escape)
