@@ -38,6 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import filters as bench_filters  # noqa: E402 - bench/filters.py, beside this file
+
 VIEW_PROBE = r"""
 import asyncio, json, os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -739,6 +741,8 @@ def budgets(
 
 
 def main() -> int:
+    if "--filters-only" in sys.argv[1:]:  # the filter combinations alone (issue 13)
+        return bench_filters.main([a for a in sys.argv[1:] if a != "--filters-only"])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1_000_000)
     parser.add_argument("--posts", type=int, default=1_000_000)
@@ -780,6 +784,8 @@ def main() -> int:
         ours_view, qsql_view = view("ours", path), view("qsql", path)
         search_rows = search(path)
         stall_rows = stalls(path)
+        asyncio.run(bench_filters.leave_never_edited(f"sqlite+aiosqlite:///{path}"))
+        filter_rows = asyncio.run(bench_filters.measure(f"sqlite+aiosqlite:///{path}"))
     lines = [
         "# Scale benchmark",
         "",
@@ -843,6 +849,7 @@ def main() -> int:
     report = "\n".join(lines) + "\n"
     if figures is not None:
         report += "\n" + postgres_section(figures, args)
+    report += "\n" + bench_filters.report(filter_rows, None, args.users, args.posts)
     print(report)
     args.report.write_text(report)
     return 0

@@ -21,6 +21,8 @@ from datetime import datetime
 from typing import Generic, Literal, TypeAlias, TypeVar
 from uuid import UUID
 
+from desktop_app.application.row_filters import TimeRange
+
 UserSort: TypeAlias = Literal["username", "email", "is_active", "created_at", "updated_at"]
 PostSort: TypeAlias = Literal["title", "author_username", "created_at", "updated_at"]
 
@@ -69,22 +71,41 @@ class PostRow:
 
 @dataclass(frozen=True, slots=True)
 class UserQuery:
-    """Which users, in which order. ``search`` matches email, username and bio."""
+    """Which users, in which order. ``search`` matches email, username and bio; the filters
+    (None: any) keep only active or inactive users, and those created or updated in a range."""
 
     search: str = ""
     sort: UserSort = "created_at"
     descending: bool = True
+    active: bool | None = None
+    created: TimeRange | None = None
+    updated: TimeRange | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter (not the search) narrows the rows."""
+        return (self.active, self.created, self.updated) != (None, None, None)
 
 
 @dataclass(frozen=True, slots=True)
 class PostQuery:
     """Which posts, in which order. ``search`` matches title, content and the author's username;
-    ``author_ids`` (when not None) keeps only posts by those users (master-detail)."""
+    ``author_ids`` (when not None) keeps only posts by those users (master-detail); the
+    filters (None: any) keep posts by one author, and those created or updated in a range.
+    ``author_id`` and ``author_ids`` together keep the posts both allow."""
 
     search: str = ""
     sort: PostSort = "created_at"
     descending: bool = True
     author_ids: frozenset[UUID] | None = None
+    author_id: UUID | None = None
+    created: TimeRange | None = None
+    updated: TimeRange | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter of the filter bar (not the search, not master-detail) narrows."""
+        return (self.author_id, self.created, self.updated) != (None, None, None)
 
 
 @dataclass(frozen=True, slots=True)

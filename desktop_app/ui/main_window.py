@@ -38,6 +38,7 @@ from desktop_app.ui.database_lifecycle import DatabaseLifecycle
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.delete_flow import DeleteFlow
 from desktop_app.ui.dialog_launcher import DialogLauncher
+from desktop_app.ui.filter_status import install_filters
 from desktop_app.ui.master_detail import PostsFollowUsers
 from desktop_app.ui.paste_flow import PasteFlow
 from desktop_app.ui.post_preview import PostPreview
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
         self.row_menus = install_row_menus(self, self._set_current)  # right-click on rows
+        self.filters = install_filters(self)  # a filter bar under each search box
         describe_controls(self)  # a name and a description for every control
         restore_layout(self._settings, self, *self._layout)
         self.preview.restore(self._settings)

@@ -28,18 +28,7 @@ from dataclasses import replace
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from sqlalchemy import (
-    ColumnElement,
-    Row,
-    Select,
-    false,
-    func,
-    literal,
-    select,
-    text,
-    tuple_,
-    union,
-)
+from sqlalchemy import ColumnElement, Row, Select, false, func, literal, select, text, tuple_, union
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from desktop_app.application.read_models import (
@@ -54,15 +43,12 @@ from desktop_app.application.read_models import (
     UserReader,
     UserRow,
 )
+from desktop_app.infrastructure.database import filter_conditions, search_conditions
 from desktop_app.infrastructure.database.error_translation import raise_translated
+from desktop_app.infrastructure.database.filter_planner import FilterPlanner
 from desktop_app.infrastructure.database.interrupt import interruptible
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.search import fts5_query
-from desktop_app.infrastructure.database.search_conditions import (
-    post_matching_ids,
-    post_search_condition,
-    user_search_condition,
-)
 from desktop_app.infrastructure.database.search_planner import ReadTuning, SearchPlan, SearchPlanner
 from desktop_app.infrastructure.database.sort_keys import key_of_value, sort_key
 
@@ -90,6 +76,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         self._dialect = ""
         self._tuning = tuning = ReadTuning() if tuning is None else tuning
         self.planner = SearchPlanner(self._table, tuning, by_author=self._by_author)
+        self.filter_planner = FilterPlanner(self._table, tuning)
 
     @abc.abstractmethod
     def _id_column(self) -> Any: ...
@@ -103,7 +90,10 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         """``stmt`` joined to whatever the sort or search of ``query`` needs."""
 
     @abc.abstractmethod
-    def _filtered(self, stmt: SelectT, query: QueryT, search: SearchPlan | None) -> SelectT: ...
+    def _filtered(
+        self, stmt: SelectT, query: QueryT, search: SearchPlan | None, *, ordered: bool = True
+    ) -> SelectT:
+        """``stmt`` narrowed to ``query``'s rows; ``ordered``: for a page (see filter_planner)."""
 
     @abc.abstractmethod
     def _sort_column(self, query: QueryT) -> Any: ...
@@ -135,7 +125,9 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         return None
 
     async def _search(self, session: AsyncSession, query: QueryT) -> SearchPlan | None:
-        """How ``query.search`` is answered here (see ``search_planner``)."""
+        """How ``query.search`` is answered here (see ``search_planner``; the filters are
+        probed alongside, see ``filter_planner``)."""
+        await self.filter_planner.plan(session, query)
         return await self.planner.plan(
             session, query.search, sort=query.sort, narrowed=self._narrowed(query)
         )
@@ -174,7 +166,8 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         (a local copy of the current view reads it in one snapshot)."""
         self._dialect = session.get_bind().dialect.name
         search = await self._search(session, query)
-        return self._filtered(self._joined(select(self._id_column()), query), query, search)
+        ids = self._joined(select(self._id_column()), query)
+        return self._filtered(ids, query, search, ordered=False)
 
     @interruptible  # a superseded page or count stops its SQL at once, on SQLite too
     async def fetch(
@@ -264,6 +257,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
                     and search.terms
                     and not search.authors_match
                     and not self._narrowed(query)
+                    and not query.filtered  # the index knows words, not the filters
                 ):
                     # Every row has exactly one FTS5 entry: count there, not in the table.
                     fts = f"{self._table}_fts"
@@ -300,8 +294,13 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
     def _joined(self, stmt: SelectT, query: UserQuery) -> SelectT:
         return stmt
 
-    def _filtered(self, stmt: SelectT, query: UserQuery, search: SearchPlan | None) -> SelectT:
-        return stmt if search is None else stmt.where(user_search_condition(search))
+    def _filtered(
+        self, stmt: SelectT, query: UserQuery, search: SearchPlan | None, *, ordered: bool = True
+    ) -> SelectT:
+        walked = self.filter_planner.walked(query) if ordered else frozenset()
+        stmt = stmt.where(*filter_conditions.user_filter_conditions(query, self._dialect, walked))
+        found = None if search is None else search_conditions.user_search_condition(search)
+        return stmt if found is None else stmt.where(found)
 
     def _sort_column(self, query: UserQuery) -> Any:
         return getattr(UserModel, query.sort)
@@ -313,7 +312,8 @@ class SQLAlchemyUserReader(_Reader[UserQuery, UserRow], UserReader):
         return [UserModel.id, UserModel.updated_at]
 
     def _counted(self, query: UserQuery, search: SearchPlan | None) -> Select[*tuple[Any, ...]]:
-        return self._filtered(select(func.count()).select_from(UserModel), query, search)
+        counted = select(func.count()).select_from(UserModel)
+        return self._filtered(counted, query, search, ordered=False)
 
 
 class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
@@ -338,7 +338,7 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         return query.sort == "author_username" or bool(query.search.strip())
 
     def _narrowed(self, query: PostQuery) -> bool:
-        return query.author_ids is not None
+        return query.author_ids is not None or query.author_id is not None
 
     def _joined(self, stmt: SelectT, query: PostQuery) -> SelectT:
         if self._needs_author(query):
@@ -346,20 +346,24 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         return stmt
 
     def _counted_fts(self, query: PostQuery, search: SearchPlan) -> Select[*tuple[Any, ...]] | None:
-        if self._narrowed(query):
+        if self._narrowed(query) or query.filtered:
             return None
         # Posts found by their words, plus posts whose author's username matches: two id sets
         # from two indexes, without reading the posts they stand for.
-        own, written = post_matching_ids(search)
+        own, written = search_conditions.post_matching_ids(search)
         return select(func.count()).select_from(union(own, written).subquery())
 
     def _search_condition(self, search: SearchPlan) -> ColumnElement[bool]:
-        return post_search_condition(search)
+        return search_conditions.post_search_condition(search)
 
-    def _filtered(self, stmt: SelectT, query: PostQuery, search: SearchPlan | None) -> SelectT:
+    def _filtered(
+        self, stmt: SelectT, query: PostQuery, search: SearchPlan | None, *, ordered: bool = True
+    ) -> SelectT:
         if query.author_ids is not None:
             ids = list(query.author_ids)
             stmt = stmt.where(PostModel.author_id.in_(ids) if ids else false())
+        walked = self.filter_planner.walked(query) if ordered else frozenset()
+        stmt = stmt.where(*filter_conditions.post_filter_conditions(query, self._dialect, walked))
         if search is not None:
             stmt = stmt.where(self._search_condition(search))
         return stmt
@@ -393,4 +397,4 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
         stmt = select(func.count()).select_from(PostModel)
         if query.search.strip():
             stmt = stmt.join(UserModel, PostModel.author_id == UserModel.id)
-        return self._filtered(stmt, query, search)
+        return self._filtered(stmt, query, search, ordered=False)

@@ -61,3 +61,10 @@ def key_of_value(column: Any, value: object, dialect: str) -> Any:
     if not _is_time(column):
         return bound
     return _time_key(bound, dialect, nullable=_nullable(column))
+
+
+def no_time_key(column: Any, dialect: str) -> Any:
+    """The key a missing time of ``column`` (a timestamp) sorts by: below every real time."""
+    if dialect == "sqlite":
+        return literal_column(SQLITE_NO_TIME)
+    return literal_column(POSTGRESQL_NO_TIME, type_=UTCDateTime())

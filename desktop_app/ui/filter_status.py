@@ -1,0 +1,147 @@
+"""The filter bars in the window, and the status bar saying what is filtered.
+
+``install_filters`` puts a bar under each table's title and search box and a label in the
+status bar: "Filtered: active, created 2026-01-01 – 2026-06-30 · 1,234 of 1,000,000 users",
+for the table last used (or the other one, when only it is filtered). The "of" figure is the
+rows without the bar's filters (the search and the posts' master-detail kept): one count,
+asked when a filtered count arrives, newest answer wins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+
+from desktop_app.application.read_models import PostQuery, UserQuery
+from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.ui.date_filter import fill
+from desktop_app.ui.filter_bar import FilterBar, OpenDatabaseUsers
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+def unfiltered(query: UserQuery | PostQuery) -> UserQuery | PostQuery:
+    """``query`` without the filter bar's filters."""
+    if isinstance(query, UserQuery):
+        return replace(query, active=None, created=None, updated=None)
+    return replace(query, author_id=None, created=None, updated=None)
+
+
+class FilterStatus(QObject):
+    """Both tables' filter bars and what the status bar says about them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        users = OpenDatabaseUsers(
+            lambda: None if window.database is None else window.database.user_reader
+        )
+        self.bars = {
+            "users": FilterBar(table="users", model=window.users_model, users=users),
+            "posts": FilterBar(table="posts", model=window.posts_model, users=users),
+        }
+        self.label = QLabel("")
+        self.label.setObjectName("filterStatusLabel")
+        self.label.setAccessibleName(self.tr("Filters in use"))
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        window.statusBar().insertPermanentWidget(0, self.label)
+        self._totals: dict[str, tuple[object, int]] = {}  # table -> (unfiltered query, rows)
+        self._generation = {"users": 0, "posts": 0}
+        self._tasks: set[asyncio.Future[None]] = set()
+        self._current = "users"  # the table the status bar speaks of
+        for (table, bar), panel in zip(
+            self.bars.items(), (window.users_panel, window.posts_panel), strict=True
+        ):
+            layout = panel.layout()
+            assert isinstance(layout, QBoxLayout)
+            layout.insertWidget(1, bar)  # under the title and the search box
+            # Tab order: the search box, the table, then its filters.
+            previous: QWidget = panel.table
+            for widget in bar.controls():
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
+            bar.changed.connect(lambda table=table: self._use(table))
+            panel.focused.connect(lambda table=table: self._use(table))
+            bar.model.count_changed.connect(
+                lambda _rows, exact, table=table: self._counted(table, exact)
+            )
+        window.lifecycle.opened.connect(self._database_opened)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a total is being counted (tests wait for it)."""
+        return bool(self._tasks)
+
+    def clear(self) -> None:
+        for bar in self.bars.values():
+            bar.clear()
+
+    def show_status(self) -> None:
+        """Say what filters the current table (the one last used), else the other one."""
+        other = "posts" if self._current == "users" else "users"
+        text = self._describe(self._current) or self._describe(other) or ""
+        self.label.setText(text)
+        self.label.setVisible(bool(text))
+
+    def _use(self, table: str) -> None:
+        self._current = table
+        self.show_status()
+
+    def _describe(self, table: str) -> str | None:
+        bar = self.bars[table]
+        words = bar.describe()
+        if not words:
+            return None
+        count = bar.model.row_count
+        shown = QLocale().toString(count.rows) + ("" if count.exact else "+")
+        known = self._totals.get(table)
+        query = unfiltered(bar.model.query)
+        if known is not None and known[0] == query:
+            total = known[1]
+            rows = (
+                self.tr("%1 of %Ln users", "", total)
+                if table == "users"
+                else self.tr("%1 of %Ln posts", "", total)
+            )
+            rows = fill(rows, shown)
+        else:
+            rows = self.tr("%Ln users", "", count.rows)
+            if table == "posts":
+                rows = self.tr("%Ln posts", "", count.rows)
+        return fill(self.tr("Filtered: %1 · %2"), ", ".join(words), rows)
+
+    def _database_opened(self, _database: object) -> None:
+        self._totals.clear()
+        self.clear()  # an author picked belongs to the database it came from
+
+    def _counted(self, table: str, exact: bool) -> None:
+        bar = self.bars[table]
+        if exact and bar.filtering and bar.model.reader is not None:
+            self._generation[table] += 1
+            task = asyncio.ensure_future(self._count_total(table, self._generation[table]))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        self.show_status()
+
+    async def _count_total(self, table: str, generation: int) -> None:
+        bar = self.bars[table]
+        reader: Any = bar.model.reader
+        query = unfiltered(bar.model.query)
+        try:
+            total = await reader.count(query)
+        except (StorageError, DomainError):
+            return  # the table's own count says what went wrong
+        if generation == self._generation[table]:
+            self._totals[table] = (query, total)
+            self.show_status()
+
+
+def install_filters(window: MainWindow) -> FilterStatus:
+    """A filter bar for each table of ``window``, and the status bar's filter label."""
+    status = FilterStatus(window)
+    status.show_status()
+    return status
