@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QItemSelectionModel, Qt, QThread
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
@@ -260,7 +260,8 @@ def test_the_copy_key_in_the_log_copies_statements_not_the_table(
     log.drain()
     log.view.setFocus()
     qtbot.waitUntil(log.view.hasFocus)
-    log.view.selectRow(1)
+    flags = QItemSelectionModel.SelectionFlag
+    log.view.selectionModel().select(log.model.index(1, 0), flags.ClearAndSelect | flags.Rows)
     assert [index.row() for index in log.view.selectionModel().selectedRows()] == [1]
     QApplication.clipboard().setText("")
     qtbot.keySequence(log.view, QKeySequence(QKeySequence.StandardKey.Copy))
