@@ -1123,6 +1123,120 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Show any user, active ones, or not</source>
+        <translation>Alle Benutzer zeigen, nur aktive oder nur inaktive</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>Aktiv:</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Type part of a username and pick the author whose posts to show</source>
+        <translation>Einen Teil des Benutzernamens eingeben und den Autor wählen, dessen Beiträge gezeigt werden</translation>
+    </message>
+    <message>
+        <source>any author</source>
+        <translation>beliebiger Autor</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Autor:</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every row again (Esc in the filter bar does the same)</source>
+        <translation>Wieder alle Zeilen zeigen (Esc in der Filterleiste tut dasselbe)</translation>
+    </message>
+    <message>
+        <source>Show every row again (Esc)</source>
+        <translation>Wieder alle Zeilen zeigen (Esc)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>Clear the author</source>
+        <translation>Autor entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>FilterStatus</name>
+    <message>
+        <source>Filters in use</source>
+        <translation>Aktive Filter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln users</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer</numerusform>
+            <numerusform>%1 von %Ln Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln posts</source>
+        <translation>
+            <numerusform>%1 von %Ln Beitrag</numerusform>
+            <numerusform>%1 von %Ln Beiträgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln posts</source>
+        <translation>
+            <numerusform>%Ln Beitrag</numerusform>
+            <numerusform>%Ln Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filtered: %1 · %2</source>
+        <translation>Gefiltert: %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>FormConflicts</name>
     <message>
         <source>(typed)</source>
@@ -1785,6 +1899,13 @@
     </message>
 </context>
 <context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+</context>
+<context>
     <name>PasteFlow</name>
     <message>
         <source>the clipboard</source>
@@ -2329,6 +2450,85 @@ Erstellt {created} · Geändert {updated}</translation>
     <message>
         <source>no database is open to read the posts&apos; whole content from</source>
         <translation>es ist keine Datenbank geöffnet, aus der der ganze Inhalt der Beiträge gelesen werden kann</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFilter</name>
+    <message>
+        <source>Updated:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>jederzeit</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>never edited</source>
+        <translation>nie geändert</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Any time, edited (between the dates, when given), or never edited</source>
+        <translation>Jederzeit, geändert (zwischen den Daten, falls angegeben) oder nie geändert</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>erstellt</translation>
+    </message>
+    <message>
+        <source>%1 from</source>
+        <translation>%1 ab</translation>
+    </message>
+    <message>
+        <source>The first day, included; Delete for any day</source>
+        <translation>Der erste Tag, eingeschlossen; Entf für einen beliebigen Tag</translation>
+    </message>
+    <message>
+        <source>%1 to</source>
+        <translation>%1 bis</translation>
+    </message>
+    <message>
+        <source>The last day, included; Delete for any day</source>
+        <translation>Der letzte Tag, eingeschlossen; Entf für einen beliebigen Tag</translation>
+    </message>
+    <message>
+        <source>updated %1 – %2</source>
+        <translation>geändert %1 – %2</translation>
+    </message>
+    <message>
+        <source>created %1 – %2</source>
+        <translation>erstellt %1 – %2</translation>
+    </message>
+    <message>
+        <source>updated from %1</source>
+        <translation>geändert ab %1</translation>
+    </message>
+    <message>
+        <source>created from %1</source>
+        <translation>erstellt ab %1</translation>
+    </message>
+    <message>
+        <source>updated until %1</source>
+        <translation>geändert bis %1</translation>
+    </message>
+    <message>
+        <source>created until %1</source>
+        <translation>erstellt bis %1</translation>
     </message>
 </context>
 <context>

@@ -1123,6 +1123,120 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show any user, active ones, or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a username and pick the author whose posts to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every row again (Esc in the filter bar does the same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every row again (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the author</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterStatus</name>
+    <message>
+        <source>Filters in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln users</source>
+        <translation>
+            <numerusform>%1 of %Ln user</numerusform>
+            <numerusform>%1 of %Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln posts</source>
+        <translation>
+            <numerusform>%1 of %Ln post</numerusform>
+            <numerusform>%1 of %Ln posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users</source>
+        <translation>
+            <numerusform>%Ln user</numerusform>
+            <numerusform>%Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln posts</source>
+        <translation>
+            <numerusform>%Ln post</numerusform>
+            <numerusform>%Ln posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filtered: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormConflicts</name>
     <message>
         <source>(typed)</source>
@@ -1784,6 +1898,13 @@
     </message>
 </context>
 <context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasteFlow</name>
     <message>
         <source>the clipboard</source>
@@ -2326,6 +2447,85 @@ Created {created} · Updated {updated}</source>
     <name>TableSelection</name>
     <message>
         <source>no database is open to read the posts&apos; whole content from</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeFilter</name>
+    <message>
+        <source>Updated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time, edited (between the dates, when given), or never edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day, included; Delete for any day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day, included; Delete for any day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created until %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -128,7 +128,8 @@ def test_created_days_and_never_edited_narrow_and_combine_with_search(
     bar.updated.mode.setCurrentIndex(0)
     wait_rows(qtbot, window.users_panel, 1)
     idle(qtbot, window)
-    qtbot.waitUntil(lambda: "1 of 1 users" in window.filters.label.text())
+    qtbot.waitUntil(lambda: "1 of 1 user" in window.filters.label.text())
+    assert "1 of 1 users" not in window.filters.label.text()  # English's singular, from en.ts
 
     bar.clear_button.click()  # "Clear filters": the search stays
     wait_rows(qtbot, window.users_panel, 1)
