@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.ui.bar_scroller import BarScroller
 from desktop_app.ui.date_filter import fill
 from desktop_app.ui.filter_bar import FilterBar, OpenDatabaseUsers
 
@@ -48,6 +49,7 @@ class FilterStatus(QObject):
         self.label.setObjectName("filterStatusLabel")
         self.label.setAccessibleName(self.tr("Filters in use"))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setMinimumWidth(80)  # a long description is cut, not the window widened
         window.statusBar().insertPermanentWidget(0, self.label)
         self._totals: dict[str, tuple[object, int]] = {}  # table -> (unfiltered query, rows)
         self._generation = {"users": 0, "posts": 0}
@@ -58,7 +60,8 @@ class FilterStatus(QObject):
         ):
             layout = panel.layout()
             assert isinstance(layout, QBoxLayout)
-            layout.insertWidget(1, bar)  # under the title and the search box
+            # Under the title and the search box, scrolling sideways when the window is narrow.
+            layout.insertWidget(1, BarScroller(bar))
             # Tab order: the search box, the table, then its filters.
             previous: QWidget = panel.table
             for widget in bar.controls():
@@ -85,6 +88,7 @@ class FilterStatus(QObject):
         other = "posts" if self._current == "users" else "users"
         text = self._describe(self._current) or self._describe(other) or ""
         self.label.setText(text)
+        self.label.setToolTip(text)  # whole, where the status bar has to cut it
         self.label.setVisible(bool(text))
 
     def _use(self, table: str) -> None:
