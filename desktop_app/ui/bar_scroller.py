@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 class BarScroller(QScrollArea):
     def __init__(self, bar: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._bar = bar  # first: setWidget already sends the bar's events through eventFilter
         self.setObjectName(f"{bar.objectName()}Scroller")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
@@ -24,7 +25,6 @@ class BarScroller(QScrollArea):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the bar's own fields
         self.setWidget(bar)
-        self._bar = bar
         bar.installEventFilter(self)  # its hint changes as fields show and hide
         self._fit()
 
