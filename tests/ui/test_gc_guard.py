@@ -5,7 +5,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop_app.ui.gc_guard import GarbageCollector, full_collections_held
+from desktop_app.ui.gc_guard import (
+    LONG_LIVED_ROWS,
+    GarbageCollector,
+    exempt_long_lived,
+    full_collections_held,
+    release_long_lived,
+)
 
 
 @pytest.fixture
@@ -72,3 +78,17 @@ def test_a_hold_is_released_when_its_block_fails(qapp: object) -> None:
     with pytest.raises(RuntimeError), full_collections_held():
         raise RuntimeError("the export failed")
     assert gc.get_threshold() == original
+
+
+def test_a_history_that_froze_nothing_leaves_the_start_up_freeze_alone(qapp: object) -> None:
+    gc.freeze()  # as gui.py does once the database is open
+    try:
+        frozen = gc.get_freeze_count()
+        assert not exempt_long_lived(10)
+        release_long_lived()  # a database switch or close: the history is cleared
+        assert gc.get_freeze_count() == frozen
+        assert exempt_long_lived(LONG_LIVED_ROWS)
+        release_long_lived()  # the big change is gone: everything is scanned again
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
