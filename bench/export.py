@@ -218,14 +218,15 @@ def run_sqlite(args: argparse.Namespace, directory: Path) -> None:
 
 
 def run_postgres(args: argparse.Namespace, directory: Path) -> None:
-    from export_postgres import create, drop, fill
+    from export_postgres import create, drop, existing, fill
     from export_postgres import raw_export as raw_copy
 
-    name = f"export_bench_{args.table}"
-    url = asyncio.run(create(args.postgres, name))
+    name = f"export_bench_{args.table}_{args.rows}"
+    url = asyncio.run(create(args.postgres, name, reuse=args.keep_postgres))
     try:
-        built = asyncio.run(fill(url, args.table, args.rows))
-        print(f"built {args.rows:,} {args.table} on PostgreSQL in {built:.0f} s (COPY)")
+        if asyncio.run(existing(url, args.table)) != args.rows:
+            built = asyncio.run(fill(url, args.table, args.rows))
+            print(f"built {args.rows:,} {args.table} on PostgreSQL in {built:.0f} s (COPY)")
         target = directory / "ours.csv"
         ours = our_export(url, args.table, target, args.page_size)
         ours["page_size"] = args.page_size
@@ -234,7 +235,8 @@ def run_postgres(args: argparse.Namespace, directory: Path) -> None:
         size = target.stat().st_size
         report("PostgreSQL", ours, "raw COPY (SELECT ...) TO STDOUT CSV", raw_seconds, size)
     finally:
-        asyncio.run(drop(args.postgres, name))
+        if not args.keep_postgres:
+            asyncio.run(drop(args.postgres, name))
 
 
 def main() -> None:
@@ -244,6 +246,9 @@ def main() -> None:
     parser.add_argument("--page-size", type=int, default=PAGE_SIZE)
     parser.add_argument("--postgres", help="an admin URL: a database is created there and dropped")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument(
+        "--keep-postgres", action="store_true", help="keep the database for the next run, reuse it"
+    )
     parser.add_argument("--sqlite-file", help="build the SQLite file here, or reuse it if there")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:

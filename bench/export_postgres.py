@@ -38,12 +38,15 @@ def dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-async def create(admin: str, name: str) -> str:
-    """A new empty database ``name`` on ``admin``'s server; its SQLAlchemy URL."""
+async def create(admin: str, name: str, *, reuse: bool = False) -> str:
+    """A new empty database ``name`` on ``admin``'s server (``reuse``: the one there, if any);
+    its SQLAlchemy URL."""
     connection = await asyncpg.connect(dsn(admin))
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{name}"')
+        there = await connection.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not (reuse and there):
+            await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
     url = make_url(admin).set(drivername="postgresql+asyncpg", database=name)
@@ -54,6 +57,17 @@ async def drop(admin: str, name: str) -> None:
     connection = await asyncpg.connect(dsn(admin))
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await connection.close()
+
+
+async def existing(url: str, table: str) -> int:
+    """How many rows ``table`` holds (0 before the migration made it)."""
+    connection = await asyncpg.connect(dsn(url))
+    try:
+        if await connection.fetchval("SELECT to_regclass($1)", table) is None:
+            return 0
+        return int(await connection.fetchval(f"SELECT count(*) FROM {table}"))
     finally:
         await connection.close()
 
