@@ -14,9 +14,11 @@ collection.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import gc
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 HOME = tempfile.mkdtemp(prefix="export-bench-home-")
+atexit.register(shutil.rmtree, HOME, ignore_errors=True)
 os.environ.update(
     HOME=HOME,
     XDG_CONFIG_HOME=f"{HOME}/config",
