@@ -1,16 +1,20 @@
-"""Export benchmark (issue #12): a table of N rows from a SQLite file to CSV, ours vs the raw driver.
+"""Export benchmark (issue #12): a table of N rows to CSV, ours vs the raw driver, SQLite and PostgreSQL.
 
-Run: .venv/bin/python bench/export.py [--rows 1000000] [--table users|posts]
+Run: .venv/bin/python bench/export.py [--rows 1000000] [--table users|posts] [--postgres URL]
+[--skip-sqlite] [--sqlite-file FILE] [--page-size N]
 
-A SQLite file in a temporary directory is migrated by the app, then filled fast with raw
-``sqlite3`` ``executemany`` (timestamps stored as the app stores them). Then, timed:
+A SQLite file in a temporary directory (or ``--sqlite-file``, kept for the next run) is migrated
+by the app, then filled fast with raw ``sqlite3`` ``executemany`` (timestamps stored as the app
+stores them); on PostgreSQL, a database of its own is migrated and filled by ``COPY``
+(``export_postgres.py``). Then, timed:
 
-* ours: ``export_to_file`` through ``SQLAlchemyExportSource`` (keyset pages in the table's
-  default order, newest first, on the app's async engine), while a task ticks every 5 ms and
-  keeps the longest gap between ticks (the longest event-loop stall), and a thread samples
-  VmRSS from /proc/self/status every 5 ms (peak over the idle process just before);
-* raw: one ``sqlite3`` cursor over the same columns in the same order, into ``csv.writer`` on
-  the same kind of file (ids and times written as stored, no conversion).
+* ours: File → Export… in the real window, started as the app starts (``export_app.py``, a fresh
+  process: the app's own garbage-collection policy, its progress dialog, ``ExportFlow``), keyset
+  pages in the table's default order (newest first); it measures the longest event-loop stall
+  (with how much of it the loop thread itself ran), every garbage collection, and peak RSS;
+* raw: SQLite, one ``sqlite3`` cursor over the same columns in the same order into
+  ``csv.writer`` (ids and times written as stored, no conversion); PostgreSQL, the server's own
+  ``COPY (SELECT ...) TO STDOUT (FORMAT csv)`` through asyncpg.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import json
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,19 +37,11 @@ from uuid import uuid4
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from meters import TICK, GcPauses, RssPeak, StallMeter, rss_bytes  # noqa: E402
+from meters import TICK  # noqa: E402
 
-from desktop_app.application.export_formats import export_to_file  # noqa: E402
-from desktop_app.application.read_models import PostQuery, UserQuery  # noqa: E402
 from desktop_app.infrastructure.database import migrations  # noqa: E402
-from desktop_app.infrastructure.database.connection import (  # noqa: E402
-    make_engine,
-    make_session_factory,
-)
-from desktop_app.infrastructure.database.export_source import (  # noqa: E402
-    PAGE_SIZE,
-    SQLAlchemyExportSource,
-)
+from desktop_app.infrastructure.database.connection import make_engine  # noqa: E402
+from desktop_app.infrastructure.database.export_source import PAGE_SIZE  # noqa: E402
 
 BATCH = 50_000
 START = datetime(2024, 1, 1, tzinfo=UTC)
@@ -153,29 +151,92 @@ def raw_export(path: Path, table: str, target: Path) -> tuple[int, float]:
     return rows, time.perf_counter() - started
 
 
-async def our_export(
-    path: Path, table: str, target: Path, page_size: int
-) -> tuple[int, float, float, float, int, int]:
-    url = f"sqlite+aiosqlite:///{path}"
-    engine = make_engine(url, pool_size=2, max_overflow=0, wal=True)
+def our_export(url: str, table: str, target: Path, page_size: int) -> dict[str, Any]:
+    """File → Export… in the real window, in a fresh process (``export_app.py``)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "export_app.py"),
+            url,
+            table,
+            str(target),
+            str(page_size),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def report(label: str, ours: dict[str, Any], raw_label: str, raw_seconds: float, size: int) -> None:
+    rows, seconds = ours["rows"], ours["seconds"]
+    print(f"export of {rows:,} rows to CSV ({size / 1e6:.0f} MB), {label}")
+    print(
+        f"  ours (File → Export… in the window, keyset pages of {ours['page_size']:,}): "
+        f"{seconds:.1f} s, {rows / seconds:,.0f} rows/s, load average {ours['load']:.1f}"
+    )
+    print(
+        f"  peak RSS +{(ours['peak_rss'] - ours['idle_rss']) / 1e6:.1f} MB over idle "
+        f"({ours['idle_rss'] / 1e6:.0f} MB); heap: {ours['frozen']:,} objects frozen, "
+        f"{ours['tracked']:,} tracked"
+    )
+    print(
+        f"  longest event-loop stall {ours['stall'] * 1000:.1f} ms (the loop thread ran "
+        f"{ours['stall_loop_cpu'] * 1000:.1f} ms of it, the process "
+        f"{ours['stall_process_cpu'] * 1000:.1f} ms; idle: {ours['idle_stall'] * 1000:.1f} ms, "
+        f"tick {TICK * 1000:.0f} ms); most loop-thread CPU between two ticks "
+        f"{ours['most_loop_cpu'] * 1000:.1f} ms"
+    )
+    print(
+        f"  garbage collections: {ours['collections']} (longest "
+        f"{ours['longest_collection'] * 1000:.1f} ms), of which full: {ours['full_collections']}"
+        f" (longest {ours['longest_full'] * 1000:.1f} ms)"
+    )
+    print(f"  {raw_label}: {raw_seconds:.1f} s, {rows / raw_seconds:,.0f} rows/s")
+    print(f"  ours / raw: {raw_seconds / seconds:.2f}x raw's throughput")
+
+
+def run_sqlite(args: argparse.Namespace, directory: Path) -> None:
+    path = Path(args.sqlite_file) if args.sqlite_file else directory / "export.db"
+    if not path.exists():
+        built = build(path, args.table, args.rows)
+        print(f"built {args.rows:,} {args.table} in {built:.0f} s (migrated, raw executemany)")
+    target = directory / "ours.csv"
+    ours = our_export(f"sqlite+aiosqlite:///{path}", args.table, target, args.page_size)
+    ours["page_size"] = args.page_size
+    raw_rows, raw_seconds = raw_export(path, args.table, directory / "raw.csv")
+    assert ours["rows"] == raw_rows == args.rows, (ours["rows"], raw_rows)
+    report(
+        "SQLite file, WAL",
+        ours,
+        "raw sqlite3 cursor + csv.writer",
+        raw_seconds,
+        target.stat().st_size,
+    )
+    target.unlink()
+
+
+def run_postgres(args: argparse.Namespace, directory: Path) -> None:
+    from export_postgres import create, drop, existing, fill
+    from export_postgres import raw_export as raw_copy
+
+    name = f"export_bench_{args.table}_{args.rows}"
+    url = asyncio.run(create(args.postgres, name, reuse=args.keep_postgres))
     try:
-        source = SQLAlchemyExportSource(make_session_factory(engine), page_size=page_size)
-        query = PostQuery() if table == "posts" else UserQuery()
-        await source.count(query)  # connected, modules loaded: the process is idle now
-        with StallMeter() as idle_stalls:  # the machine's own noise, for comparison
-            await asyncio.sleep(1.0)
-        idle = rss_bytes()
-        with RssPeak() as memory, GcPauses(full_only=True) as collections, StallMeter() as stalls:
-            started = time.perf_counter()
-            rows = await export_to_file(source, target, query, "csv")
-            seconds = time.perf_counter() - started
-        print(
-            f"  full garbage collections during our export: {collections.count}, longest "
-            f"{collections.longest * 1000:.1f} ms"
-        )
-        return rows, seconds, stalls.longest, idle_stalls.longest, idle, memory.peak
+        if asyncio.run(existing(url, args.table)) != args.rows:
+            built = asyncio.run(fill(url, args.table, args.rows))
+            print(f"built {args.rows:,} {args.table} on PostgreSQL in {built:.0f} s (COPY)")
+        target = directory / "ours.csv"
+        ours = our_export(url, args.table, target, args.page_size)
+        ours["page_size"] = args.page_size
+        raw_rows, raw_seconds = raw_copy(url, args.table, directory / "raw.csv")
+        assert ours["rows"] == raw_rows == args.rows, (ours["rows"], raw_rows)
+        size = target.stat().st_size
+        report("PostgreSQL", ours, "raw COPY (SELECT ...) TO STDOUT CSV", raw_seconds, size)
     finally:
-        await engine.dispose()
+        if not args.keep_postgres:
+            asyncio.run(drop(args.postgres, name))
 
 
 def main() -> None:
@@ -183,29 +244,18 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--table", choices=("users", "posts"), default="users")
     parser.add_argument("--page-size", type=int, default=PAGE_SIZE)
+    parser.add_argument("--postgres", help="an admin URL: a database is created there and dropped")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument(
+        "--keep-postgres", action="store_true", help="keep the database for the next run, reuse it"
+    )
+    parser.add_argument("--sqlite-file", help="build the SQLite file here, or reuse it if there")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "export.db"
-        built = build(path, args.table, args.rows)
-        print(f"built {args.rows:,} {args.table} in {built:.0f} s (migrated, raw executemany)")
-        ours = Path(directory) / "ours.csv"
-        rows, seconds, stall, idle_stall, idle, peak = asyncio.run(
-            our_export(path, args.table, ours, args.page_size)
-        )
-        raw_rows, raw_seconds = raw_export(path, args.table, Path(directory) / "raw.csv")
-        size = ours.stat().st_size
-    assert rows == raw_rows == args.rows, (rows, raw_rows)
-    print(f"export of {rows:,} {args.table} to CSV ({size / 1e6:.0f} MB), SQLite file, WAL")
-    print(
-        f"  ours (export_to_file, keyset pages of {args.page_size:,}): {seconds:.1f} s, "
-        f"{rows / seconds:,.0f} rows/s; peak RSS +{(peak - idle) / 1e6:.1f} MB over idle "
-        f"({idle / 1e6:.0f} MB); longest event-loop stall {stall * 1000:.1f} ms "
-        f"(idle: {idle_stall * 1000:.1f} ms, tick {TICK * 1000:.0f} ms)"
-    )
-    print(
-        f"  raw sqlite3 cursor + csv.writer: {raw_seconds:.1f} s, {rows / raw_seconds:,.0f} rows/s"
-    )
-    print(f"  ratio ours / raw: {seconds / raw_seconds:.1f}x the time")
+        if not args.skip_sqlite:
+            run_sqlite(args, Path(directory))
+        if args.postgres:
+            run_postgres(args, Path(directory))
 
 
 if __name__ == "__main__":

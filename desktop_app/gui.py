@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import DESKTOP_ID, PRODUCT_NAME, __version__
 from desktop_app.core.logging_setup import LOG_FILE_NAME, set_debug, setup_logging
+from desktop_app.core.memory import keep_large_blocks_mapped
 from desktop_app.core.paths import directory_name, log_dir
 from desktop_app.domain.errors import StorageError
 from desktop_app.ui.crash import CrashReporter
@@ -159,6 +160,7 @@ def run_gui(
     opened; ``after_open(window, opened)`` runs beside the window once the database opened (or
     failed to), and its result is the exit code.
     """
+    keep_large_blocks_mapped()  # an export's network buffers go back to the system when freed
     app = make_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

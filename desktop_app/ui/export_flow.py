@@ -3,7 +3,9 @@
 The export runs as a task on the window's event loop: each page is read from the database
 (awaited, the window stays live) and written to the file in one short step. The file appears
 only when the export is complete; Cancel, a failure or closing the window leaves no file
-(``export_to_file``). The status bar says how many rows went where.
+(``export_to_file``). The status bar says how many rows went where. Full garbage collections
+wait while the export runs (``gc_guard.full_collections_held``): each would hold the window
+for as long as it takes to walk the heap.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from desktop_app.application.export_formats import (
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.export_dialog import ExportChoice, ExportDialog, ExportView
 from desktop_app.ui.formatting import home_relative
+from desktop_app.ui.gc_guard import full_collections_held
 from desktop_app.ui.i18n import translate
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
@@ -110,14 +113,12 @@ class ExportFlow(QObject):
         status = window.statusBar()
         try:
             total = await source.count(choice.query)
-            with window.progress.showing(
-                (
-                    self.tr("Exporting users to {path}…")
-                    if choice.table == "users"
-                    else self.tr("Exporting posts to {path}…")
-                ).format(path=shown),
-                total,
-            ) as report:
+            doing = (
+                self.tr("Exporting users to {path}…")
+                if choice.table == "users"
+                else self.tr("Exporting posts to {path}…")
+            ).format(path=shown)
+            with window.progress.showing(doing, total) as report, full_collections_held():
                 rows = await export_to_file(
                     source,
                     path,

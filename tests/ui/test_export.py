@@ -4,6 +4,7 @@ rows it shows, Cancel leaves no file, and password hashes only go out when ticke
 from __future__ import annotations
 
 import csv
+import gc
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -198,3 +199,31 @@ def test_hashes_only_when_ticked_with_a_warning(
     assert with_hashes.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = csv_rows(with_hashes)
     assert len(rows) == USERS and all(r["hashed_password"].startswith("$pbkdf2") for r in rows)
+
+
+def test_full_collections_wait_while_exporting_and_come_back_however_it_ends(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    original = gc.get_threshold()
+    window.database.exports.page_size = 1  # type: ignore[union-attr]  # slow enough to watch
+    dialog = open_dialog(qtbot, window)
+    dialog.whole.setChecked(True)
+    dialog.path.setText(str(tmp_path / "cancelled.csv"))
+    dialog.export_button.click()
+    qtbot.waitUntil(
+        lambda: window.progress_dialog is not None and window.progress_dialog.value() > 5,
+        timeout=10_000,
+    )
+    assert gc.get_threshold()[2] > original[2]  # held while the export runs
+    window.progress_dialog.cancel()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=10_000)
+    assert gc.get_threshold() == original
+
+    window.database.exports.page_size = 500  # type: ignore[union-attr]
+    failed = export_and_wait(qtbot, window, open_dialog(qtbot, window), tmp_path / "no" / "u.csv")
+    assert window.banner.isVisible() and not failed.startswith("Exported")
+    assert gc.get_threshold() == original
+
+    window.banner.hide()
+    done = export_and_wait(qtbot, window, open_dialog(qtbot, window), tmp_path / "u.csv")
+    assert done.startswith("Exported") and gc.get_threshold() == original

@@ -287,6 +287,30 @@ def test_progress_returning_false_cancels_and_closes_the_source() -> None:
     assert source.closed  # its database session is given back at once
 
 
+def test_pages_stream_each_written_before_the_next_is_read() -> None:
+    """Never the whole table in memory: each page is written (and progress said) before the
+    source is asked for the next, so one page is held at a time."""
+    events: list[str] = []
+
+    class Watched(FakeSource):
+        async def pages(
+            self, query: ExportQuery, *, with_hashes: bool = False
+        ) -> AsyncGenerator[Sequence[Sequence[Any]], None]:
+            number = 0
+            async for page in super().pages(query, with_hashes=with_hashes):
+                number += 1
+                events.append(f"read {number}")
+                yield page
+
+    def said(done: int) -> bool:
+        events.append(f"wrote {done // 3}")
+        return True
+
+    source = Watched([user(n) for n in range(12)], page=3)
+    asyncio.run(export(source, io.StringIO(newline=""), UserQuery(), "csv", progress=said))
+    assert events == [f"{what} {n}" for n in range(1, 5) for what in ("read", "wrote")]
+
+
 # -- files ----------------------------------------------------------------------------------
 
 
