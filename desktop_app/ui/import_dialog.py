@@ -416,8 +416,8 @@ class ImportDialog(QDialog):
         noun = self.kind()[:-1]
         read = f"{checked.rows_read:,} row{'s' if checked.rows_read != 1 else ''}"
         counts = (
-            f"{read} read: {len(plan.inserts):,} new {noun}{'s' if len(plan.inserts) != 1 else ''}"
-            f", {len(plan.updates):,} to update, {len(plan.skipped):,} already there (skipped)."
+            f"{read} read: {plan.new_rows:,} new {noun}{'s' if plan.new_rows != 1 else ''}"
+            f", {plan.updated_rows:,} to update, {plan.skipped_rows:,} already there (skipped)."
         )
         left_out = checked.ignored_columns
         columns = f" Columns left out: {', '.join(left_out)}." if left_out else ""

@@ -211,10 +211,10 @@ class ImportFlow(QObject):
         finally:
             self.progress = None
             dialog.writing = False
-        added, updated = len(plan.inserts), len(plan.updates)
+        added, updated = plan.new_rows, plan.updated_rows
         parts = [f"{_plural(added, plan.kind[:-1])} added"] if added else []
         parts += [f"{updated:,} updated"] if updated else []
-        parts += [f"{len(plan.skipped):,} skipped (already there)"] if plan.skipped else []
+        parts += [f"{plan.skipped_rows:,} skipped (already there)"] if plan.skipped_rows else []
         self._checked = None
         dialog.accept()
         window.refresh()
