@@ -149,7 +149,10 @@ class Seen:
 
 def _digest(rows: Sequence[SourceRow], decisions: list[tuple[Any, ...]]) -> int:
     """What a batch read and decided, as one number (equal for equal batches, in a process)."""
-    return hash((tuple((r.line, repr(r.values)) for r in rows), tuple(decisions)))
+    try:
+        return hash((tuple((r.line, *r.values.items()) for r in rows), tuple(decisions)))
+    except TypeError:  # a JSON list or object among the values: hashed as text
+        return hash((tuple((r.line, repr(r.values)) for r in rows), tuple(decisions)))
 
 
 class Planner(Protocol[RowT]):

@@ -39,6 +39,7 @@ from desktop_app.application.import_lookup import UserLookup, lookup_one_by_one
 from desktop_app.application.import_plan import (
     BATCH,
     KEEP_ROWS,
+    TURN_EVERY,
     Batch,
     ImportPlan,
     OnDuplicate,
@@ -108,20 +109,21 @@ def change_text(plan: ImportPlan[Any], verb: str = "Import") -> str:
 
 
 async def source_batches(rows: Iterator[SourceRow]) -> AsyncGenerator[list[SourceRow], None]:
-    """``rows`` ``CHUNK`` at a time, each read in a worker thread while the caller works on
-    the one before (the reading of a big file never holds the event loop)."""
-
-    def take() -> list[SourceRow]:
-        return list(itertools.islice(rows, CHUNK))
-
-    ahead = asyncio.ensure_future(asyncio.to_thread(take))
-    try:
-        while part := await ahead:
-            ahead = asyncio.ensure_future(asyncio.to_thread(take))
-            yield part
-    finally:
-        with contextlib.suppress(Exception):  # the error that stopped the caller wins
-            await ahead  # the reader thread must be done with ``rows`` before they close
+    """``rows`` ``CHUNK`` at a time. The first row is read in a worker thread (it may check a
+    whole file's encoding, or read a JSON array's text); the rest on the event loop, a turn
+    every ``TURN_EVERY`` rows: a reader thread competing for the interpreter's lock with the
+    event loop's thread made the loop wait for it, on a busy machine, for a tenth of a second."""
+    first = await asyncio.to_thread(next, rows, None)
+    part = [] if first is None else [first]
+    while part:
+        while len(part) < CHUNK:
+            more = list(itertools.islice(rows, min(TURN_EVERY, CHUNK - len(part))))
+            if not more:
+                break
+            part += more
+            await asyncio.sleep(0)
+        yield part
+        part = list(itertools.islice(rows, 1))
 
 
 def _kept_batches(plan: ImportPlan[Any]) -> Iterator[Batch[Any]]:
