@@ -306,7 +306,7 @@ class ImportService:
                         async for each in batches:
                             batch = await self._hashed(each) if plan.kind == "users" else each
                             await writes.start(batch)
-                            undo.add(batch)
+                            await undo.add(batch)
                             done += len(batch.inserts) + len(batch.updates)
                             if progress is not None and not progress(done, total):
                                 raise OperationCancelledError
@@ -317,7 +317,7 @@ class ImportService:
                     raise ImportChangedError
                 await uow.commit()
         except BaseException:
-            undo.discard()
+            await undo.discard()
             raise
         change = await undo.finish(change_text(plan, verb))
         if change.size:  # every row skipped: nothing was done, nothing to undo
