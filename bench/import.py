@@ -8,8 +8,9 @@ naming ``--authors`` users. For each backend, two databases migrated by the app 
 same authors (written by the raw driver); then, timed, into one of them:
 
 * ours: ``ImportService.check`` then ``write``, as the CLI and the import dialog call them
-  (read and validate every line, look the authors up, write every row in one transaction and
-  record the undo step), while a task ticks every 5 ms and keeps the longest gap between ticks
+  (read and validate every line a batch at a time, look the authors up; then read the file
+  again and write it batch by batch in one transaction, the undo step going to the
+  ``TemporaryChangeStore`` file as the window's does), while a task ticks every 5 ms and keeps the longest gap between ticks
   (the longest event-loop stall), and a thread samples VmRSS every 5 ms (peak over the idle
   process just before);
 * raw, into the other: the same file read with ``csv.reader``, each row turned into what the
@@ -51,6 +52,7 @@ from meters import TICK, GcPauses, RssPeak, StallMeter, rss_bytes  # noqa: E402
 from desktop_app.application.export_formats import POST_COLUMNS  # noqa: E402
 from desktop_app.application.import_service import ImportService  # noqa: E402
 from desktop_app.core.emails import normalise_email  # noqa: E402
+from desktop_app.infrastructure.change_store import TemporaryChangeStore  # noqa: E402
 from desktop_app.infrastructure.database import migrations  # noqa: E402
 from desktop_app.infrastructure.database.bulk_import import users_matching  # noqa: E402
 from desktop_app.infrastructure.database.connection import (  # noqa: E402
@@ -154,6 +156,7 @@ class Ours:
     peak_rss: int = 0
     collections: int = 0
     longest_collection: float = 0.0
+    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after
 
     @property
     def seconds(self) -> float:
@@ -162,12 +165,14 @@ class Ours:
 
 async def our_import(url: str, path: Path) -> Ours:
     engine = make_engine(url, pool_size=2, max_overflow=0, wal=True)
+    store = TemporaryChangeStore(path.parent)
     try:
         service = ImportService(
             partial(SQLAlchemyUnitOfWork, make_session_factory(engine)),
             normalise_email=normalise_email,
             hash_password=no_hashing,
             lookup=users_matching,
+            change_store=store,
         )
         async with engine.connect() as connection:  # connected, modules loaded: idle now
             await connection.exec_driver_sql("SELECT 1")
@@ -176,6 +181,7 @@ async def our_import(url: str, path: Path) -> Ours:
         with StallMeter() as idle_stalls:  # the machine's own noise, for comparison
             await asyncio.sleep(1.0)
         out = Ours(idle_stall=idle_stalls.longest, idle_rss=rss_bytes())
+        load_before = os.getloadavg()[0]
         with RssPeak() as memory, GcPauses(full_only=True) as pauses, StallMeter() as stalls:
             started = time.perf_counter()
             checked = await service.check("posts", path)
@@ -186,11 +192,13 @@ async def our_import(url: str, path: Path) -> Ours:
             out.write_s = time.perf_counter() - started
             out.rows = len(change.posts)
             del checked, change
+        out.load = (load_before, os.getloadavg()[0])
         gc.unfreeze()
         out.stall, out.peak_rss = stalls.longest, memory.peak
         out.collections, out.longest_collection = pauses.count, pauses.longest
         return out
     finally:
+        store.close()
         await engine.dispose()
 
 
@@ -241,6 +249,7 @@ def sqlite_seed(path: Path, people: list[Author]) -> None:
 
 def sqlite_raw(path: Path, csv_path: Path) -> tuple[int, float, float]:
     """(rows, seconds from the file to the commit, seconds of the executemany and commit)."""
+    print(f"  raw SQLite starts, load average {os.getloadavg()[0]:.1f}")
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA foreign_keys=ON")  # as the app's connections have it
@@ -319,6 +328,7 @@ async def postgres_seed(url: str, people: list[Author]) -> None:
 
 
 async def postgres_raw(url: str, csv_path: Path) -> tuple[int, float, float]:
+    print(f"  raw PostgreSQL starts, load average {os.getloadavg()[0]:.1f}")
     connection = await asyncpg.connect(asyncpg_dsn(url))
     try:
         started = time.perf_counter()
@@ -366,7 +376,8 @@ def report(title: str, raw_name: str, ours: Ours, raw: tuple[int, float, float])
     print(
         f"  ours (ImportService.check + write): {ours.seconds:.1f} s "
         f"(check {ours.check_s:.1f} s, write {ours.write_s:.1f} s), "
-        f"{rows / ours.seconds:,.0f} rows/s"
+        f"{rows / ours.seconds:,.0f} rows/s; load average {ours.load[0]:.1f} before, "
+        f"{ours.load[1]:.1f} after"
     )
     print(
         f"    peak RSS +{(ours.peak_rss - ours.idle_rss) / 1e6:.0f} MB over idle "

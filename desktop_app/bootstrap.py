@@ -146,6 +146,7 @@ def connect(settings: Settings, *, read_only: bool = False, create: bool = True)
         SQLAlchemyUnitOfWork, session_factory, hash_password=hasher, normalise_email=normaliser
     )
     changes = ChangeJournal()
+    change_store = TemporaryChangeStore()  # the undo history's big steps, an import's too
     return Database(
         url=settings.DATABASE_URL,
         engine=engine,
@@ -165,8 +166,10 @@ def connect(settings: Settings, *, read_only: bool = False, create: bool = True)
             hash_password=hasher,
             journal=changes,
             lookup=users_matching,
+            change_store=change_store,
         ),
         statements=StatementRecorder(engine),
+        change_store=change_store,
         read_only=read_only,
     )
 

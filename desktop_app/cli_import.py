@@ -149,6 +149,7 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
             normalise_email=normalise_email,
             hash_password=hash_in_pool,
             lookup=users_matching,
+            change_store=database.change_store,  # a big import's undo step: not in memory
         )
         checked = await service.check(
             args.kind, args.file, mapping=dict(args.map), on_duplicate=args.on_duplicate
@@ -161,8 +162,8 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
         noun = args.kind[:-1]
         what = (
             f"{args.file.name}: {_count(checked.rows_read, 'row')} read; "
-            f"{_count(len(plan.inserts), noun)} to add, {len(plan.updates):,} to update, "
-            f"{len(plan.skipped):,} skipped"
+            f"{_count(plan.new_rows, noun)} to add, {plan.updated_rows:,} to update, "
+            f"{plan.skipped_rows:,} skipped"
         )
         if checked.errors:
             print(f"{what}. {len(checked.errors):,} bad line(s): nothing was imported.")

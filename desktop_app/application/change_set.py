@@ -109,12 +109,30 @@ class ChangeSet:
         return len(self.users) + len(self.posts)
 
 
+class ChangeWriter(Protocol):
+    """A change written to a ``ChangeStore`` as it is made, a batch of rows at a time, so
+    that a change of a million rows (an import) never sits in memory whole."""
+
+    def add(self, kind: Kind, rows: Sequence[RowChange[User]] | Sequence[RowChange[Post]]) -> None:
+        """Append ``rows`` of ``kind`` (in order). StorageError if they cannot be written."""
+
+    def finish(self, text: str) -> ChangeSet:
+        """The change made of every row added, read back from the store when asked."""
+        ...
+
+    def discard(self) -> None:
+        """The change was not made (its transaction rolled back): forget its rows."""
+
+
 class ChangeStore(Protocol):
     """Where the undo history keeps big changes out of memory (a port: the infrastructure's
     temporary SQLite file). ``keep`` is slow (it writes every row) and runs in a worker
-    thread; the change it returns reads its rows back a slice at a time."""
+    thread; the change it returns reads its rows back a slice at a time. ``begin`` starts a
+    change written there as it is made."""
 
     def keep(self, change: ChangeSet) -> ChangeSet: ...
+
+    def begin(self) -> ChangeWriter: ...
 
     def discard(self, change: ChangeSet) -> None:
         """The history no longer holds ``change`` (kept or not): its rows may go."""

@@ -1,226 +1,369 @@
-"""Validating rows to import (issue #12): every bad line reported, then a plan of the writes.
+"""Planning an import (issue #12), a batch of lines at a time: the rows to add, update or skip.
 
-Each field goes through the same checks the services use (``domain.validation``), so an
-import accepts exactly what the forms accept. Every line is checked, never stopping at the
-first bad one, against the file itself (a username, e-mail or id twice) and against the
-database (an existing row, an unknown author). A row that matches an existing one (same id,
+Every line is checked field by field (``import_fields``), then against the file itself (an id,
+e-mail or username twice: ``Seen``) and against the database (an existing row, an unknown
+author), never stopping at the first bad one. A row that matches an existing one (same id,
 e-mail or username) is skipped, updated, or an error, as ``on_duplicate`` says; an update
 always gets a new version (``updated_at`` now), so other editors see that the row changed.
 A new user needs a password or a hash; an updated one given neither keeps the hash it has.
 Passwords are not hashed here: a dry run should cost no hashing, so the plan keeps them for
 the writer.
+
+A batch's plan (``Batch``) holds its rows as they will be written. The whole file's plan
+(``ImportPlan``) holds the counts, and the rows themselves only for a file of at most
+``KEEP_ROWS`` rows: a bigger file is planned again by the writer, batch by batch, in its own
+transaction (``Replay``), so memory holds one batch whatever the file's size, and the
+interpreter's full garbage collections have no million planned rows to walk. Each batch's
+``digest`` (its lines and what was decided for each, against which version of which row)
+lets the writer see that the file and the database still say what the check saw.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any, Generic, Literal, Protocol, TypeAlias, TypeVar
 from uuid import UUID, uuid4
 
 from desktop_app.application.abstract_unit_of_work import AbstractUnitOfWork
-from desktop_app.application.import_rows import Kind, LineError, SourceRow
-from desktop_app.domain.entities import Post, User, utcnow
-from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.hash_syntax import check_hashed_password
-from desktop_app.domain.ports import EmailNormaliser
-from desktop_app.domain.validation import (
-    check_bio,
-    check_content,
-    check_email,
-    check_password,
-    check_title,
-    check_username,
+from desktop_app.application.import_fields import (
+    Line,
+    post_fields,
+    user_fields,
 )
+from desktop_app.application.import_lookup import UserLookup, authors_named, lookup_one_by_one
+from desktop_app.application.import_rows import Kind, LineError, RowSource, SourceRow
+from desktop_app.domain.entities import Post, User, utcnow
+from desktop_app.domain.ports import EmailNormaliser
 
 OnDuplicate: TypeAlias = Literal["skip", "update", "stop"]
-_Times: TypeAlias = tuple[datetime | None, datetime | None]
 RowT = TypeVar("RowT", User, Post)
 T = TypeVar("T")
 
-_TRUE = {"1", "true", "t", "yes", "y", "on"}
-_FALSE = {"0", "false", "f", "no", "n", "off"}
+BATCH = 1_000  # lines planned (and written) together: one lookup and one bulk insert each
+KEEP_ROWS = 10_000  # a plan of at most this many rows keeps them; a bigger one is replayed
+TURN_EVERY = 100  # lines checked between turns of the event loop
+AUTHOR_CACHE = 100_000  # authors remembered across batches (posts by the same few people)
+
+
+@dataclass(slots=True)
+class Batch(Generic[RowT]):
+    """One batch's writes: new rows (exactly as they will be stored, ids included), existing
+    rows with their replacement, the lines skipped as duplicates, and the plain passwords to
+    hash before writing (row id -> password)."""
+
+    inserts: list[RowT] = field(default_factory=list)
+    updates: list[tuple[RowT, RowT]] = field(default_factory=list)  # (before, after)
+    skipped: list[int] = field(default_factory=list)
+    passwords: dict[UUID, str] = field(default_factory=dict)
+    digest: int = 0
+    matched: bool = False  # some line met an existing row (updated, skipped or refused)
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """How the writer plans a big file again: the same source, mapping and choice, each
+    batch's digest as the check saw it, and the batches that met existing rows (the others
+    are not looked up again: a row added meanwhile fails the insert, and the whole import)."""
+
+    source: RowSource
+    mapping: Mapping[str, str] | None
+    on_duplicate: OnDuplicate
+    digests: tuple[int, ...]
+    matched: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
 class ImportPlan(Generic[RowT]):
-    """What an import would write: new rows (exactly as they will be stored, ids included),
-    existing rows with their replacement, and the lines skipped as duplicates. ``passwords``
-    are the plain passwords of rows to hash before writing (row id -> password)."""
+    """What an import would write: how many rows are new, updated and skipped, and, for a
+    small file (``replay`` None), the rows themselves, as a ``Batch`` holds them."""
 
     kind: Kind
     inserts: list[RowT] = field(default_factory=list)
     updates: list[tuple[RowT, RowT]] = field(default_factory=list)  # (before, after)
     skipped: list[int] = field(default_factory=list)
     passwords: dict[UUID, str] = field(default_factory=dict)
+    new_rows: int = 0
+    updated_rows: int = 0
+    skipped_rows: int = 0
+    replay: Replay | None = None
 
     @property
     def size(self) -> int:
-        return len(self.inserts) + len(self.updates)
+        """Rows to write (new and updated)."""
+        return self.new_rows + self.updated_rows
 
+    def add(self, batch: Batch[RowT], *, keep: bool) -> None:
+        """Count ``batch``'s rows, and keep them when ``keep``."""
+        self.new_rows += len(batch.inserts)
+        self.updated_rows += len(batch.updates)
+        self.skipped_rows += len(batch.skipped)
+        if keep:
+            self.inserts += batch.inserts
+            self.updates += batch.updates
+            self.skipped += batch.skipped
+            self.passwords.update(batch.passwords)
 
-def _text(values: Mapping[str, Any], name: str) -> str | None:
-    """A field's value as text; None when absent, null or blank."""
-    value = values.get(name)
-    if value is None:
-        return None
-    text = value if isinstance(value, str) else json_text(value)
-    return text if text.strip() else None
+    def let_go(self, replay: Replay) -> None:
+        """Forget the rows (too many to keep): the writer plans them again from ``replay``."""
+        self.inserts, self.updates, self.skipped, self.passwords = [], [], [], {}
+        self.replay = replay
 
-
-def json_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def parse_id(value: str) -> UUID:
-    try:
-        return UUID(value.strip())
-    except ValueError:
-        raise ValidationError("id", f"not a valid id (a UUID): {value!r}") from None
-
-
-def parse_bool(name: str, value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = json_text(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValidationError(name, f"not a yes/no value: {value!r} (use true or false)")
-
-
-def parse_time(name: str, value: str) -> datetime:
-    """ISO 8601; a time without an offset is taken as UTC."""
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise ValidationError(
-            name, f"not an ISO 8601 timestamp: {value!r} (e.g. 2024-05-01T12:00:00+00:00)"
-        ) from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-TURN_EVERY = 1_000  # rows checked between turns of the event loop
+    def as_batch(self) -> Batch[RowT]:
+        return Batch(self.inserts, self.updates, self.skipped, self.passwords)
 
 
 async def _turns(items: Iterable[T]) -> AsyncIterator[T]:
-    """``items``, giving the event loop a turn every ``TURN_EVERY``: checking 100,000 posts
-    held a window's loop for 0.7 s in one piece; in turns, no more than 30 ms."""
+    """``items``, giving the event loop a turn every ``TURN_EVERY``."""
     for number, item in enumerate(items, start=1):
         yield item
         if number % TURN_EVERY == 0:
             await asyncio.sleep(0)
 
 
-class _Line:
-    """The checks of one line, collecting an error per field instead of stopping."""
-
-    def __init__(self, row: SourceRow, errors: list[LineError]) -> None:
-        self.row, self._errors, self.ok = row, errors, True
-
-    def fail(self, name: str, reason: str) -> None:
-        self.ok = False
-        self._errors.append(LineError(self.row.line, name, reason))
-
-    def check(self, name: str, check: Callable[[str], Any], *, required: bool = False) -> Any:
-        value = _text(self.row.values, name)
-        if value is None:
-            if required:
-                self.fail(name, "required, but empty or missing")
-            return None
-        try:
-            return check(value)
-        except ValidationError as error:
-            for failed, message in error.errors.items():
-                self.fail(failed if failed != "id" else name, message)
-            return None
-
-    def flag(self, name: str) -> bool | None:
-        value = self.row.values.get(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        try:
-            return parse_bool(name, value)
-        except ValidationError as error:
-            self.fail(name, error.message)
-            return None
-
-    def times(self) -> tuple[datetime | None, datetime | None]:
-        created = self.check("created_at", lambda v: parse_time("created_at", v))
-        updated = self.check("updated_at", lambda v: parse_time("updated_at", v))
-        return created, updated
+SEEN_SHARDS = 1_024
 
 
-class _Seen:
-    """Values already taken by earlier lines of the file (compared case-folded)."""
+class Seen:
+    """Values already taken by earlier lines of the file (compared case-folded): per field, the
+    value's 64-bit hash -> the first line that had it. Plain ints, so a million lines cost
+    some 100 MB and nothing the garbage collector walks; two different values sharing a hash
+    (about one chance in 10^7 for a million lines) would be reported as a duplicate. The
+    table is split in ``SEEN_SHARDS`` dicts: one dict of a million grows by copying itself
+    whole, which held the event loop for 140 ms at 700,000 lines."""
 
     def __init__(self) -> None:
-        self._lines: dict[tuple[str, str], int] = {}
+        self._lines: dict[str, list[dict[int, int]]] = {}
 
-    def claim(self, line: _Line, name: str, value: str | UUID | None) -> None:
+    def claim(self, line: Line, name: str, value: str | UUID | None) -> None:
         if value is None:
             return
-        key = (name, str(value).casefold())
-        first = self._lines.setdefault(key, line.row.line)
+        key = hash(value) if isinstance(value, UUID) else hash(value.casefold())
+        shards = self._lines.get(name)
+        if shards is None:
+            shards = self._lines[name] = [{} for _ in range(SEEN_SHARDS)]
+        first = shards[key % SEEN_SHARDS].setdefault(key, line.row.line)
         if first != line.row.line:
             line.fail(name, f"{value} appears twice in the file (first on line {first})")
 
 
-class UserLookup(Protocol):
-    """The existing users whose e-mail or username is one of these (case-insensitively), in
-    few queries: a port, so the SQL for a bulk lookup stays in the infrastructure."""
-
-    async def __call__(
-        self, uow: AbstractUnitOfWork, emails: Sequence[str], usernames: Sequence[str], /
-    ) -> list[User]: ...
-
-
-async def lookup_one_by_one(
-    uow: AbstractUnitOfWork, emails: Sequence[str], usernames: Sequence[str], /
-) -> list[User]:
-    """UserLookup through the repository, one query a value (fine for small files)."""
-    found = [await uow.users.get_by_email(email) for email in emails]
-    found += [await uow.users.get_by_username(name) for name in usernames]
-    return [user for user in found if user is not None]
+def _digest(rows: Sequence[SourceRow], decisions: list[tuple[Any, ...]]) -> int:
+    """What a batch read and decided, as one number (equal for equal batches, in a process)."""
+    try:
+        return hash((tuple((r.line, *r.values.items()) for r in rows), tuple(decisions)))
+    except TypeError:  # a JSON list or object among the values: hashed as text
+        return hash((tuple((r.line, repr(r.values)) for r in rows), tuple(decisions)))
 
 
-@dataclass(frozen=True, slots=True)
-class _UserFields:
-    line: _Line
-    row_id: UUID | None
-    email: str
-    username: str
-    bio: str | None
-    active: bool | None
-    password: str | None
-    hashed: str | None
-    created: datetime | None
-    updated: datetime | None
+class Planner(Protocol[RowT]):
+    async def plan(
+        self, rows: Sequence[SourceRow], errors: list[LineError], *, look_up: bool = True
+    ) -> Batch[RowT]:
+        """Plan ``rows``; ``look_up`` False: take every row as new, without asking the
+        database (the writer, for a batch where the check found none there: a lookup inside
+        a transaction that has just added many rows is slow on PostgreSQL, whose planner
+        still takes the table for as small as it was)."""
+        ...
 
 
-def _user_fields(line: _Line, normalise_email: EmailNormaliser) -> _UserFields:
-    row_id = line.check("id", parse_id)
-    email = line.check("email", lambda v: check_email(v, normalise_email), required=True)
-    username = line.check("username", check_username, required=True)
-    bio = line.check("bio", check_bio)
-    active = line.flag("is_active")
-    password = line.check("password", check_password)
-    hashed = line.check("hashed_password", check_hashed_password)
-    # Neither is fine for a row that updates an existing user (it keeps its hash, as an
-    # export without hashes must re-import); whether the row is new is known only once it has
-    # been looked up, so plan_users asks a new user for one.
-    if password is not None and hashed is not None:
-        line.fail("password", "give a password or a hashed_password, not both")
-    created, updated = line.times()
-    return _UserFields(
-        line, row_id, email, username, bio, active, password, hashed, created, updated
-    )
+class UserPlanner:
+    """Plans batches of user lines inside ``uow``; ``seen`` (the check's) finds values a line
+    repeats from an earlier one. Every use of ``uow`` is under ``gate``: the writer holds it
+    while a batch is being written, and plans the next one meanwhile."""
+
+    def __init__(
+        self,
+        uow: AbstractUnitOfWork,
+        *,
+        normalise_email: EmailNormaliser,
+        on_duplicate: OnDuplicate,
+        lookup: UserLookup,
+        seen: Seen | None,
+        gate: asyncio.Lock | None = None,
+    ) -> None:
+        self._uow, self._normalise, self._lookup = uow, normalise_email, lookup
+        self._on_duplicate, self._seen = on_duplicate, seen
+        self._gate = gate or asyncio.Lock()
+
+    async def plan(
+        self, rows: Sequence[SourceRow], errors: list[LineError], *, look_up: bool = True
+    ) -> Batch[User]:
+        batch: Batch[User] = Batch()
+        decided: list[tuple[Any, ...]] = []
+        good = []
+        async for row in _turns(rows):
+            f = user_fields(Line(row, errors), self._normalise)
+            if self._seen is not None:
+                for name, value in (("id", f.row_id), ("email", f.email)):
+                    self._seen.claim(f.line, name, value)
+                self._seen.claim(f.line, "username", f.username)
+            if f.line.ok:
+                good.append(f)
+        uow, by_id, known = self._uow, {}, []
+        if look_up:
+            ids = [f.row_id for f in good if f.row_id]
+            async with self._gate:
+                by_id = {u.id: u for u in await uow.users.get_many(ids)}
+                emails, names = [f.email for f in good], [f.username for f in good]
+                known = await self._lookup(uow, emails, names)
+        by_email = {u.email.casefold(): u for u in known}
+        by_username = {u.username.casefold(): u for u in known}
+        async for f in _turns(good):
+            line = f.line
+            matches: dict[UUID, tuple[str, User]] = {}
+            for name, found in (
+                ("id", by_id.get(f.row_id) if f.row_id else None),
+                ("email", by_email.get(f.email.casefold())),
+                ("username", by_username.get(f.username.casefold())),
+            ):
+                if found is not None:
+                    matches.setdefault(found.id, (name, found))
+            if len(matches) > 1:
+                named = ", ".join(f"{n} matches {u.username}" for n, u in matches.values())
+                line.fail("email", f"matches more than one existing user ({named})")
+                continue
+            if matches:
+                name, before = next(iter(matches.values()))
+                batch.matched = True
+                decided.append((line.row.line, before.id, before.updated_at))
+                if self._on_duplicate == "stop":
+                    line.fail(name, f"already in the database (user {before.username})")
+                elif self._on_duplicate == "skip":
+                    batch.skipped.append(line.row.line)
+                else:
+                    after = replace(
+                        before,
+                        email=f.email,
+                        username=f.username,
+                        bio=f.bio if "bio" in line.row.values else before.bio,
+                        is_active=before.is_active if f.active is None else f.active,
+                        hashed_password=f.hashed or before.hashed_password,
+                        created_at=f.created or before.created_at,
+                        updated_at=utcnow(),  # a new version, whatever the file says
+                    )
+                    batch.updates.append((before, after))
+                    if f.password is not None:
+                        batch.passwords[before.id] = f.password
+                continue
+            if f.password is None and f.hashed is None:
+                line.fail(
+                    "password", "required for a new user: give a password or a hashed_password"
+                )
+                continue
+            user = User(
+                email=f.email,
+                username=f.username,
+                hashed_password=f.hashed or "",
+                is_active=True if f.active is None else f.active,
+                bio=f.bio,
+                id=f.row_id or uuid4(),
+                created_at=f.created or utcnow(),
+                updated_at=f.updated,
+            )
+            batch.inserts.append(user)
+            if f.password is not None:
+                batch.passwords[user.id] = f.password
+        batch.digest = _digest(rows, decided)
+        return batch
+
+
+class PostPlanner:
+    """Plans batches of post lines inside ``uow``, their authors included (looked up once
+    each, then remembered); ``seen`` as for users."""
+
+    def __init__(
+        self,
+        uow: AbstractUnitOfWork,
+        *,
+        on_duplicate: OnDuplicate,
+        lookup: UserLookup,
+        seen: Seen | None,
+        gate: asyncio.Lock | None = None,
+    ) -> None:
+        self._uow, self._lookup = uow, lookup
+        self._on_duplicate, self._seen = on_duplicate, seen
+        self._gate = gate or asyncio.Lock()
+        self._authors: dict[str, User | None] = {}
+
+    async def _authors_of(self, references: set[str]) -> dict[str, User | None]:
+        if len(self._authors) > AUTHOR_CACHE:
+            self._authors.clear()
+        missing = references - self._authors.keys()
+        if missing:
+            async with self._gate:
+                found = await authors_named(self._uow, missing, self._lookup)
+            self._authors.update({reference: found.get(reference) for reference in missing})
+        return self._authors
+
+    async def plan(
+        self, rows: Sequence[SourceRow], errors: list[LineError], *, look_up: bool = True
+    ) -> Batch[Post]:
+        batch: Batch[Post] = Batch()
+        decided: list[tuple[Any, ...]] = []
+        good = []
+        async for row in _turns(rows):
+            f = post_fields(Line(row, errors))
+            if self._seen is not None:
+                self._seen.claim(f.line, "id", f.row_id)
+            if f.reference is not None:
+                good.append(f)
+        authors = await self._authors_of({f.reference for f in good if f.reference})
+        ids = [f.row_id for f in good if f.row_id] if look_up else []
+        existing = {}
+        if ids:
+            async with self._gate:
+                existing = {p.id: p for p in await self._uow.posts.get_many(ids)}
+        async for f in _turns(good):
+            line = f.line
+            author = authors.get(f.reference or "")
+            if author is None:
+                line.fail("author", f"no user with the id, e-mail or username {f.reference!r}")
+            if not line.ok or author is None:
+                continue
+            before = existing.get(f.row_id) if f.row_id else None
+            batch.matched = batch.matched or before is not None
+            decided.append((line.row.line, author.id, before and before.updated_at))
+            if before is None:
+                batch.inserts.append(
+                    Post(
+                        title=f.title,
+                        content=f.content,
+                        author_id=author.id,
+                        author_username=author.username,
+                        id=f.row_id or uuid4(),
+                        created_at=f.created or utcnow(),
+                        updated_at=f.updated,
+                    )
+                )
+            elif self._on_duplicate == "stop":
+                line.fail("id", f"already in the database (post {before.title!r})")
+            elif self._on_duplicate == "skip":
+                batch.skipped.append(line.row.line)
+            else:
+                after = replace(
+                    before,
+                    title=f.title,
+                    content=f.content,
+                    author_id=author.id,
+                    author_username=author.username,
+                    created_at=f.created or before.created_at,
+                    updated_at=utcnow(),  # a new version, whatever the file says
+                )
+                batch.updates.append((before, after))
+        batch.digest = _digest(rows, decided)
+        return batch
+
+
+async def _plan_all(
+    planner: Planner[RowT], kind: Kind, rows: Sequence[SourceRow]
+) -> tuple[ImportPlan[RowT], list[LineError]]:
+    plan: ImportPlan[RowT] = ImportPlan(kind)
+    errors: list[LineError] = []
+    for start in range(0, len(rows), BATCH):
+        plan.add(await planner.plan(rows[start : start + BATCH], errors), keep=True)
+    errors.sort(key=lambda e: e.line)
+    return plan, errors
 
 
 async def plan_users(
@@ -231,102 +374,12 @@ async def plan_users(
     on_duplicate: OnDuplicate = "stop",
     lookup: UserLookup = lookup_one_by_one,
 ) -> tuple[ImportPlan[User], list[LineError]]:
-    """Check every user row, in the file and against the database, inside ``uow``: the
-    fields line by line, then the existing rows for all lines at once."""
-    plan: ImportPlan[User] = ImportPlan("users")
-    errors: list[LineError] = []
-    seen = _Seen()
-    good: list[_UserFields] = []
-    async for row in _turns(rows):
-        fields = _user_fields(_Line(row, errors), normalise_email)
-        for name, value in (("id", fields.row_id), ("email", fields.email)):
-            seen.claim(fields.line, name, value)
-        seen.claim(fields.line, "username", fields.username)
-        if fields.line.ok:
-            good.append(fields)
-    by_id = {u.id: u for u in await uow.users.get_many([f.row_id for f in good if f.row_id])}
-    known = await lookup(uow, [f.email for f in good], [f.username for f in good])
-    by_email = {u.email.casefold(): u for u in known}
-    by_username = {u.username.casefold(): u for u in known}
-    async for f in _turns(good):
-        line = f.line
-        matches: dict[UUID, tuple[str, User]] = {}
-        for name, found in (
-            ("id", by_id.get(f.row_id) if f.row_id else None),
-            ("email", by_email.get(f.email.casefold())),
-            ("username", by_username.get(f.username.casefold())),
-        ):
-            if found is not None:
-                matches.setdefault(found.id, (name, found))
-        if len(matches) > 1:
-            named = ", ".join(f"{n} matches {u.username}" for n, u in matches.values())
-            line.fail("email", f"matches more than one existing user ({named})")
-            continue
-        if matches:
-            name, before = next(iter(matches.values()))
-            if on_duplicate == "stop":
-                line.fail(name, f"already in the database (user {before.username})")
-            elif on_duplicate == "skip":
-                plan.skipped.append(line.row.line)
-            else:
-                after = replace(
-                    before,
-                    email=f.email,
-                    username=f.username,
-                    bio=f.bio if "bio" in line.row.values else before.bio,
-                    is_active=before.is_active if f.active is None else f.active,
-                    hashed_password=f.hashed or before.hashed_password,
-                    created_at=f.created or before.created_at,
-                    updated_at=utcnow(),  # a new version, whatever the file says
-                )
-                plan.updates.append((before, after))
-                if f.password is not None:
-                    plan.passwords[before.id] = f.password
-            continue
-        if f.password is None and f.hashed is None:
-            line.fail("password", "required for a new user: give a password or a hashed_password")
-            continue
-        user = User(
-            email=f.email,
-            username=f.username,
-            hashed_password=f.hashed or "",
-            is_active=True if f.active is None else f.active,
-            bio=f.bio,
-            id=f.row_id or uuid4(),
-            created_at=f.created or utcnow(),
-            updated_at=f.updated,
-        )
-        plan.inserts.append(user)
-        if f.password is not None:
-            plan.passwords[user.id] = f.password
-    errors.sort(key=lambda e: e.line)
-    return plan, errors
-
-
-async def _authors(
-    uow: AbstractUnitOfWork, references: set[str], lookup: UserLookup
-) -> dict[str, User]:
-    """The users posts name, by id, e-mail or username (reference -> user; unknown left out),
-    in bulk."""
-    ids: dict[str, UUID] = {}
-    for reference in references:
-        with contextlib.suppress(ValueError):
-            ids[reference] = UUID(reference)
-    by_id = {u.id: u for u in await uow.users.get_many(list(ids.values()))}
-    emails = [r for r in references if r not in ids and "@" in r]
-    names = [r for r in references if r not in ids and "@" not in r]
-    known = await lookup(uow, emails, names)
-    by_email = {u.email.casefold(): u for u in known}
-    by_name = {u.username.casefold(): u for u in known}
-    found: dict[str, User] = {}
-    for reference in references:
-        if reference in ids:
-            user = by_id.get(ids[reference])
-        else:
-            user = (by_email if "@" in reference else by_name).get(reference.casefold())
-        if user is not None:
-            found[reference] = user
-    return found
+    """Check every user row of a list, in the file and against the database, inside ``uow``;
+    the plan keeps every row."""
+    planner = UserPlanner(
+        uow, normalise_email=normalise_email, on_duplicate=on_duplicate, lookup=lookup, seen=Seen()
+    )
+    return await _plan_all(planner, "users", rows)
 
 
 async def plan_posts(
@@ -336,57 +389,7 @@ async def plan_posts(
     on_duplicate: OnDuplicate = "stop",
     lookup: UserLookup = lookup_one_by_one,
 ) -> tuple[ImportPlan[Post], list[LineError]]:
-    """Check every post row, its author included, inside ``uow``: the fields line by line,
-    then the authors and the existing posts for all lines at once."""
-    plan: ImportPlan[Post] = ImportPlan("posts")
-    errors: list[LineError] = []
-    seen = _Seen()
-    good: list[tuple[_Line, UUID | None, str, str, str, _Times]] = []
-    async for row in _turns(rows):
-        line = _Line(row, errors)
-        row_id = line.check("id", parse_id)
-        title = line.check("title", check_title, required=True)
-        content = line.check("content", check_content, required=True)
-        reference = line.check("author", str.strip, required=True)
-        times = line.times()
-        seen.claim(line, "id", row_id)
-        if reference is not None:
-            good.append((line, row_id, title, content, reference, times))
-    authors = await _authors(uow, {g[4] for g in good}, lookup)
-    existing = {p.id: p for p in await uow.posts.get_many([g[1] for g in good if g[1]])}
-    async for line, row_id, title, content, reference, (created, updated) in _turns(good):
-        author = authors.get(reference)
-        if author is None:
-            line.fail("author", f"no user with the id, e-mail or username {reference!r}")
-        if not line.ok or author is None:
-            continue
-        before = existing.get(row_id) if row_id else None
-        if before is None:
-            plan.inserts.append(
-                Post(
-                    title=title,
-                    content=content,
-                    author_id=author.id,
-                    author_username=author.username,
-                    id=row_id or uuid4(),
-                    created_at=created or utcnow(),
-                    updated_at=updated,
-                )
-            )
-        elif on_duplicate == "stop":
-            line.fail("id", f"already in the database (post {before.title!r})")
-        elif on_duplicate == "skip":
-            plan.skipped.append(line.row.line)
-        else:
-            after = replace(
-                before,
-                title=title,
-                content=content,
-                author_id=author.id,
-                author_username=author.username,
-                created_at=created or before.created_at,
-                updated_at=utcnow(),  # a new version, whatever the file says
-            )
-            plan.updates.append((before, after))
-    errors.sort(key=lambda e: e.line)
-    return plan, errors
+    """Check every post row of a list, its author included, inside ``uow``; the plan keeps
+    every row."""
+    planner = PostPlanner(uow, on_duplicate=on_duplicate, lookup=lookup, seen=Seen())
+    return await _plan_all(planner, "posts", rows)

@@ -7,14 +7,18 @@ report can say "line 12, email: ...". Column names are mapped to fields by a gue
 header (case-insensitive, common synonyms), which a caller can override. Reading never
 raises for bad content: an undecodable line or a broken JSON document is a ``LineError``
 like any other, and the rows read before it are still returned for the preview.
+
+``iter_rows`` reads one row at a time (a file of a million rows is never in memory at once,
+except a JSON array's text, which is one document); ``read_source`` collects them all.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TextIO, TypeAlias
@@ -118,9 +122,26 @@ class FileSource:
         OSError if it cannot be read."""
         return _decode(self.path.read_bytes(), errors)
 
-    def open(self) -> TextIO:
+    def decodes(self, errors: list[LineError]) -> bool:
+        """Whether the whole file is UTF-8, read a block at a time; if not, every line that
+        is not is reported in ``errors``. OSError if it cannot be read."""
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        with self.path.open("rb") as data:
+            try:
+                while block := data.read(1 << 20):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+                return True
+            except UnicodeDecodeError:
+                pass
+            data.seek(0)
+            for number, raw in enumerate(data, start=1):
+                _check_line(number, raw, errors)
+        return False
+
+    def open(self, newline: str = "") -> TextIO:
         """The file to read from the start (undecodable bytes read as U+FFFD)."""
-        return self.path.open(encoding="utf-8-sig", errors="replace", newline="")
+        return self.path.open(encoding="utf-8-sig", errors="replace", newline=newline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +158,11 @@ class TextSource:
         """The text (already decoded: nothing to report in ``errors``)."""
         return self.content.removeprefix("\ufeff")
 
-    def open(self) -> TextIO:
-        return io.StringIO(self.content.removeprefix("\ufeff"), newline="")
+    def decodes(self, errors: list[LineError]) -> bool:
+        return True  # text already
+
+    def open(self, newline: str = "") -> TextIO:
+        return io.StringIO(self.content.removeprefix("\ufeff"), newline=newline)
 
 
 RowSource: TypeAlias = FileSource | TextSource
@@ -194,19 +218,23 @@ def _decode(data: bytes, errors: list[LineError]) -> str | None:
     except UnicodeDecodeError:
         pass
     for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            bad = raw[error.start : error.start + 1].hex()
-            errors.append(
-                LineError(
-                    number,
-                    "file",
-                    f"not valid UTF-8 (byte 0x{bad} at column {error.start + 1}); "
-                    "save the file as UTF-8 and try again",
-                )
-            )
+        _check_line(number, raw, errors)
     return None
+
+
+def _check_line(number: int, raw: bytes, errors: list[LineError]) -> None:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = raw[error.start : error.start + 1].hex()
+        errors.append(
+            LineError(
+                number,
+                "file",
+                f"not valid UTF-8 (byte 0x{bad} at column {error.start + 1}); "
+                "save the file as UTF-8 and try again",
+            )
+        )
 
 
 def _project(values: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[str, Any]:
@@ -214,10 +242,10 @@ def _project(values: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[str,
 
 
 def _read_table(
-    text: str, fmt: Format, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
-) -> None:
+    stream: TextIO, fmt: Format, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
+) -> Iterator[SourceRow]:
     """CSV or tab-separated rows under a header row."""
-    reader = csv.reader(io.StringIO(text, newline=""), dialect=CSV_DIALECTS[fmt])
+    reader = csv.reader(stream, dialect=CSV_DIALECTS[fmt])
     unreadable = "not readable as CSV" if fmt == "csv" else "not readable as tab-separated rows"
     try:
         header = next(reader)
@@ -240,29 +268,29 @@ def _read_table(
             if len(record) > len(header):
                 out.fail(start, f"{len(record)} values for {len(header)} columns")
             else:
-                out.rows.append(
-                    SourceRow(start, _project(dict(zip(header, record, strict=False)), out.mapping))
+                yield SourceRow(
+                    start, _project(dict(zip(header, record, strict=False)), out.mapping)
                 )
         start = reader.line_num + 1
 
 
-def _add_object(
+def _object_row(
     value: Any, line: int, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
-) -> None:
+) -> SourceRow | None:
     if not isinstance(value, dict):
         out.fail(line, "expected an object ({...}) for each row")
-        return
+        return None
     for name in value:
         if name not in out.mapping and name not in out.ignored:
             mapping, ignored = guess_mapping(kind, [*out.mapping, *out.ignored, name], overrides)
             out.mapping, out.ignored = mapping, ignored
-    out.rows.append(SourceRow(line, _project(value, out.mapping)))
+    return SourceRow(line, _project(value, out.mapping))
 
 
 def _read_jsonl(
-    text: str, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
-) -> None:
-    for number, raw in enumerate(text.split("\n"), start=1):
+    stream: TextIO, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
+) -> Iterator[SourceRow]:
+    for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
         try:
@@ -270,13 +298,25 @@ def _read_jsonl(
         except json.JSONDecodeError as error:
             out.fail(number, f"not valid JSON ({error.msg})")
             continue
-        _add_object(value, number, kind, overrides, out)
+        row = _object_row(value, number, kind, overrides, out)
+        if row is not None:
+            yield row
 
 
-def _read_json(text: str, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult) -> None:
+def _read_json(
+    text: str, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
+) -> Iterator[SourceRow]:
     """An array of objects, decoded one element at a time so each keeps its line."""
     decoder = json.JSONDecoder()
     ws = " \t\r\n"
+    counted = [0, 1]  # (offset, its line): lines are counted on from the last place asked
+
+    def line_at(at: int) -> int:
+        if at < counted[0]:
+            return text.count("\n", 0, at) + 1
+        counted[1] += text.count("\n", counted[0], at)
+        counted[0] = at
+        return counted[1]
 
     def skip(at: int) -> int:
         while at < len(text) and text[at] in ws:
@@ -284,7 +324,7 @@ def _read_json(text: str, kind: Kind, overrides: Mapping[str, str] | None, out: 
         return at
 
     def fail(at: int, reason: str) -> None:
-        out.fail(text.count("\n", 0, at) + 1, reason)
+        out.fail(line_at(at), reason)
 
     at = skip(0)
     if at >= len(text) or text[at] != "[":
@@ -299,7 +339,9 @@ def _read_json(text: str, kind: Kind, overrides: Mapping[str, str] | None, out: 
         except json.JSONDecodeError as error:
             fail(error.pos, f"not valid JSON ({error.msg})")
             return
-        _add_object(value, text.count("\n", 0, at) + 1, kind, overrides, out)
+        row = _object_row(value, line_at(at), kind, overrides, out)
+        if row is not None:
+            yield row
         at = skip(end)
         if at < len(text) and text[at] == ",":
             at = skip(at + 1)
@@ -319,22 +361,34 @@ def read_text(
     return read_source(TextSource(text, fmt), kind, mapping)
 
 
+def iter_rows(
+    source: RowSource, kind: Kind, mapping: Mapping[str, str] | None, out: ReadResult
+) -> Iterator[SourceRow]:
+    """The rows of ``source``, one at a time; its problems go to ``out.errors`` and the
+    mapping used to ``out.mapping`` / ``out.ignored`` as they are read. A file that is not
+    all UTF-8 gives no row, only a report of each bad line. OSError if a file cannot be
+    read; ValueError for an extension that names no format or a mapping to no field."""
+    fmt = source.fmt
+    if not source.decodes(out.errors):
+        return
+    if fmt == "json":
+        text = source.text(out.errors)
+        if text is not None:
+            yield from _read_json(text, kind, mapping, out)
+        return
+    with source.open(newline="\n" if fmt == "jsonl" else "") as stream:
+        if fmt == "jsonl":
+            yield from _read_jsonl(stream, kind, mapping, out)
+        else:
+            yield from _read_table(stream, fmt, kind, mapping, out)
+
+
 def read_source(
     source: RowSource, kind: Kind, mapping: Mapping[str, str] | None = None
 ) -> ReadResult:
-    """Read every row of ``source``. OSError if a file cannot be opened; ValueError for an
-    extension that names no format or a mapping to no field."""
-    fmt = source.fmt
+    """Read every row of ``source`` into memory (see ``iter_rows``)."""
     out = ReadResult(whole=source.whole)
-    text = source.text(out.errors)
-    if text is None:
-        return out
-    if fmt == "jsonl":
-        _read_jsonl(text, kind, mapping, out)
-    elif fmt == "json":
-        _read_json(text, kind, mapping, out)
-    else:
-        _read_table(text, fmt, kind, mapping, out)
+    out.rows = list(iter_rows(source, kind, mapping, out))
     return out
 
 

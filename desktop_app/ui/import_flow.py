@@ -235,9 +235,7 @@ class ImportFlow(QObject):
         finally:
             self.progress = None
             dialog.writing = False
-        parts = ImportText().written(
-            plan.kind, len(plan.inserts), len(plan.updates), len(plan.skipped)
-        )
+        parts = ImportText().written(plan.kind, plan.new_rows, plan.updated_rows, plan.skipped_rows)
         self._checked = None
         dialog.accept()
         window.refresh()

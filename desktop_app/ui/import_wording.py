@@ -55,17 +55,17 @@ class ImportText(QObject):
         plan, errors = checked.plan, checked.errors
         read = self.tr("%Ln row(s)", "", checked.rows_read)
         new = (
-            self.tr("%Ln new post(s)", "", len(plan.inserts))
+            self.tr("%Ln new post(s)", "", plan.new_rows)
             if kind == "posts"
-            else self.tr("%Ln new user(s)", "", len(plan.inserts))
+            else self.tr("%Ln new user(s)", "", plan.new_rows)
         )
         counts = self.tr(
             "{read} read: {new}, {updated} to update, {skipped} already there (skipped).",
         ).format(
             read=read,
             new=new,
-            updated=QLocale().toString(len(plan.updates)),
-            skipped=QLocale().toString(len(plan.skipped)),
+            updated=QLocale().toString(plan.updated_rows),
+            skipped=QLocale().toString(plan.skipped_rows),
         )
         left_out = checked.ignored_columns
         columns = (

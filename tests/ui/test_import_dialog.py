@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop_app.application import import_service
+from desktop_app.infrastructure.change_store import KeptRows
 from desktop_app.ui.import_dialog import ImportDialog
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.main_window import MainWindow
@@ -154,6 +155,36 @@ def test_an_import_writes_every_row_as_one_undoable_step(
     window.history.undo_action.trigger()
     qtbot.waitUntil(lambda: count(window, "posts") == 0 and not window.history.busy)
     assert count(window, "users") == 2
+
+
+def test_a_big_import_is_one_step_kept_on_disk_and_undone_exactly(
+    window: MainWindow,
+    flow: ImportFlow,
+    run: Run,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An import too big to keep its plan (here: any, and batches of 50) is written as the
+    file is read again, and its undo step goes to the undo history's temporary file as it is
+    written; undoing it removes exactly the rows it added."""
+    monkeypatch.setattr(import_service, "CHUNK", 50)
+    assert window.database is not None
+    monkeypatch.setattr(window.database.imports, "_keep_rows", 0)
+    run(seed(window.database, users=2, posts_per_user=1))
+    window.posts_panel.focused.emit()
+    dialog = open_file(flow, qtbot, write_posts(tmp_path / "posts.csv", 400))
+    check(dialog, qtbot)
+    assert dialog.import_button.isEnabled(), dialog.summary.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: "Imported" in window.statusBar().currentMessage(), timeout=20_000)
+    assert count(window, "posts") == 402
+    step = window.history._commands()[-1]
+    assert isinstance(step.change.posts, KeptRows) and len(step.change.posts) == 400
+    assert window.history.undo_action.text() == "&Undo Import 400 posts"
+    window.history.undo_action.trigger()
+    qtbot.waitUntil(lambda: count(window, "posts") == 2 and not window.history.busy)
+    qtbot.waitUntil(lambda: window.posts_model.row_count.rows == 2, timeout=10_000)
 
 
 def test_cancel_writes_nothing(
