@@ -21,6 +21,7 @@ import desktop_app
 from desktop_app.cli_backup import add_backup_commands, run_backup_command
 from desktop_app.cli_export import add_export_parser, run_export
 from desktop_app.cli_import import add_import_command, run_import_command
+from desktop_app.core.memory import keep_large_blocks_mapped
 
 if TYPE_CHECKING:
     from desktop_app.config import Settings
@@ -391,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(database_url=args.database_url, path=args.path, read_only=args.read_only)
     gc.enable()  # a command: collection as usual
+    keep_large_blocks_mapped()  # as the window does: an export's read buffers go back when freed
     from desktop_app.config import SettingsError, load_settings_with_url
 
     try:

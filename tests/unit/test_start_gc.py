@@ -20,16 +20,20 @@ def collection_restored() -> Iterator[None]:
 
 
 def test_a_command_runs_with_automatic_collection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """... and with large freed blocks given back, as in the window (an export's buffers)."""
     seen: list[bool] = []
+    mapped: list[bool] = []
 
     def command(action: str, settings: object, *, yes: bool = False) -> int:
         seen.append(gc.isenabled())
         return 0
 
     monkeypatch.setattr(cli, "run_db_command", command)
+    monkeypatch.setattr(cli, "keep_large_blocks_mapped", lambda: mapped.append(True) or True)
     monkeypatch.setattr("sys.argv", ["desktop-app", "db", "current"])
     assert entry.main() == 0
     assert seen == [True]
+    assert mapped == [True]
 
 
 def test_the_window_starts_with_collection_off(monkeypatch: pytest.MonkeyPatch) -> None:
