@@ -115,8 +115,9 @@ def make_application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     # Qt's settings (window layout, recent files) live beside ours, under the same name.
-    app.setApplicationName(directory_name())
-    app.setOrganizationName(directory_name())
+    name = directory_name()
+    app.setApplicationName(name)
+    app.setOrganizationName(name)
     app.setApplicationDisplayName(PRODUCT_NAME)  # dialogs' titles end in it, as desktops expect
     app.setApplicationVersion(__version__)
     # Wayland matches windows to resources/linux/<this>.desktop (its menu entry and icon).

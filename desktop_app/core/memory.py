@@ -12,7 +12,6 @@ docs/benchmarks.md). Setting the threshold explicitly turns the raising off.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
@@ -25,8 +24,9 @@ def keep_large_blocks_mapped() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
+        # The program's own symbols, libc's among them: no library search (find_library runs
+        # ldconfig in a subprocess, at every start).
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
