@@ -202,20 +202,24 @@ class ImportService:
         digests: list[int] = []
         matched: set[int] = set()
         rows_read, keeping = 0, True
-        async with self._uow() as uow:
-            planner = self._planner(kind, uow, on_duplicate, Seen())
-            rows = iter_rows(source, kind, mapping, read)
-            async with contextlib.aclosing(source_batches(rows)) as batches:
-                async for part in batches:
-                    rows_read += len(part)
-                    batch = await planner.plan(part, errors)
-                    if batch.matched:
-                        matched.add(len(digests))
-                    digests.append(batch.digest)
-                    plan.add(batch, keep=keeping)
-                    if keeping and plan.size + plan.skipped_rows > self._keep_rows:
-                        keeping = False
-                        plan.let_go(Replay(source, mapping, on_duplicate, ()))
+        seen = Seen()
+        try:
+            async with self._uow() as uow:
+                planner = self._planner(kind, uow, on_duplicate, seen)
+                rows = iter_rows(source, kind, mapping, read)
+                async with contextlib.aclosing(source_batches(rows)) as batches:
+                    async for part in batches:
+                        rows_read += len(part)
+                        batch = await planner.plan(part, errors)
+                        if batch.matched:
+                            matched.add(len(digests))
+                        digests.append(batch.digest)
+                        plan.add(batch, keep=keeping)
+                        if keeping and plan.size + plan.skipped_rows > self._keep_rows:
+                            keeping = False
+                            plan.let_go(Replay(source, mapping, on_duplicate, ()))
+        finally:
+            await seen.release()
         if not keeping:
             plan.replay = Replay(source, mapping, on_duplicate, tuple(digests), frozenset(matched))
         every = sorted([*read.errors, *errors], key=lambda e: e.line)

@@ -6,7 +6,9 @@ asks the database) and the write are awaited, the write with a progress dialog w
 rolls the one transaction back (nothing written). A finished import is one step in the
 window's undo history (the service records one ChangeSet), the tables are read again and the
 status bar says what came in. Bad input loses nothing: the dialog keeps the file and the
-mapping after a failed check, a cancelled or failed write, for another try.
+mapping after a failed check, a cancelled or failed write, for another try. The check and
+the write hold full garbage collections off (``gc_guard``), as an export does: on a million
+lines each would walk the whole heap while the window waits.
 
 Edit → Paste (``paste_flow``) is this flow over the text on the clipboard: it makes its own
 action and opens the dialog on the pasted text; the preview, check and write are these.
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import QMenu
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.formatting import home_relative
+from desktop_app.ui.gc_guard import full_collections_held
 from desktop_app.ui.import_wording import IMPORTING, ImportText, Wording
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
@@ -172,7 +175,10 @@ class ImportFlow(QObject):
             True, self.tr("Checking every line of {source}…").format(source=source.name)
         )
         try:
-            checked = await imports.check(kind, source, mapping=mapping, on_duplicate=on_duplicate)
+            with full_collections_held():
+                checked = await imports.check(
+                    kind, source, mapping=mapping, on_duplicate=on_duplicate
+                )
         except (OSError, ValueError, StorageError, DomainError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             if dialog is not self.dialog:
@@ -211,7 +217,7 @@ class ImportFlow(QObject):
         self.progress = DelayedProgress(dialog)
         dialog.writing = True  # the dialog stays open until the write has ended
         try:
-            with self.progress.showing(doing, plan.size) as report:
+            with self.progress.showing(doing, plan.size) as report, full_collections_held():
                 change = await imports.write(plan, progress=report, verb=words.verb)
         except OperationCancelledError:  # the check still holds: Import may try again
             dialog.set_busy(False)

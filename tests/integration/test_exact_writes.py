@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.domain.entities import Post, User
+from desktop_app.infrastructure.database.repositories import exact_writes
 
 pytestmark = pytest.mark.asyncio
 
@@ -80,3 +81,21 @@ async def test_rewrite_and_delete_are_compare_and_set(uow_factory: UnitOfWorkFac
         await uow.commit()
     async with uow_factory() as uow:
         assert await uow.users.get_many([user.id]) == []
+
+
+async def test_restore_of_many_statements_counts_and_skips_across_them(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    """``restore`` sends ``ROWS_PER_INSERT`` rows a statement (the event loop turns between
+    them): every row of every statement is written, an id that exists is skipped in any."""
+    size = 2 * exact_writes.ROWS_PER_INSERT + 7
+    users = [ann(email=f"u{n}@example.org", username=f"user{n}") for n in range(size)]
+    taken = [users[3], users[exact_writes.ROWS_PER_INSERT + 1], users[-1]]
+    async with uow_factory() as uow:
+        assert await uow.users.restore(taken) == 3
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.users.restore(users) == size - 3
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert len(await uow.users.get_many([u.id for u in users])) == size

@@ -14,7 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.application.import_plan import plan_posts, plan_users
-from desktop_app.application.import_rows import LineError, format_of, guess_mapping, read_text
+from desktop_app.application.import_rows import (
+    READ_BUFFER,
+    FileSource,
+    LineError,
+    format_of,
+    guess_mapping,
+    read_text,
+)
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import ValidationError
@@ -232,3 +239,14 @@ def test_csv_round_trip_keeps_tricky_text(rows: list[tuple[str, str]]) -> None:
     read = read_text(out.getvalue(), "csv", "posts")
     assert read.errors == []
     assert [(r.values["title"], r.values["content"]) for r in read.rows] == rows
+
+
+def test_a_file_is_read_from_the_disk_a_megabyte_at_a_time(tmp_path: Path) -> None:
+    """Each read from the disk lets go of the interpreter's lock, and the event loop's thread
+    may then wait a switch interval for it while a worker runs: 8 KiB reads made that a wait
+    every few rows. After the first line, the rest of a megabyte is already in the buffer."""
+    path = tmp_path / "posts.csv"
+    path.write_text("title,content\n" + "a title,some content\n" * 200_000, encoding="utf-8")
+    with FileSource(path).open() as stream:
+        stream.readline()
+        assert len(stream.buffer.peek(1)) >= READ_BUFFER - 64 * 1024  # type: ignore[attr-defined]
