@@ -142,7 +142,7 @@ def _translated_texts(path: Path) -> Iterator[tuple[str, str, int]]:
                     and isinstance(args[0], ast.Constant)
                 ):
                     yield cls, literal[0], child.lineno
-                elif name == "tr" and receiver[:1].isupper() and literal:
+                elif name == "tr" and receiver not in ("", "self") and literal:
                     yield receiver, literal[0], child.lineno
                 elif name in ("translate", "QT_TRANSLATE_NOOP") and len(literal) == 2:
                     if len(args) > 3:  # lupdate reads no plural from translate(): self.tr only
@@ -207,12 +207,25 @@ def _message_calls() -> Iterator[tuple[Path, ast.Call]]:
 
 
 def test_every_message_is_a_literal_counted_only_when_it_says_n() -> None:
-    """A message lupdate can extract (a literal template) with its count where lupdate reads
-    it: a plural (%n) takes ``"", n`` as its second and third arguments, anything else no
-    third (lupdate takes any third argument for a count, and makes the message plural)."""
+    """A message lupdate can extract (a literal template), under the context it is looked up
+    with (the ``Texts`` class named before ``.tr``, never an alias: lupdate reads the name,
+    the lookup the class's own) with its count where lupdate reads it: a plural (%n) takes
+    ``"", n`` as its second and third arguments, anything else no third (lupdate takes any
+    third argument for a count, and makes the message plural)."""
+    contexts = {
+        node.name
+        for path in MESSAGE_SOURCES
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ClassDef)
+        and any(getattr(base, "id", "") == "Texts" for base in node.bases)
+    }
+    assert contexts >= {"Validation", "Errors", "UndoStep", "ImportProblem", "EmailCheck"}
     wrong = []
     for path, call in _message_calls():
         where = f"{path.relative_to(ROOT)}:{call.lineno}"
+        receiver = getattr(call.func.value, "id", "")  # type: ignore[attr-defined]
+        if receiver not in contexts:
+            wrong.append(f"{where}: {receiver}.tr is not a Texts class's own name")
         first = call.args[0] if call.args else None
         if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
             wrong.append(f"{where}: the template is no literal text")
