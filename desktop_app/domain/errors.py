@@ -31,8 +31,13 @@ class ValidationError(DomainError):
 
     def __init__(self, field: str, message: str | Message) -> None:
         said = message if isinstance(message, Message) else Message.verbatim(message)
-        super().__init__(f"{field}: {said}")
+        super().__init__(field, said)
         self.messages: dict[str, Message] = {field: said}
+
+    def __str__(self) -> str:
+        """ "email: ...; username: ..." in English, worded when asked (an import's check may
+        make 100,000 of these and show none of them)."""
+        return "; ".join(f"{field}: {message}" for field, message in self.errors.items())
 
     @classmethod
     def from_errors(cls, errors: Mapping[str, str | Message]) -> ValidationError:
@@ -44,7 +49,6 @@ class ValidationError(DomainError):
             field: message if isinstance(message, Message) else Message.verbatim(message)
             for field, message in errors.items()
         }
-        error.args = ("; ".join(f"{k}: {v}" for k, v in error.errors.items()),)
         return error
 
     @property

@@ -50,6 +50,8 @@ class Message:
     def render(self, template: Callable[[Message], str], number: Callable[[int], str]) -> str:
         """The text with ``template(message)`` as its wording (the count already in) and every
         argument put in, worded the same way (``number`` writes a whole number)."""
+        if not self.args:
+            return template(self)
         values = {name: _value(arg, template, number) for name, arg in self.args}
         return template(self).format_map(values)
 
@@ -91,4 +93,15 @@ class Texts:
 
     @classmethod
     def tr(cls, template: str, disambiguation: str = "", n: int = -1, /, **args: Arg) -> Message:
+        if n < 0 and not args:  # one shared instance: an import may report 100,000 of it
+            key = (cls.__name__, template, disambiguation)
+            said = _FIXED.get(key)
+            if said is None:
+                said = _FIXED[key] = Message(cls.__name__, template, (), -1, disambiguation)
+            return said
         return Message(cls.__name__, template, tuple(args.items()), n, disambiguation)
+
+
+# The messages without arguments or count, by (context, template, disambiguation): as many as
+# the code has literal templates.
+_FIXED: dict[tuple[str, str, str], Message] = {}
