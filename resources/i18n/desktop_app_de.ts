@@ -1072,6 +1072,10 @@
         <source>The file {path} does not exist. Nothing was created.</source>
         <translation>Die Datei {path} existiert nicht. Es wurde nichts angelegt.</translation>
     </message>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing was written.</source>
+        <translation>{path} konnte nicht geschrieben werden: {reason}. Es wurde nichts geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

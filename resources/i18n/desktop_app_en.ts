@@ -1072,6 +1072,10 @@
         <source>The file {path} does not exist. Nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

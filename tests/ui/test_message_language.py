@@ -4,6 +4,7 @@ and English in the English one; their ``str()`` (the command line, logs) stays E
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -195,3 +196,20 @@ def test_import_step_names_count_in_either_language(
 def test_a_plain_string_and_a_verbatim_text_pass_as_they_are(german: Translations) -> None:
     assert message_text("schon Worte") == "schon Worte"
     assert message_text(Message.verbatim("a {brace} stays")) == "a {brace} stays"
+
+
+def test_an_export_that_cannot_write_says_why_in_german(
+    german: Translations, tmp_path: Path
+) -> None:
+    from desktop_app.application.export_formats import ExportWriteError, export_to_file
+    from desktop_app.application.read_models import UserQuery
+    from tests.unit.test_export_formats import FakeSource, user
+
+    target = tmp_path / "gone" / "users.csv"
+    with pytest.raises(ExportWriteError) as failed:
+        asyncio.run(export_to_file(FakeSource([user(1)]), target, UserQuery(), "csv"))
+    assert error_text(failed.value) == (
+        f"{target} konnte nicht geschrieben werden: No such file or directory. "
+        "Es wurde nichts geschrieben."
+    )  # the system's own words stay as the system says them
+    assert str(failed.value).startswith(f"Could not write {target}: No such file")
