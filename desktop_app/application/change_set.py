@@ -31,8 +31,15 @@ from dataclasses import dataclass
 from typing import Generic, Literal, Protocol, TypeAlias, TypeVar, runtime_checkable
 
 from desktop_app.domain.entities import Post, User
+from desktop_app.domain.messages import Message, Texts
 
 Kind: TypeAlias = Literal["user", "post"]
+
+
+class UndoStep(Texts):
+    """The translation context of undo steps' names ("edit user ann", "delete 3 posts")."""
+
+
 EntityT = TypeVar("EntityT", User, Post)
 
 
@@ -92,17 +99,22 @@ def _inverted(rows: Sequence[RowChange[EntityT]]) -> Sequence[RowChange[EntityT]
 
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
-    """What one user action did, in the order it was done: ``text`` names it for people
-    ("delete 3 users and 12 posts"), e.g. after "Undo " in the Edit menu."""
+    """What one user action did, in the order it was done: ``name`` names it for people
+    ("delete 3 users and 12 posts"), e.g. after "Undo " in the Edit menu; ``text`` is that
+    name in English."""
 
-    text: str
+    name: Message | str
     users: Sequence[UserChange] = ()
     posts: Sequence[PostChange] = ()
 
     def inverse(self) -> ChangeSet:
         """The change that takes this one back (users and posts swap the roles of before and
         after; the applier orders the writes so foreign keys hold both ways)."""
-        return ChangeSet(text=self.text, users=_inverted(self.users), posts=_inverted(self.posts))
+        return ChangeSet(name=self.name, users=_inverted(self.users), posts=_inverted(self.posts))
+
+    @property
+    def text(self) -> str:
+        return str(self.name)
 
     @property
     def size(self) -> int:
@@ -116,7 +128,7 @@ class ChangeWriter(Protocol):
     def add(self, kind: Kind, rows: Sequence[RowChange[User]] | Sequence[RowChange[Post]]) -> None:
         """Append ``rows`` of ``kind`` (in order). StorageError if they cannot be written."""
 
-    def finish(self, text: str) -> ChangeSet:
+    def finish(self, name: Message | str) -> ChangeSet:
         """The change made of every row added, read back from the store when asked."""
         ...
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
 from desktop_app.application.read_models import PostQuery, UserQuery
-from desktop_app.domain.errors import OperationCancelledError, StorageError
+from desktop_app.domain.errors import Errors, OperationCancelledError, StorageError
 
 ExportTable = Literal["users", "posts"]
 ExportFormat = Literal["csv", "jsonl", "json"]
@@ -238,7 +238,11 @@ async def export_to_file(
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportWriteError(
-            f"Could not write {target}: {reason}. Nothing was written."
+            Errors.tr(
+                "Could not write {path}: {reason}. Nothing was written.",
+                path=str(target),
+                reason=reason,
+            )
         ) from error
     return rows
 

@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from desktop_app.application.import_rows import LineError, SourceRow
+from desktop_app.application.import_rows import ImportProblem, LineError, SourceRow
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.hash_syntax import check_hashed_password
+from desktop_app.domain.messages import Message
 from desktop_app.domain.ports import EmailNormaliser
 from desktop_app.domain.validation import (
     check_bio,
@@ -50,7 +51,9 @@ def parse_id(value: str) -> UUID:
     try:
         return UUID(value.strip())
     except ValueError:
-        raise ValidationError("id", f"not a valid id (a UUID): {value!r}") from None
+        raise ValidationError(
+            "id", ImportProblem.tr("not a valid id (a UUID): {value}", value=repr(value))
+        ) from None
 
 
 def parse_bool(name: str, value: Any) -> bool:
@@ -61,7 +64,10 @@ def parse_bool(name: str, value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValidationError(name, f"not a yes/no value: {value!r} (use true or false)")
+    raise ValidationError(
+        name,
+        ImportProblem.tr("not a yes/no value: {value} (use true or false)", value=repr(value)),
+    )
 
 
 def parse_time(name: str, value: str) -> datetime:
@@ -70,7 +76,12 @@ def parse_time(name: str, value: str) -> datetime:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(
-            name, f"not an ISO 8601 timestamp: {value!r} (e.g. 2024-05-01T12:00:00+00:00)"
+            name,
+            ImportProblem.tr(
+                "not an ISO 8601 timestamp: {value} (e.g. {example})",
+                value=repr(value),
+                example="2024-05-01T12:00:00+00:00",
+            ),
         ) from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
@@ -83,7 +94,7 @@ class Line:
     def __init__(self, row: SourceRow, errors: list[LineError]) -> None:
         self.row, self._errors, self.ok = row, errors, True
 
-    def fail(self, name: str, reason: str) -> None:
+    def fail(self, name: str, reason: Message) -> None:
         self.ok = False
         self._errors.append(LineError(self.row.line, name, reason))
 
@@ -91,12 +102,12 @@ class Line:
         value = _text(self.row.values, name)
         if value is None:
             if required:
-                self.fail(name, "required, but empty or missing")
+                self.fail(name, ImportProblem.tr("required, but empty or missing"))
             return None
         try:
             return check(value)
         except ValidationError as error:
-            for failed, message in error.errors.items():
+            for failed, message in error.messages.items():
                 self.fail(failed if failed != "id" else name, message)
             return None
 
@@ -107,7 +118,7 @@ class Line:
         try:
             return parse_bool(name, value)
         except ValidationError as error:
-            self.fail(name, error.message)
+            self.fail(name, error.messages[error.field])
             return None
 
     def times(self) -> tuple[datetime | None, datetime | None]:
@@ -142,7 +153,7 @@ def user_fields(line: Line, normalise_email: EmailNormaliser) -> UserFields:
     # export without hashes must re-import); whether the row is new is known only once it has
     # been looked up, so the planner asks a new user for one.
     if password is not None and hashed is not None:
-        line.fail("password", "give a password or a hashed_password, not both")
+        line.fail("password", ImportProblem.tr("give a password or a hashed_password, not both"))
     created, updated = line.times()
     return UserFields(
         line, row_id, email, username, bio, active, password, hashed, created, updated

@@ -33,7 +33,13 @@ from desktop_app.application.import_fields import (
     user_fields,
 )
 from desktop_app.application.import_lookup import UserLookup, authors_named, lookup_one_by_one
-from desktop_app.application.import_rows import Kind, LineError, RowSource, SourceRow
+from desktop_app.application.import_rows import (
+    ImportProblem,
+    Kind,
+    LineError,
+    RowSource,
+    SourceRow,
+)
 from desktop_app.domain.entities import Post, User, utcnow
 from desktop_app.domain.ports import EmailNormaliser
 
@@ -156,7 +162,14 @@ class Seen:
             shards = self._lines[name] = [{} for _ in range(SEEN_SHARDS)]
         first = shards[key % SEEN_SHARDS].setdefault(key, line.row.line)
         if first != line.row.line:
-            line.fail(name, f"{value} appears twice in the file (first on line {first})")
+            line.fail(
+                name,
+                ImportProblem.tr(
+                    "{value} appears twice in the file (first on line {first})",
+                    value=str(value),
+                    first=str(first),
+                ),
+            )
 
 
 def _digest(rows: Sequence[SourceRow], decisions: list[tuple[Any, ...]]) -> int:
@@ -231,15 +244,26 @@ class UserPlanner:
                 if found is not None:
                     matches.setdefault(found.id, (name, found))
             if len(matches) > 1:
-                named = ", ".join(f"{n} matches {u.username}" for n, u in matches.values())
-                line.fail("email", f"matches more than one existing user ({named})")
+                named = tuple(
+                    ImportProblem.tr("{field} matches {username}", field=n, username=u.username)
+                    for n, u in matches.values()
+                )
+                line.fail(
+                    "email",
+                    ImportProblem.tr("matches more than one existing user ({named})", named=named),
+                )
                 continue
             if matches:
                 name, before = next(iter(matches.values()))
                 batch.matched = True
                 decided.append((line.row.line, before.id, before.updated_at))
                 if self._on_duplicate == "stop":
-                    line.fail(name, f"already in the database (user {before.username})")
+                    line.fail(
+                        name,
+                        ImportProblem.tr(
+                            "already in the database (user {username})", username=before.username
+                        ),
+                    )
                 elif self._on_duplicate == "skip":
                     batch.skipped.append(line.row.line)
                 else:
@@ -259,7 +283,10 @@ class UserPlanner:
                 continue
             if f.password is None and f.hashed is None:
                 line.fail(
-                    "password", "required for a new user: give a password or a hashed_password"
+                    "password",
+                    ImportProblem.tr(
+                        "required for a new user: give a password or a hashed_password"
+                    ),
                 )
                 continue
             user = User(
@@ -329,7 +356,13 @@ class PostPlanner:
             line = f.line
             author = authors.get(f.reference or "")
             if author is None:
-                line.fail("author", f"no user with the id, e-mail or username {f.reference!r}")
+                line.fail(
+                    "author",
+                    ImportProblem.tr(
+                        "no user with the id, e-mail or username {reference}",
+                        reference=repr(f.reference),
+                    ),
+                )
             if not line.ok or author is None:
                 continue
             before = existing.get(f.row_id) if f.row_id else None
@@ -348,7 +381,12 @@ class PostPlanner:
                     )
                 )
             elif self._on_duplicate == "stop":
-                line.fail("id", f"already in the database (post {before.title!r})")
+                line.fail(
+                    "id",
+                    ImportProblem.tr(
+                        "already in the database (post {title})", title=repr(before.title)
+                    ),
+                )
             elif self._on_duplicate == "skip":
                 batch.skipped.append(line.row.line)
             else:

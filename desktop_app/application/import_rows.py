@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TextIO, TypeAlias
 
+from desktop_app.domain.messages import Message, Texts
+
 Kind: TypeAlias = Literal["users", "posts"]
 # "tsv": tab-separated, quoted as spreadsheets quote it (what Copy and spreadsheets put on
 # the clipboard); "csv": comma-separated (RFC 4180)
@@ -73,13 +75,21 @@ SYNONYMS: dict[Kind, dict[str, tuple[str, ...]]] = {
 # copy from the window pastes back without choosing a single field.
 
 
+class ImportProblem(Texts):
+    """The translation context of what is wrong with a line to import or paste."""
+
+
 @dataclass(frozen=True, slots=True)
 class LineError:
-    """One bad line: where, which field, and why, in words for people."""
+    """One bad line: where, which field, and why (``problem``; ``reason`` in English)."""
 
     line: int
     field: str
-    reason: str
+    problem: Message | str
+
+    @property
+    def reason(self) -> str:
+        return str(self.problem)
 
     def __str__(self) -> str:
         return f"line {self.line}, {self.field}: {self.reason}"
@@ -103,7 +113,7 @@ class ReadResult:
     ignored: list[str] = field(default_factory=list)
     whole: str = "file"  # the field a problem of the text itself is reported under
 
-    def fail(self, line: int, reason: str) -> None:
+    def fail(self, line: int, reason: Message) -> None:
         self.errors.append(LineError(line, self.whole, reason))
 
 
@@ -238,8 +248,12 @@ def _check_line(number: int, raw: bytes, errors: list[LineError]) -> None:
             LineError(
                 number,
                 "file",
-                f"not valid UTF-8 (byte 0x{bad} at column {error.start + 1}); "
-                "save the file as UTF-8 and try again",
+                ImportProblem.tr(
+                    "not valid UTF-8 (byte 0x{byte} at column {column}); "
+                    "save the file as UTF-8 and try again",
+                    byte=bad,
+                    column=str(error.start + 1),
+                ),
             )
         )
 
@@ -253,13 +267,18 @@ def _read_table(
 ) -> Iterator[SourceRow]:
     """CSV or tab-separated rows under a header row."""
     reader = csv.reader(stream, dialect=CSV_DIALECTS[fmt])
-    unreadable = "not readable as CSV" if fmt == "csv" else "not readable as tab-separated rows"
+
+    def unreadable(error: csv.Error) -> Message:
+        if fmt == "csv":
+            return ImportProblem.tr("not readable as CSV ({reason})", reason=str(error))
+        return ImportProblem.tr("not readable as tab-separated rows ({reason})", reason=str(error))
+
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as error:
-        out.fail(1, f"{unreadable} ({error})")
+        out.fail(1, unreadable(error))
         return
     out.mapping, out.ignored = guess_mapping(kind, header, overrides)
     start = reader.line_num + 1
@@ -269,11 +288,18 @@ def _read_table(
         except StopIteration:
             return
         except csv.Error as error:
-            out.fail(start, f"{unreadable} ({error})")
+            out.fail(start, unreadable(error))
             return
         if any(record):  # a blank line, or one of empty cells only, is no row
             if len(record) > len(header):
-                out.fail(start, f"{len(record)} values for {len(header)} columns")
+                out.fail(
+                    start,
+                    ImportProblem.tr(
+                        "{values} values for {columns} columns",
+                        values=str(len(record)),
+                        columns=str(len(header)),
+                    ),
+                )
             else:
                 yield SourceRow(
                     start, _project(dict(zip(header, record, strict=False)), out.mapping)
@@ -285,7 +311,9 @@ def _object_row(
     value: Any, line: int, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
 ) -> SourceRow | None:
     if not isinstance(value, dict):
-        out.fail(line, "expected an object ({...}) for each row")
+        out.fail(
+            line, ImportProblem.tr("expected an object ({example}) for each row", example="{...}")
+        )
         return None
     for name in value:
         if name not in out.mapping and name not in out.ignored:
@@ -303,7 +331,7 @@ def _read_jsonl(
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as error:
-            out.fail(number, f"not valid JSON ({error.msg})")
+            out.fail(number, ImportProblem.tr("not valid JSON ({reason})", reason=error.msg))
             continue
         row = _object_row(value, number, kind, overrides, out)
         if row is not None:
@@ -330,12 +358,17 @@ def _read_json(
             at += 1
         return at
 
-    def fail(at: int, reason: str) -> None:
+    def fail(at: int, reason: Message) -> None:
         out.fail(line_at(at), reason)
 
     at = skip(0)
     if at >= len(text) or text[at] != "[":
-        fail(at, "expected a JSON array of objects ([{...}, ...])")
+        fail(
+            at,
+            ImportProblem.tr(
+                "expected a JSON array of objects ({example})", example="[{...}, ...]"
+            ),
+        )
         return
     at = skip(at + 1)
     if at < len(text) and text[at] == "]":
@@ -344,7 +377,7 @@ def _read_json(
         try:
             value, end = decoder.raw_decode(text, at)
         except json.JSONDecodeError as error:
-            fail(error.pos, f"not valid JSON ({error.msg})")
+            fail(error.pos, ImportProblem.tr("not valid JSON ({reason})", reason=error.msg))
             return
         row = _object_row(value, line_at(at), kind, overrides, out)
         if row is not None:
@@ -354,10 +387,10 @@ def _read_json(
             at = skip(at + 1)
         elif at < len(text) and text[at] == "]":
             if skip(at + 1) < len(text):
-                fail(skip(at + 1), "unexpected text after the array")
+                fail(skip(at + 1), ImportProblem.tr("unexpected text after the array"))
             return
         else:
-            fail(at, "expected ',' or ']' after a row")
+            fail(at, ImportProblem.tr("expected ',' or ']' after a row"))
             return
 
 

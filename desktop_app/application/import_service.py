@@ -34,7 +34,7 @@ from typing import Any
 
 from desktop_app.application.abstract_unit_of_work import AbstractUnitOfWork, UnitOfWorkFactory
 from desktop_app.application.change_journal import ChangeJournal
-from desktop_app.application.change_set import ChangeSet, ChangeStore
+from desktop_app.application.change_set import ChangeSet, ChangeStore, UndoStep
 from desktop_app.application.import_lookup import UserLookup, lookup_one_by_one
 from desktop_app.application.import_plan import (
     BATCH,
@@ -51,6 +51,7 @@ from desktop_app.application.import_plan import (
 )
 from desktop_app.application.import_rows import (
     FileSource,
+    ImportProblem,
     Kind,
     LineError,
     ReadResult,
@@ -61,6 +62,7 @@ from desktop_app.application.import_rows import (
 from desktop_app.application.import_undo import UndoRows
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StaleEditError
+from desktop_app.domain.messages import Message
 from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
 
 HASHES_AT_ONCE = 8
@@ -74,7 +76,9 @@ class ImportFailedError(DomainError):
     """The file has bad lines (``errors``): nothing was written."""
 
     def __init__(self, errors: Sequence[LineError]) -> None:
-        super().__init__(f"{len(errors):,} bad line(s): nothing was imported.")
+        super().__init__(
+            ImportProblem.tr("{count} bad line(s): nothing was imported.", count=len(errors))
+        )
         self.errors = list(errors)
 
 
@@ -84,8 +88,10 @@ class ImportChangedError(DomainError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The file or the database changed since the check: nothing was imported. "
-            "Check the file again."
+            ImportProblem.tr(
+                "The file or the database changed since the check: nothing was imported. "
+                "Check the file again."
+            )
         )
 
 
@@ -99,13 +105,21 @@ class ImportCheck:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def _plural(count: int, kind: Kind) -> str:
-    return f"{count:,} {kind if count != 1 else kind[:-1]}"
-
-
-def change_text(plan: ImportPlan[Any], verb: str = "Import") -> str:
-    """ "Import 1,234 users" (or "Paste 3 users"), the undo step's name."""
-    return f"{verb} {_plural(plan.size, plan.kind)}"
+def change_text(plan: ImportPlan[Any], verb: str = "Import") -> Message:
+    """ "Import 1,234 users" (or "Paste 3 users"), the undo step's name: a whole message per
+    verb and kind, for the translations."""
+    n = plan.size
+    if verb == "Import":
+        if plan.kind == "users":
+            return UndoStep.tr("Import %Ln user(s)", "", n)
+        return UndoStep.tr("Import %Ln post(s)", "", n)
+    if verb == "Paste":
+        if plan.kind == "users":
+            return UndoStep.tr("Paste %Ln user(s)", "", n)
+        return UndoStep.tr("Paste %Ln post(s)", "", n)
+    if plan.kind == "users":
+        return UndoStep.tr("{verb} %Ln user(s)", "", n, verb=verb)
+    return UndoStep.tr("{verb} %Ln post(s)", "", n, verb=verb)
 
 
 async def source_batches(rows: Iterator[SourceRow]) -> AsyncGenerator[list[SourceRow], None]:

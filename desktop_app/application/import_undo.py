@@ -16,6 +16,7 @@ from desktop_app.application.change_set import ChangeSet, ChangeStore, ChangeWri
 from desktop_app.application.change_set import Kind as ChangeKind
 from desktop_app.application.import_plan import Batch
 from desktop_app.application.import_rows import Kind
+from desktop_app.domain.messages import Message
 
 
 class UndoRows:
@@ -51,16 +52,16 @@ class UndoRows:
         """Row changes held in memory (the rest are in the store)."""
         return len(self._rows)
 
-    async def finish(self, text: str) -> ChangeSet:
-        """The step, named ``text``."""
+    async def finish(self, name: Message) -> ChangeSet:
+        """The step, named ``name``."""
         await self._settled()
         if self._writer is not None:
-            return self._writer.finish(text)
+            return self._writer.finish(name)
         rows = tuple(self._rows)
         self._rows = []
         if self._kind == "users":
-            return ChangeSet(text, users=rows)
-        return ChangeSet(text, posts=rows)
+            return ChangeSet(name, users=rows)
+        return ChangeSet(name, posts=rows)
 
     async def discard(self) -> None:
         """Nothing was written (rolled back): forget what the store holds of it."""

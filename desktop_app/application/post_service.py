@@ -12,7 +12,7 @@ from uuid import UUID
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.bulk_delete import delete_listed
 from desktop_app.application.change_journal import ChangeJournal
-from desktop_app.application.change_set import ChangeSet, RowChange, removals
+from desktop_app.application.change_set import ChangeSet, RowChange, UndoStep, removals
 from desktop_app.domain.entities import CreatePostDTO, Post, UpdatePostDTO
 from desktop_app.domain.errors import PostNotFoundError
 from desktop_app.domain.unset import UNSET, Maybe, pick
@@ -25,10 +25,6 @@ class PostDeleteOutcome:
 
     posts: int
     changed: tuple[UUID, ...] = ()
-
-
-def _titled(post: Post) -> str:
-    return f"post \u201c{post.title}\u201d"
 
 
 class PostService:
@@ -50,7 +46,12 @@ class PostService:
         async with self._uow() as uow:
             post = await uow.posts.create_post(dto)
             await uow.commit()
-        self._journal.record(ChangeSet(f"create {_titled(post)}", posts=(RowChange(None, post),)))
+        self._journal.record(
+            ChangeSet(
+                UndoStep.tr("create post “{title}”", title=post.title),
+                posts=(RowChange(None, post),),
+            )
+        )
         return post
 
     async def update_post(
@@ -78,7 +79,12 @@ class PostService:
                 )
             )
             await uow.commit()
-        self._journal.record(ChangeSet(f"edit {_titled(before)}", posts=(RowChange(before, post),)))
+        self._journal.record(
+            ChangeSet(
+                UndoStep.tr("edit post “{title}”", title=before.title),
+                posts=(RowChange(before, post),),
+            )
+        )
         return post
 
     async def delete_post(self, post_id: UUID) -> None:
@@ -90,7 +96,10 @@ class PostService:
         if not removed or before is None:
             raise PostNotFoundError(post_id)
         self._journal.record(
-            ChangeSet(f"delete {_titled(before)}", posts=(RowChange(before, None),))
+            ChangeSet(
+                UndoStep.tr("delete post “{title}”", title=before.title),
+                posts=(RowChange(before, None),),
+            )
         )
 
     async def delete_posts(
@@ -115,9 +124,9 @@ class PostService:
             progress(len(post_ids), len(post_ids))
         if removed:
             text = (
-                f"delete {_titled(removed[0])}"
+                UndoStep.tr("delete post “{title}”", title=removed[0].title)
                 if len(removed) == 1
-                else f"delete {len(removed)} posts"
+                else UndoStep.tr("delete %n post(s)", "", len(removed))
             )
             self._journal.record(ChangeSet(text, posts=await removals(removed)))
         return PostDeleteOutcome(posts=len(removed), changed=tuple(changed))

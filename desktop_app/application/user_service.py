@@ -25,9 +25,10 @@ from uuid import UUID
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.bulk_delete import delete_listed
 from desktop_app.application.change_journal import ChangeJournal
-from desktop_app.application.change_set import ChangeSet, RowChange, removals
+from desktop_app.application.change_set import ChangeSet, RowChange, UndoStep, removals
 from desktop_app.domain.entities import CreateUserDTO, UpdateUserDTO, User
 from desktop_app.domain.errors import UserNotFoundError
+from desktop_app.domain.messages import Message
 from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
 from desktop_app.domain.unset import UNSET, Maybe, pick
 from desktop_app.domain.validation import (
@@ -54,14 +55,21 @@ def _as_typed(address: str) -> str:
     return address
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def deletion_text(users: Sequence[User], posts: int) -> str:
+def deletion_text(users: Sequence[User], posts: int) -> Message:
     """ "delete user ann and 4 posts", "delete 3 users and 1 post", "delete user ann"."""
-    who = f"user {users[0].username}" if len(users) == 1 else _plural(len(users), "user")
-    return f"delete {who}" + (f" and {_plural(posts, 'post')}" if posts else "")
+    if len(users) == 1:
+        name = users[0].username
+        if posts:
+            return UndoStep.tr("delete user {name} and %n post(s)", "", posts, name=name)
+        return UndoStep.tr("delete user {name}", name=name)
+    if posts:
+        return UndoStep.tr(
+            "delete {users} and %n post(s)",
+            "",
+            posts,
+            users=UndoStep.tr("%n user(s)", "", len(users)),
+        )
+    return UndoStep.tr("delete %n user(s)", "", len(users))
 
 
 class UserService:
@@ -103,7 +111,10 @@ class UserService:
             user = await uow.users.create_user(dto)
             await uow.commit()
         self._journal.record(
-            ChangeSet(f"create user {user.username}", users=(RowChange(None, user),))
+            ChangeSet(
+                UndoStep.tr("create user {name}", name=user.username),
+                users=(RowChange(None, user),),
+            )
         )
         return user
 
@@ -144,9 +155,9 @@ class UserService:
             await uow.commit()
         only_password = replace(dto, password=UNSET) == UpdateUserDTO()
         text = (
-            f"change password of {before.username}"
+            UndoStep.tr("change password of {name}", name=before.username)
             if only_password and hashed is not None
-            else f"edit user {before.username}"
+            else UndoStep.tr("edit user {name}", name=before.username)
         )
         self._journal.record(ChangeSet(text, users=(RowChange(before, user),)))
         return user

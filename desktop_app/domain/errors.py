@@ -12,6 +12,13 @@ from typing import Literal
 from uuid import UUID
 
 from desktop_app.domain.entities import Post, User
+from desktop_app.domain.messages import Message, Texts
+
+
+class Errors(Texts):
+    """The translation context of these errors' messages. An error made of a ``Message`` keeps
+    it as its one argument (``error.args[0]``): ``str(error)`` is the English text, and the
+    window words it in the UI language."""
 
 
 class DomainError(Exception):
@@ -19,40 +26,58 @@ class DomainError(Exception):
 
 
 class ValidationError(DomainError):
-    """One or more fields hold values that break a rule; ``errors`` maps field -> message."""
+    """One or more fields hold values that break a rule: ``messages`` maps field -> message
+    (to translate), ``errors`` field -> its English text."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.errors: dict[str, str] = {field: message}
+    def __init__(self, field: str, message: str | Message) -> None:
+        said = message if isinstance(message, Message) else Message.verbatim(message)
+        super().__init__(field, said)
+        self.messages: dict[str, Message] = {field: said}
+
+    def __str__(self) -> str:
+        """ "email: ...; username: ..." in English, worded when asked (an import's check may
+        make 100,000 of these and show none of them)."""
+        return "; ".join(f"{field}: {message}" for field, message in self.errors.items())
 
     @classmethod
-    def from_errors(cls, errors: Mapping[str, str]) -> ValidationError:
+    def from_errors(cls, errors: Mapping[str, str | Message]) -> ValidationError:
         if not errors:
             raise ValueError("from_errors needs at least one error")
         first, *_ = errors.items()
         error = cls(*first)
-        error.errors = dict(errors)
-        error.args = ("; ".join(f"{k}: {v}" for k, v in errors.items()),)
+        error.messages = {
+            field: message if isinstance(message, Message) else Message.verbatim(message)
+            for field, message in errors.items()
+        }
         return error
 
     @property
+    def errors(self) -> dict[str, str]:
+        return {field: str(message) for field, message in self.messages.items()}
+
+    @property
     def field(self) -> str:
-        return next(iter(self.errors))
+        return next(iter(self.messages))
 
     @property
     def message(self) -> str:
-        return self.errors[self.field]
+        return str(self.messages[self.field])
 
 
 class DuplicateEmailError(ValidationError):
     def __init__(self, email: str) -> None:
-        super().__init__("email", f"A user with the e-mail {email!r} already exists.")
+        super().__init__(
+            "email", Errors.tr("A user with the e-mail {email} already exists.", email=repr(email))
+        )
         self.email = email
 
 
 class DuplicateUsernameError(ValidationError):
     def __init__(self, username: str) -> None:
-        super().__init__("username", f"The username {username!r} is already taken.")
+        super().__init__(
+            "username",
+            Errors.tr("The username {username} is already taken.", username=repr(username)),
+        )
         self.username = username
 
 
@@ -62,23 +87,36 @@ class NotFoundError(DomainError):
     entity = "Record"
 
     def __init__(self, entity_id: UUID) -> None:
-        super().__init__(f"{self.entity} {entity_id} does not exist (it may have been deleted).")
+        super().__init__(self._said(entity_id))
         self.entity_id = entity_id
+
+    def _said(self, entity_id: UUID) -> Message:
+        return Errors.tr(
+            "{entity} {id} does not exist (it may have been deleted).",
+            entity=self.entity,
+            id=str(entity_id),
+        )
 
 
 class UserNotFoundError(NotFoundError):
     entity = "User"
 
+    def _said(self, entity_id: UUID) -> Message:
+        return Errors.tr("User {id} does not exist (it may have been deleted).", id=str(entity_id))
+
 
 class PostNotFoundError(NotFoundError):
     entity = "Post"
+
+    def _said(self, entity_id: UUID) -> Message:
+        return Errors.tr("Post {id} does not exist (it may have been deleted).", id=str(entity_id))
 
 
 class OperationCancelledError(DomainError):
     """The user cancelled a long operation; its transaction was rolled back."""
 
     def __init__(self) -> None:
-        super().__init__("Cancelled: nothing was changed.")
+        super().__init__(Errors.tr("Cancelled: nothing was changed."))
 
 
 class ConstraintViolationError(DomainError):
@@ -91,7 +129,9 @@ class RowsAddedMeanwhileError(ConstraintViolationError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Someone else added rows with some of the same ids meanwhile. Check the file again."
+            Errors.tr(
+                "Someone else added rows with some of the same ids meanwhile. Check the file again."
+            )
         )
 
 
@@ -108,9 +148,13 @@ class SchemaTooNewError(StorageError):
 
     def __init__(self, revision: str, head: str | None) -> None:
         super().__init__(
-            f"The database schema is at revision {revision}, which this version of the app does "
-            f"not know (it knows up to {head}). It was written by a newer version: update the app. "
-            "The database was left unchanged."
+            Errors.tr(
+                "The database schema is at revision {revision}, which this version of the app "
+                "does not know (it knows up to {head}). It was written by a newer version: "
+                "update the app. The database was left unchanged.",
+                revision=revision,
+                head=str(head),
+            )
         )
         self.revision = revision
         self.head = head
@@ -120,12 +164,28 @@ class StaleEditError(DomainError):
     """Someone else changed the row after it was shown; saving would overwrite their change."""
 
     def __init__(self, entity: str, entity_id: UUID) -> None:
-        super().__init__(
-            f"This {entity.lower()} was changed by someone else after you opened it. "
-            "Reload it to see their change, then edit again."
-        )
+        super().__init__(_stale(entity))
         self.entity = entity
         self.entity_id = entity_id
+
+
+def _stale(entity: str) -> Message:
+    """ "This user was changed...": whole sentences per kind of row (German words them apart)."""
+    if entity.lower() == "user":
+        return Errors.tr(
+            "This user was changed by someone else after you opened it. "
+            "Reload it to see their change, then edit again."
+        )
+    if entity.lower() == "post":
+        return Errors.tr(
+            "This post was changed by someone else after you opened it. "
+            "Reload it to see their change, then edit again."
+        )
+    return Errors.tr(
+        "This {entity} was changed by someone else after you opened it. "
+        "Reload it to see their change, then edit again.",
+        entity=entity.lower(),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +214,18 @@ class ChangeConflictError(StaleEditError):
         super().__init__("User" if first.kind == "user" else "Post", first.id)
         self.conflicts: tuple[RowConflict, ...] = tuple(conflicts)
         count = len(self.conflicts)
-        rows = "a row" if count == 1 else f"{count} rows"
         self.args = (
-            f"Someone else changed {rows} since: nothing was changed. Review their change, "
-            "then keep theirs or overwrite it.",
+            Errors.tr(
+                "Someone else changed a row since: nothing was changed. Review their change, "
+                "then keep theirs or overwrite it."
+            )
+            if count == 1
+            else Errors.tr(
+                "Someone else changed %n row(s) since: nothing was changed. Review their "
+                "change, then keep theirs or overwrite it.",
+                "",
+                count,
+            ),
         )
 
 
@@ -166,8 +234,10 @@ class ReadOnlyDatabaseError(StorageError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The database is open read-only: nothing was changed. Open it again for editing "
-            "(File → Open…) to make changes."
+            Errors.tr(
+                "The database is open read-only: nothing was changed. Open it again for "
+                "editing (File → Open…) to make changes."
+            )
         )
 
 
@@ -180,5 +250,7 @@ class DatabaseNotFoundError(StorageError):
     """A SQLite file that does not exist, where the app may only look (never create)."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(f"The file {path} does not exist. Nothing was created.")
+        super().__init__(
+            Errors.tr("The file {path} does not exist. Nothing was created.", path=path)
+        )
         self.path = path

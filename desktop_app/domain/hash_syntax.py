@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.validation import Validation
 
 _B64 = r"[A-Za-z0-9+/]+"
 _AB64 = r"[A-Za-z0-9./]+"
@@ -44,13 +45,16 @@ def check_hashed_password(value: str) -> str:
     """``value`` trimmed, or ValidationError('hashed_password') naming the accepted schemes."""
     hashed = value.strip()
     if not hashed:
-        raise ValidationError("hashed_password", "Password hash is required.")
+        raise ValidationError("hashed_password", Validation.tr("Password hash is required."))
     if hash_scheme(hashed) is None and not is_locked_marker(hashed):
         shown = hashed if len(hashed) <= 20 else hashed[:20] + "…"
         raise ValidationError(
             "hashed_password",
-            f"not a password hash the site accepts ({shown!r}): expected "
-            + ", ".join(HASH_SCHEMES)
-            + ", or a locked account's marker such as '!account-locked'",
+            Validation.tr(
+                "not a password hash the site accepts ({hash}): expected {schemes}, or a "
+                "locked account's marker such as '!account-locked'",
+                hash=repr(shown),
+                schemes=tuple(HASH_SCHEMES),
+            ),
         )
     return hashed

@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from desktop_app.domain.entities import CreatePostDTO, CreateUserDTO, UpdatePostDTO, UpdateUserDTO
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import Message, Texts
 from desktop_app.domain.ports import EmailNormaliser
 from desktop_app.domain.unset import UNSET
 
@@ -39,84 +40,128 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 T = TypeVar("T")
 
 
-def check_storable(field: str, label: str, value: str) -> str:
+class Validation(Texts):
+    """The translation context of the field rules' messages."""
+
+
+def _labels() -> dict[str, Message]:
+    """The fields' names in a sentence ("Username contains a NUL character.")."""
+    return {
+        "username": Validation.tr("Username"),
+        "email": Validation.tr("E-mail"),
+        "password": Validation.tr("Password"),
+        "bio": Validation.tr("Bio"),
+        "title": Validation.tr("Title"),
+        "content": Validation.tr("Content"),
+    }
+
+
+LABELS = _labels()
+
+
+def check_storable(field: str, label: str | Message, value: str) -> str:
     """``value`` unchanged, or ValidationError(field) if it holds a character that cannot be
     stored: a NUL, or an unpaired surrogate. ``label`` names the field in the message."""
     if "\x00" in value:
-        raise ValidationError(field, f"{label} contains a NUL character.")
+        raise ValidationError(
+            field, Validation.tr("{label} contains a NUL character.", label=label)
+        )
     if not value.isascii() and _SURROGATE.search(value):
         raise ValidationError(
-            field, f"{label} contains an unpaired surrogate (often from a broken paste)."
+            field,
+            Validation.tr(
+                "{label} contains an unpaired surrogate (often from a broken paste).", label=label
+            ),
         )
     return value
 
 
 def check_username(value: str) -> str:
-    name = check_storable("username", "Username", value).strip()
+    name = check_storable("username", LABELS["username"], value).strip()
     if not name:
-        raise ValidationError("username", "Username is required.")
+        raise ValidationError("username", Validation.tr("Username is required."))
     if not USERNAME_MIN <= len(name) <= USERNAME_MAX:
         raise ValidationError(
             "username",
-            f"Username must be {USERNAME_MIN}-{USERNAME_MAX} characters long (it has {len(name)}).",
+            Validation.tr(
+                "Username must be {min}-{max} characters long (it has {length}).",
+                min=USERNAME_MIN,
+                max=USERNAME_MAX,
+                length=str(len(name)),
+            ),
         )
     if not _USERNAME_CHARS.fullmatch(name):
         raise ValidationError(
-            "username", "Username may contain only letters, digits, '_', '.' and '-'."
+            "username",
+            Validation.tr("Username may contain only letters, digits, '_', '.' and '-'."),
         )
     return name
 
 
 def check_email(value: str, normalise: EmailNormaliser) -> str:
     """The normalised address; the normaliser only ever sees storable text."""
-    email = check_storable("email", "E-mail", value).strip()
+    email = check_storable("email", LABELS["email"], value).strip()
     if not email:
-        raise ValidationError("email", "E-mail is required.")
+        raise ValidationError("email", Validation.tr("E-mail is required."))
     if len(email) > EMAIL_MAX:
-        raise ValidationError("email", f"E-mail must be at most {EMAIL_MAX} characters long.")
+        raise ValidationError(
+            "email",
+            Validation.tr("E-mail must be at most {max} characters long.", max=EMAIL_MAX),
+        )
     return normalise(email)
 
 
 def check_password(value: str) -> str:
     """``value`` unchanged (never trimmed); the hasher only ever sees storable text."""
-    check_storable("password", "Password", value)
+    check_storable("password", LABELS["password"], value)
     if not value.strip():
-        raise ValidationError("password", "Password is required.")
+        raise ValidationError("password", Validation.tr("Password is required."))
     if len(value) < PASSWORD_MIN:
         raise ValidationError(
-            "password", f"Password must be at least {PASSWORD_MIN} characters long."
+            "password",
+            Validation.tr("Password must be at least {min} characters long.", min=PASSWORD_MIN),
         )
     if len(value) > PASSWORD_MAX:
-        raise ValidationError("password", f"Password must be at most {PASSWORD_MAX} characters.")
+        raise ValidationError(
+            "password",
+            Validation.tr("Password must be at most {max} characters.", max=PASSWORD_MAX),
+        )
     return value
 
 
 def check_bio(value: str | None) -> str | None:
     if value is None:
         return None
-    check_storable("bio", "Bio", value)
+    check_storable("bio", LABELS["bio"], value)
     if not value.strip():
         return None
     if len(value) > BIO_MAX:
-        raise ValidationError("bio", f"Bio must be at most {BIO_MAX:,} characters long.")
+        raise ValidationError(
+            "bio", Validation.tr("Bio must be at most {max} characters long.", max=BIO_MAX)
+        )
     return value.strip()
 
 
 def check_title(value: str) -> str:
-    title = check_storable("title", "Title", value).strip()
+    title = check_storable("title", LABELS["title"], value).strip()
     if not title:
-        raise ValidationError("title", "Title is required.")
+        raise ValidationError("title", Validation.tr("Title is required."))
     if len(title) > TITLE_MAX:
         raise ValidationError(
-            "title", f"Title must be at most {TITLE_MAX} characters long (it has {len(title)})."
+            "title",
+            Validation.tr(
+                "Title must be at most {max} characters long (it has {length}).",
+                max=TITLE_MAX,
+                length=str(len(title)),
+            ),
         )
     return title
 
 
 def check_content(value: str) -> str:
-    check_storable("content", "Content", value)
+    check_storable("content", LABELS["content"], value)
     if not value.strip():
-        raise ValidationError("content", "Content is required.")
+        raise ValidationError("content", Validation.tr("Content is required."))
     return value
 
 
@@ -124,13 +169,13 @@ class _Collector:
     """Runs checks, keeping the first message per field."""
 
     def __init__(self) -> None:
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, Message] = {}
 
     def run(self, check: Callable[[], T], fallback: T) -> T:
         try:
             return check()
         except ValidationError as error:
-            for field, message in error.errors.items():
+            for field, message in error.messages.items():
                 self.errors.setdefault(field, message)
             return fallback
 

@@ -37,6 +37,7 @@ from uuid import UUID
 from desktop_app.application.change_set import ChangeSet, EntityT, Kind, RowChange
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import StorageError
+from desktop_app.domain.messages import Message
 
 WRITE_ROWS = 5_000  # rows written per hold of the lock
 READ_ROWS = 1_000  # rows read per query when iterated
@@ -136,7 +137,7 @@ class TemporaryChangeStore:
             self._delete(change_id)
             raise StorageError(f"could not keep the undo step on disk: {error}") from error
         return ChangeSet(
-            change.text,
+            change.name,
             users=KeptRows(self, change_id, _USERS, len(change.users)),
             posts=KeptRows(self, change_id, _POSTS, len(change.posts)),
         )
@@ -274,11 +275,11 @@ class KeptChangeWriter:
             raise StorageError(f"could not keep the undo step on disk: {error}") from error
         self._counts[code] += len(rows)
 
-    def finish(self, text: str) -> ChangeSet:
+    def finish(self, name: Message | str) -> ChangeSet:
         store, change_id = self._store, self._change_id
         users, posts = self._counts
         return ChangeSet(
-            text,
+            name,
             users=KeptRows(store, change_id, _USERS, users),
             posts=KeptRows(store, change_id, _POSTS, posts),
         )

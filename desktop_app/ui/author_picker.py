@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop_app.application.read_models import UserQuery, UserReader, UserRow
 from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.ui.messages import error_text
 
 MATCHES = 30
 DEBOUNCE_MS = 200
@@ -72,7 +73,7 @@ class AuthorPicker(QLineEdit):
         try:
             rows = await self._reader.fetch(query, limit=MATCHES)
         except (StorageError, DomainError) as error:
-            self.search_failed.emit(str(error))
+            self.search_failed.emit(error_text(error))
             return
         if generation != self._generation:
             return  # the user typed on; a newer search is on its way

@@ -26,6 +26,7 @@ from desktop_app.domain.errors import DomainError, OperationCancelledError, Stor
 from desktop_app.ui.async_dialogs import choose, confirm
 from desktop_app.ui.formatting import database_label, home_relative
 from desktop_app.ui.i18n import translate
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.open_actions import sqlite_path
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.sqlite_files import SQLITE_FILTER
@@ -144,7 +145,7 @@ class BackupFlow(QObject):
             return
         except (StorageError, DomainError) as error:
             self._window.banner.show_error(
-                self.tr("Nothing was backed up: {reason}").format(reason=error)
+                self.tr("Nothing was backed up: {reason}").format(reason=error_text(error))
             )
             return
         status.showMessage(
@@ -174,7 +175,7 @@ class BackupFlow(QObject):
             return
         except (StorageError, DomainError) as error:
             self._window.banner.show_error(
-                self.tr("No local copy was saved: {reason}").format(reason=error)
+                self.tr("No local copy was saved: {reason}").format(reason=error_text(error))
             )
             return
         status.showMessage(
@@ -241,7 +242,7 @@ class BackupFlow(QObject):
         try:
             await self._work().check_backup(backup)
         except (StorageError, DomainError) as error:
-            self._window.banner.show_error(str(error))
+            self._window.banner.show_error(error_text(error))
             return
         aside = self._work().replaced_path(url)
         if not await confirm(
@@ -269,7 +270,7 @@ class BackupFlow(QObject):
         except (StorageError, DomainError) as error:
             await self._window.lifecycle.open(url)
             self._window.banner.show_error(
-                self.tr("Nothing was restored: {reason}").format(reason=error)
+                self.tr("Nothing was restored: {reason}").format(reason=error_text(error))
             )
             return
         if await self._window.lifecycle.open(url):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.database import TestConnection
 from desktop_app.ui.forms import FormErrors, add_row, error_label
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.sqlite_files import SQLITE_FILTER, sqlite_url
 
@@ -244,7 +245,7 @@ class ConnectionDialog(QDialog):
             message = await self._test_connection(url)
         except Exception as error:  # any failure is a message here, never a crash dialog
             self.test_result.setStyleSheet(FAIL_STYLE)
-            self.test_result.setText(str(error) or type(error).__name__)
+            self.test_result.setText(error_text(error) or type(error).__name__)
         else:
             self.test_result.setStyleSheet(OK_STYLE)
             self.test_result.setText(message)

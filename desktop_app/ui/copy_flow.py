@@ -19,6 +19,7 @@ from desktop_app.domain.errors import DomainError, OperationCancelledError, Stor
 from desktop_app.ui.async_dialogs import confirm
 from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.delayed_progress import DelayedProgress
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
@@ -79,7 +80,9 @@ class CopyFlow(QObject):
             status.showMessage(self.tr("Copy cancelled: the clipboard is unchanged."), STATUS_MS)
             return
         except (StorageError, DomainError) as error:
-            self._banner.show_error(self.tr("Nothing was copied: {reason}").format(reason=error))
+            self._banner.show_error(
+                self.tr("Nothing was copied: {reason}").format(reason=error_text(error))
+            )
             return
         QGuiApplication.clipboard().setText(text)
         status.showMessage(self.tr("Copied %Ln row(s).", "", copied), 3_000)

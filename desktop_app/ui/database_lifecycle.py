@@ -26,6 +26,7 @@ from desktop_app.ui.consent_text import ConsentText
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl
 from desktop_app.ui.formatting import database_label
 from desktop_app.ui.i18n import translate
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.open_actions import OpenActions
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
@@ -91,12 +92,12 @@ class DatabaseLifecycle(QObject):
                 url, ask=partial(ask_consent, window), read_only=read_only, new=new
             )
         except ChangeDeclinedError as error:  # the user said no: not an error to show red
-            window.statusBar().showMessage(str(error), STATUS_MS)
+            window.statusBar().showMessage(error_text(error), STATUS_MS)
             window.loading_label.setText("")
             return False
         except (StorageError, DomainError) as error:
             window.banner.show_error(
-                self.tr("Could not open the database. {reason}").format(reason=error)
+                self.tr("Could not open the database. {reason}").format(reason=error_text(error))
             )
             window.loading_label.setText("")
             return False

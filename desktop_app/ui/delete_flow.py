@@ -22,6 +22,7 @@ from desktop_app.ui.banner import ErrorBanner
 from desktop_app.ui.database import Database
 from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
@@ -75,9 +76,11 @@ class DeleteFlow(QObject):
             elif keys:
                 await self._delete_posts(database, keys, selection)
         except OperationCancelledError as error:
-            self._window.statusBar().showMessage(str(error), STATUS_MS)
+            self._window.statusBar().showMessage(error_text(error), STATUS_MS)
         except (StorageError, DomainError) as error:
-            self._banner.show_error(self.tr("Nothing was deleted: {reason}").format(reason=error))
+            self._banner.show_error(
+                self.tr("Nothing was deleted: {reason}").format(reason=error_text(error))
+            )
 
     async def _delete_users(
         self, database: Database, keys: list[RowKey], selection: Selection

@@ -25,6 +25,7 @@ from desktop_app.domain.errors import DomainError, StorageError
 from desktop_app.ui.database import TestConnection
 from desktop_app.ui.formatting import post_row, user_row
 from desktop_app.ui.i18n import translate
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.resources import app_icon
 from desktop_app.ui.status_bar import STATUS_MS
@@ -234,6 +235,6 @@ class DialogLauncher(QObject):
         try:
             server = await database.server_version()
         except (StorageError, DomainError) as error:
-            server = self.tr("not answering ({reason})").format(reason=error)
+            server = self.tr("not answering ({reason})").format(reason=error_text(error))
         with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to fill in
             box.setInformativeText(_about_text(server))

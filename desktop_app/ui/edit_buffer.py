@@ -15,6 +15,7 @@ from uuid import UUID
 
 from desktop_app.application.read_models import RowT
 from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.ui.messages import error_text
 
 # Saves one field of a row and returns the row as saved (UserCellEditor, PostCellEditor).
 Editor: TypeAlias = Callable[[RowT, str, object], Awaitable[RowT]]
@@ -70,7 +71,7 @@ class EditBuffer(Generic[RowT]):
             saved = await self._editor(row, field, value)
         except (DomainError, StorageError) as error:
             if key in self._pending and self._pending[key].value == value:
-                self._pending[key] = PendingEdit(value, str(error))
+                self._pending[key] = PendingEdit(value, error_text(error))
             raise
         if key in self._pending and self._pending[key].value == value:
             del self._pending[key]

@@ -27,6 +27,7 @@ from desktop_app.ui.export_dialog import ExportChoice, ExportDialog, ExportView
 from desktop_app.ui.formatting import home_relative
 from desktop_app.ui.gc_guard import full_collections_held
 from desktop_app.ui.i18n import translate
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
@@ -134,7 +135,9 @@ class ExportFlow(QObject):
             )
             return
         except (StorageError, DomainError) as error:
-            window.banner.show_error(self.tr("Nothing was exported: {reason}").format(reason=error))
+            window.banner.show_error(
+                self.tr("Nothing was exported: {reason}").format(reason=error_text(error))
+            )
             return
         done = (
             self.tr("Exported %Ln user(s) to {path}.", "", rows)

@@ -15,6 +15,7 @@ from desktop_app.domain.errors import (
     ValidationError,
 )
 from desktop_app.ui.i18n import translate
+from desktop_app.ui.messages import error_text, message_text
 
 ERROR_STYLE = "color: #d64541;"
 NOTE_STYLE = "color: #7a7f87; font-style: italic;"  # "Yours was: …"
@@ -102,18 +103,18 @@ def add_row(form: QFormLayout, title: str, field: QWidget, label: QLabel) -> Non
 def show_save_error(errors: FormErrors, error: DomainError | StorageError) -> None:
     """Say why a form was not saved, beside the field when there is one; the input stays."""
     if isinstance(error, ValidationError):
-        errors.show(error.errors)
+        errors.show({field: message_text(said) for field, said in error.messages.items()})
     elif isinstance(error, StaleEditError):
         errors.show_general(
             translate(
                 "Forms", "{reason} Your input is kept: copy what you need, then cancel and reopen."
-            ).format(reason=error)
+            ).format(reason=error_text(error))
         )
     elif isinstance(error, NotFoundError):
-        errors.show_general(str(error))
+        errors.show_general(error_text(error))
     else:
         errors.show_general(
             translate("Forms", "Not saved: {reason} Your input is kept; try again.").format(
-                reason=error
+                reason=error_text(error)
             )
         )

@@ -47,6 +47,7 @@ from desktop_app.ui.forms import ERROR_STYLE
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.import_preview import PREVIEW_ROWS, Preview, read_preview
 from desktop_app.ui.import_wording import IMPORTING, PASTING, ImportText, Wording, report_text
+from desktop_app.ui.messages import message_text
 from desktop_app.ui.qt_async import named
 
 SHOWN_PROBLEMS = 5_000
@@ -372,7 +373,7 @@ class ImportDialog(QDialog):
         self.problems.setRowCount(len(shown))
         for row, error in enumerate(shown):
             line = str(error.line) if error.line else ""
-            for column, text in enumerate((line, error.field, error.reason)):
+            for column, text in enumerate((line, error.field, message_text(error.problem))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.problems.setItem(row, column, item)

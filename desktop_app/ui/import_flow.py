@@ -29,6 +29,7 @@ from desktop_app.ui.delayed_progress import DelayedProgress
 from desktop_app.ui.formatting import home_relative
 from desktop_app.ui.gc_guard import full_collections_held
 from desktop_app.ui.import_wording import IMPORTING, ImportText, Wording
+from desktop_app.ui.messages import error_text, message_text
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 
@@ -235,7 +236,7 @@ class ImportFlow(QObject):
                 words.pick(
                     self.tr("Nothing was imported: {reason}"),
                     self.tr("Nothing was pasted: {reason}"),
-                ).format(reason=error),
+                ).format(reason=error_text(error)),
             )
             return
         finally:
@@ -249,7 +250,7 @@ class ImportFlow(QObject):
             words.pick(
                 self.tr("Imported from {source}: {what}. Edit → Undo “{action}” takes it back."),
                 self.tr("Pasted from {source}: {what}. Edit → Undo “{action}” takes it back."),
-            ).format(source=name, what=", ".join(parts), action=change.text),
+            ).format(source=name, what=", ".join(parts), action=message_text(change.name)),
             STATUS_MS,
         )
 

@@ -26,6 +26,7 @@ from desktop_app.application.read_models import (
     cursor_of,
 )
 from desktop_app.domain.errors import DomainError, StorageError
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.row_cache import RowCache
 
 Query = UserQuery | PostQuery
@@ -144,7 +145,7 @@ class PageLoader(Generic[RowT]):
                     )
                 except (StorageError, DomainError) as error:
                     self.cache.drop_wanted(block)
-                    self._fail(str(error))
+                    self._fail(error_text(error))
                     return
                 self.fetches += 1
                 if not self.cache.store(block, rows, generation):
@@ -164,7 +165,7 @@ class PageLoader(Generic[RowT]):
             total = await self.reader.count(query)
         except (StorageError, DomainError) as error:
             if generation == self.cache.generation:
-                self._fail(str(error))
+                self._fail(error_text(error))
             return
         if self.cache.set_count(total, generation):
             self._count_arrived()

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from desktop_app.ui.i18n import translate
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.import_wording import PASTING
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.resources import icon
 from desktop_app.ui.status_bar import STATUS_MS
 
@@ -56,7 +57,7 @@ def pasted_rows(text: str, kind: Kind) -> tuple[TextSource, Preview] | str:
         return translate(
             "PasteFlow",
             "Nothing to paste: the clipboard's text is not readable as rows ({reason}).",
-        ).format(reason=error)
+        ).format(reason=error_text(error))
     mapping, _left = guess_mapping(kind, preview.header)
     if not mapping:
         unnamed = (

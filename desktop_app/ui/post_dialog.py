@@ -37,6 +37,7 @@ from desktop_app.ui.conflict_dialog import ConflictChoice
 from desktop_app.ui.form_conflicts import resolve_save_conflict, show_yours_was
 from desktop_app.ui.forms import FormErrors, add_row, error_label, show_save_error
 from desktop_app.ui.markdown_view import MarkdownView
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.row_fields import POST_LABELS, post_fields
 
@@ -126,7 +127,7 @@ class PostDialog(QDialog):
             post = await self._posts.get_post(self._existing.id)
         except (DomainError, StorageError) as error:
             self.errors.show_general(
-                self.tr("Could not load the whole post: {reason}").format(reason=error)
+                self.tr("Could not load the whole post: {reason}").format(reason=error_text(error))
             )
             self._set_busy(False)
             self.save_button.setEnabled(False)

@@ -29,6 +29,7 @@ from desktop_app.ui.database import Database
 from desktop_app.ui.formatting import NEVER_EDITED, local_time
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.ui.markdown_view import MarkdownView
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.table_panel import TablePanel
 
@@ -208,7 +209,10 @@ class PostPreview(QWidget):
         except PostNotFoundError:
             post, failure = None, self.tr(DELETED)
         except (DomainError, StorageError) as error:
-            post, failure = None, self.tr("Could not read this post: {reason}").format(reason=error)
+            post, failure = (
+                None,
+                self.tr("Could not read this post: {reason}").format(reason=error_text(error)),
+            )
         if generation != self._generation or not isValid(self.body):
             return  # another post was selected meanwhile (its own read shows it), or closed
         if post is None:

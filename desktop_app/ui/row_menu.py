@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu
 from desktop_app.application.read_models import UserRow
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StorageError
 from desktop_app.ui.columns import Column
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import STATUS_MS
 from desktop_app.ui.table_panel import TablePanel
@@ -147,7 +148,9 @@ class RowMenu(QObject):
             status.showMessage(self.tr("Copy cancelled: the clipboard is unchanged."), STATUS_MS)
             return
         except (StorageError, DomainError) as error:
-            window.banner.show_error(self.tr("Nothing was copied: {reason}").format(reason=error))
+            window.banner.show_error(
+                self.tr("Nothing was copied: {reason}").format(reason=error_text(error))
+            )
             return
         QGuiApplication.clipboard().setText("\n".join(text.splitlines()[1:]))
         status.showMessage(self.tr("Copied %Ln id(s).", "", copied), 3_000)

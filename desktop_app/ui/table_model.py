@@ -34,6 +34,7 @@ from desktop_app.application.read_models import RowReader, RowT
 from desktop_app.domain.errors import DomainError, StorageError
 from desktop_app.ui.columns import Column
 from desktop_app.ui.edit_buffer import EditBuffer, Editor
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.page_loader import PageLoader, Query
 from desktop_app.ui.row_cache import RowCache, RowCount
 
@@ -311,7 +312,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
             saved = await self._edits.save(row, field, value)
         except (DomainError, StorageError) as error:
             self._emit_row_changed(row.id)
-            self.edit_failed.emit(str(error))
+            self.edit_failed.emit(error_text(error))
             return
         self.replace_row(saved)
         self.edit_saved.emit()

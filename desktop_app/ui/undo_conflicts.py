@@ -25,6 +25,7 @@ from desktop_app.domain.errors import ChangeConflictError, RowConflict
 from desktop_app.ui.async_dialogs import choose
 from desktop_app.ui.conflict_dialog import ConflictChoice, resolve_conflict
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.ui.messages import message_text
 from desktop_app.ui.row_fields import (
     POST_LABELS,
     UNDO_SECRETS,
@@ -108,7 +109,7 @@ async def _one_row(
                 translate(
                     "UndoConflicts",
                     "Kept their change to {row}: \u201c{action}\u201d is off the undo history.",
-                ).format(row=name, action=change.text)
+                ).format(row=name, action=message_text(change.name))
             )
         case ConflictChoice.EDIT_AGAIN if conflict.current is not None:
             edit.edit_row(conflict.current, resolution.values or {}, resolution.yours_was)
@@ -117,7 +118,7 @@ async def _one_row(
                     "UndoConflicts",
                     "Editing {row} again: \u201c{action}\u201d is off the undo history; "
                     "save the form to keep your values.",
-                ).format(row=name, action=change.text)
+                ).format(row=name, action=message_text(change.name))
             )
         case _:
             stopped = (
@@ -144,9 +145,9 @@ async def _many_rows(
     informative = words.overwrite(count, back=back)
     picked = await choose(
         parent,
-        title=title.format(action=change.text),
+        title=title.format(action=message_text(change.name)),
         text=words.changed(count).format(names=names),
-        informative=informative.format(action=change.text),
+        informative=informative.format(action=message_text(change.name)),
         choices=[translate("UndoConflicts", OVERWRITE)],
         name=BULK_DIALOG,
     )

@@ -40,6 +40,7 @@ from desktop_app.ui.database import Database
 from desktop_app.ui.formatting import database_label
 from desktop_app.ui.gc_guard import exempt_long_lived, release_long_lived
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.ui.messages import error_text, message_text
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
 from desktop_app.ui.undo_memory import UndoMemory
@@ -60,7 +61,7 @@ class Step(QUndoCommand):
     """One action on the stack. Qt's undo()/redo() do nothing: the applier does the work."""
 
     def __init__(self, change: ChangeSet) -> None:
-        super().__init__(change.text)
+        super().__init__(message_text(change.name))
         self.change = change
 
     def undo(self) -> None:
@@ -245,7 +246,7 @@ class UndoHistory(QObject):
             try:
                 label = (
                     self.tr("Undoing {action}…") if back else self.tr("Redoing {action}…")
-                ).format(action=change.text)
+                ).format(action=message_text(change.name))
                 with self._window.progress.showing(label, change.size) as progress:
                     await database.applier.apply(
                         change,
@@ -281,12 +282,14 @@ class UndoHistory(QObject):
                     if back
                     else self.tr("Could not redo {action}: {reason}")
                 )
-                self._window.banner.show_error(message.format(action=change.text, reason=error))
+                self._window.banner.show_error(
+                    message.format(action=message_text(change.name), reason=error_text(error))
+                )
                 return Outcome.STOPPED
             self._move(back=back)
             self._say(
                 (self.tr("Undid {action}.") if back else self.tr("Redid {action}.")).format(
-                    action=change.text
+                    action=message_text(change.name)
                 )
             )
             return Outcome.RESOLVED if conflicted else Outcome.DONE

@@ -934,6 +934,57 @@
     </message>
 </context>
 <context>
+    <name>EmailCheck</name>
+    <message>
+        <source>An email address must have an @-sign.</source>
+        <translation>Eine E-Mail-Adresse muss ein @-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>There must be something after the @-sign.</source>
+        <translation>Nach dem @-Zeichen muss etwas stehen.</translation>
+    </message>
+    <message>
+        <source>There must be something before the @-sign.</source>
+        <translation>Vor dem @-Zeichen muss etwas stehen.</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is not valid. It should have a period.</source>
+        <translation>Der Teil nach dem @-Zeichen ist ungültig. Er sollte einen Punkt enthalten.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation>Eine E-Mail-Adresse darf nicht zwei Punkte hintereinander enthalten.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period immediately after the @-sign.</source>
+        <translation>Eine E-Mail-Adresse darf direkt nach dem @-Zeichen keinen Punkt haben.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period immediately before the @-sign.</source>
+        <translation>Eine E-Mail-Adresse darf direkt vor dem @-Zeichen keinen Punkt haben.</translation>
+    </message>
+    <message>
+        <source>An email address cannot start with a period.</source>
+        <translation>Eine E-Mail-Adresse darf nicht mit einem Punkt beginnen.</translation>
+    </message>
+    <message>
+        <source>An email address cannot end with a period.</source>
+        <translation>Eine E-Mail-Adresse darf nicht mit einem Punkt enden.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a hyphen immediately after the @-sign.</source>
+        <translation>Eine E-Mail-Adresse darf direkt nach dem @-Zeichen keinen Bindestrich haben.</translation>
+    </message>
+    <message>
+        <source>A bracketed IP address after the @-sign is not allowed here.</source>
+        <translation>Eine IP-Adresse in eckigen Klammern nach dem @-Zeichen ist hier nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>Keine gültige E-Mail-Adresse ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Error message</source>
@@ -954,6 +1005,76 @@
     <message>
         <source>Hide error message</source>
         <translation>Fehlermeldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>A user with the e-mail {email} already exists.</source>
+        <translation>Es gibt schon einen Benutzer mit der E-Mail-Adresse {email}.</translation>
+    </message>
+    <message>
+        <source>The username {username} is already taken.</source>
+        <translation>Der Benutzername {username} ist schon vergeben.</translation>
+    </message>
+    <message>
+        <source>{entity} {id} does not exist (it may have been deleted).</source>
+        <translation>{entity} {id} existiert nicht (vielleicht wurde es gelöscht).</translation>
+    </message>
+    <message>
+        <source>User {id} does not exist (it may have been deleted).</source>
+        <translation>Benutzer {id} existiert nicht (vielleicht wurde er gelöscht).</translation>
+    </message>
+    <message>
+        <source>Post {id} does not exist (it may have been deleted).</source>
+        <translation>Beitrag {id} existiert nicht (vielleicht wurde er gelöscht).</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Someone else added rows with some of the same ids meanwhile. Check the file again.</source>
+        <translation>Inzwischen hat jemand anderes Zeilen mit einigen derselben IDs hinzugefügt. Prüfen Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <source>The database schema is at revision {revision}, which this version of the app does not know (it knows up to {head}). It was written by a newer version: update the app. The database was left unchanged.</source>
+        <translation>Das Datenbankschema hat die Revision {revision}, die diese Version der App nicht kennt (sie kennt bis {head}). Es wurde von einer neueren Version geschrieben: Aktualisieren Sie die App. Die Datenbank wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This user was changed by someone else after you opened it. Reload it to see their change, then edit again.</source>
+        <translation>Dieser Benutzer wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben. Laden Sie ihn neu, um die Änderung zu sehen, und bearbeiten Sie ihn dann erneut.</translation>
+    </message>
+    <message>
+        <source>This post was changed by someone else after you opened it. Reload it to see their change, then edit again.</source>
+        <translation>Dieser Beitrag wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben. Laden Sie ihn neu, um die Änderung zu sehen, und bearbeiten Sie ihn dann erneut.</translation>
+    </message>
+    <message>
+        <source>This {entity} was changed by someone else after you opened it. Reload it to see their change, then edit again.</source>
+        <translation>Dieser Eintrag ({entity}) wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben. Laden Sie ihn neu, um die Änderung zu sehen, und bearbeiten Sie ihn dann erneut.</translation>
+    </message>
+    <message>
+        <source>Someone else changed a row since: nothing was changed. Review their change, then keep theirs or overwrite it.</source>
+        <translation>Jemand anderes hat inzwischen eine Zeile geändert: Es wurde nichts geändert. Sehen Sie sich die Änderung an und behalten oder überschreiben Sie sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone else changed %n row(s) since: nothing was changed. Review their change, then keep theirs or overwrite it.</source>
+        <translation>
+            <numerusform>Jemand anderes hat inzwischen %n Zeile geändert: Es wurde nichts geändert. Sehen Sie sich die Änderung an und behalten oder überschreiben Sie sie.</numerusform>
+            <numerusform>Jemand anderes hat inzwischen %n Zeilen geändert: Es wurde nichts geändert. Sehen Sie sich die Änderungen an und behalten oder überschreiben Sie sie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database is open read-only: nothing was changed. Open it again for editing (File → Open…) to make changes.</source>
+        <translation>Die Datenbank ist nur zum Lesen geöffnet: Es wurde nichts geändert. Öffnen Sie sie erneut zum Bearbeiten (Datei → Öffnen…), um Änderungen vorzunehmen.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist. Nothing was created.</source>
+        <translation>Die Datei {path} existiert nicht. Es wurde nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing was written.</source>
+        <translation>{path} konnte nicht geschrieben werden: {reason}. Es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1642,101 @@
     <message>
         <source>{source} holds no JSON array of rows ([{{...}}, ...])</source>
         <translation>{source} enthält kein JSON-Array von Zeilen ([{{...}}, ...])</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblem</name>
+    <message>
+        <source>not a valid id (a UUID): {value}</source>
+        <translation>keine gültige ID (eine UUID): {value}</translation>
+    </message>
+    <message>
+        <source>not a yes/no value: {value} (use true or false)</source>
+        <translation>kein Ja/Nein-Wert: {value} (verwenden Sie true oder false)</translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 timestamp: {value} (e.g. {example})</source>
+        <translation>kein Zeitstempel nach ISO 8601: {value} (z. B. {example})</translation>
+    </message>
+    <message>
+        <source>required, but empty or missing</source>
+        <translation>erforderlich, aber leer oder fehlend</translation>
+    </message>
+    <message>
+        <source>give a password or a hashed_password, not both</source>
+        <translation>geben Sie ein password oder einen hashed_password an, nicht beides</translation>
+    </message>
+    <message>
+        <source>{value} appears twice in the file (first on line {first})</source>
+        <translation>{value} kommt zweimal in der Datei vor (zuerst in Zeile {first})</translation>
+    </message>
+    <message>
+        <source>{field} matches {username}</source>
+        <translation>{field} passt zu {username}</translation>
+    </message>
+    <message>
+        <source>matches more than one existing user ({named})</source>
+        <translation>passt zu mehr als einem vorhandenen Benutzer ({named})</translation>
+    </message>
+    <message>
+        <source>already in the database (user {username})</source>
+        <translation>schon in der Datenbank (Benutzer {username})</translation>
+    </message>
+    <message>
+        <source>required for a new user: give a password or a hashed_password</source>
+        <translation>für einen neuen Benutzer erforderlich: Geben Sie ein password oder einen hashed_password an</translation>
+    </message>
+    <message>
+        <source>no user with the id, e-mail or username {reference}</source>
+        <translation>kein Benutzer mit der ID, E-Mail-Adresse oder dem Benutzernamen {reference}</translation>
+    </message>
+    <message>
+        <source>already in the database (post {title})</source>
+        <translation>schon in der Datenbank (Beitrag {title})</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 (byte 0x{byte} at column {column}); save the file as UTF-8 and try again</source>
+        <translation>kein gültiges UTF-8 (Byte 0x{byte} in Spalte {column}); speichern Sie die Datei als UTF-8 und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>not readable as CSV ({reason})</source>
+        <translation>nicht als CSV lesbar ({reason})</translation>
+    </message>
+    <message>
+        <source>not readable as tab-separated rows ({reason})</source>
+        <translation>nicht als tabulatorgetrennte Zeilen lesbar ({reason})</translation>
+    </message>
+    <message>
+        <source>{values} values for {columns} columns</source>
+        <translation>{values} Werte für {columns} Spalten</translation>
+    </message>
+    <message>
+        <source>expected an object ({example}) for each row</source>
+        <translation>für jede Zeile wird ein Objekt ({example}) erwartet</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({reason})</source>
+        <translation>kein gültiges JSON ({reason})</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of objects ({example})</source>
+        <translation>ein JSON-Array aus Objekten wird erwartet ({example})</translation>
+    </message>
+    <message>
+        <source>unexpected text after the array</source>
+        <translation>unerwarteter Text nach dem Array</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; after a row</source>
+        <translation>nach einer Zeile wird &apos;,&apos; oder &apos;]&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>{count} bad line(s): nothing was imported.</source>
+        <translation>{count} fehlerhafte Zeile(n): Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>The file or the database changed since the check: nothing was imported. Check the file again.</source>
+        <translation>Die Datei oder die Datenbank hat sich seit der Prüfung geändert: Es wurde nichts importiert. Prüfen Sie die Datei erneut.</translation>
     </message>
 </context>
 <context>
@@ -2676,6 +2892,114 @@ Erstellt {created} · Geändert {updated}</translation>
     </message>
 </context>
 <context>
+    <name>UndoStep</name>
+    <message numerus="yes">
+        <source>Import %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer importieren</numerusform>
+            <numerusform>%Ln Benutzer importieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln Beitrag importieren</numerusform>
+            <numerusform>%Ln Beiträge importieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer einfügen</numerusform>
+            <numerusform>%Ln Benutzer einfügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln Beitrag einfügen</numerusform>
+            <numerusform>%Ln Beiträge einfügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{verb} %Ln user(s)</source>
+        <translation>
+            <numerusform>{verb}: %Ln Benutzer</numerusform>
+            <numerusform>{verb}: %Ln Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{verb} %Ln post(s)</source>
+        <translation>
+            <numerusform>{verb}: %Ln Beitrag</numerusform>
+            <numerusform>{verb}: %Ln Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>create post “{title}”</source>
+        <translation>Beitrag „{title}“ anlegen</translation>
+    </message>
+    <message>
+        <source>edit post “{title}”</source>
+        <translation>Beitrag „{title}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>delete post “{title}”</source>
+        <translation>Beitrag „{title}“ löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n post(s)</source>
+        <translation>
+            <numerusform>%n Beitrag löschen</numerusform>
+            <numerusform>%n Beiträge löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete user {name} and %n post(s)</source>
+        <translation>
+            <numerusform>Benutzer {name} und %n Beitrag löschen</numerusform>
+            <numerusform>Benutzer {name} und %n Beiträge löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delete user {name}</source>
+        <translation>Benutzer {name} löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete {users} and %n post(s)</source>
+        <translation>
+            <numerusform>{users} und %n Beitrag löschen</numerusform>
+            <numerusform>{users} und %n Beiträge löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer</numerusform>
+            <numerusform>%n Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer löschen</numerusform>
+            <numerusform>%n Benutzer löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>create user {name}</source>
+        <translation>Benutzer {name} anlegen</translation>
+    </message>
+    <message>
+        <source>change password of {name}</source>
+        <translation>Passwort von {name} ändern</translation>
+    </message>
+    <message>
+        <source>edit user {name}</source>
+        <translation>Benutzer {name} bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Edit user</source>
@@ -2776,6 +3100,97 @@ Erstellt {created} · Geändert {updated}</translation>
     <message>
         <source>Not saved: someone else changed this user meanwhile. Your input is kept; Save again to compare.</source>
         <translation>Nicht gespeichert: Jemand anderes hat diesen Benutzer inzwischen geändert. Ihre Eingaben bleiben erhalten; speichern Sie erneut, um zu vergleichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Password hash is required.</source>
+        <translation>Der Passwort-Hash ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>not a password hash the site accepts ({hash}): expected {schemes}, or a locked account&apos;s marker such as &apos;!account-locked&apos;</source>
+        <translation>kein Passwort-Hash, den die Website annimmt ({hash}): erwartet wird {schemes} oder die Markierung eines gesperrten Kontos wie &apos;!account-locked&apos;</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Profiltext</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>{label} contains a NUL character.</source>
+        <translation>{label} enthält ein NUL-Zeichen.</translation>
+    </message>
+    <message>
+        <source>{label} contains an unpaired surrogate (often from a broken paste).</source>
+        <translation>{label} enthält ein einzelnes Surrogat-Zeichen (oft von einem fehlerhaften Einfügen).</translation>
+    </message>
+    <message>
+        <source>Username is required.</source>
+        <translation>Der Benutzername ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Username must be {min}-{max} characters long (it has {length}).</source>
+        <translation>Der Benutzername muss {min} bis {max} Zeichen lang sein (er hat {length}).</translation>
+    </message>
+    <message>
+        <source>Username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Der Benutzername darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>E-mail is required.</source>
+        <translation>Die E-Mail-Adresse ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>E-mail must be at most {max} characters long.</source>
+        <translation>Die E-Mail-Adresse darf höchstens {max} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Password is required.</source>
+        <translation>Das Passwort ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Password must be at least {min} characters long.</source>
+        <translation>Das Passwort muss mindestens {min} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Password must be at most {max} characters.</source>
+        <translation>Das Passwort darf höchstens {max} Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>Bio must be at most {max} characters long.</source>
+        <translation>Der Profiltext darf höchstens {max} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Title is required.</source>
+        <translation>Der Titel ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Title must be at most {max} characters long (it has {length}).</source>
+        <translation>Der Titel darf höchstens {max} Zeichen lang sein (er hat {length}).</translation>
+    </message>
+    <message>
+        <source>Content is required.</source>
+        <translation>Der Inhalt ist erforderlich.</translation>
     </message>
 </context>
 <context>

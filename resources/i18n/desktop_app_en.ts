@@ -934,6 +934,57 @@
     </message>
 </context>
 <context>
+    <name>EmailCheck</name>
+    <message>
+        <source>An email address must have an @-sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There must be something after the @-sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There must be something before the @-sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is not valid. It should have a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period immediately after the @-sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period immediately before the @-sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address cannot start with a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address cannot end with a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address cannot have a hyphen immediately after the @-sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bracketed IP address after the @-sign is not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Error message</source>
@@ -953,6 +1004,76 @@
     </message>
     <message>
         <source>Hide error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>A user with the e-mail {email} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The username {username} is already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entity} {id} does not exist (it may have been deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User {id} does not exist (it may have been deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post {id} does not exist (it may have been deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else added rows with some of the same ids meanwhile. Check the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database schema is at revision {revision}, which this version of the app does not know (it knows up to {head}). It was written by a newer version: update the app. The database was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user was changed by someone else after you opened it. Reload it to see their change, then edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post was changed by someone else after you opened it. Reload it to see their change, then edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {entity} was changed by someone else after you opened it. Reload it to see their change, then edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed a row since: nothing was changed. Review their change, then keep theirs or overwrite it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone else changed %n row(s) since: nothing was changed. Review their change, then keep theirs or overwrite it.</source>
+        <translation>
+            <numerusform>Someone else changed %n row since: nothing was changed. Review their change, then keep theirs or overwrite it.</numerusform>
+            <numerusform>Someone else changed %n rows since: nothing was changed. Review their change, then keep theirs or overwrite it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database is open read-only: nothing was changed. Open it again for editing (File → Open…) to make changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist. Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1519,6 +1640,101 @@
     </message>
     <message>
         <source>{source} holds no JSON array of rows ([{{...}}, ...])</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblem</name>
+    <message>
+        <source>not a valid id (a UUID): {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a yes/no value: {value} (use true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 timestamp: {value} (e.g. {example})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, but empty or missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give a password or a hashed_password, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} appears twice in the file (first on line {first})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} matches {username}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches more than one existing user ({named})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already in the database (user {username})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required for a new user: give a password or a hashed_password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user with the id, e-mail or username {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already in the database (post {title})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 (byte 0x{byte} at column {column}); save the file as UTF-8 and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not readable as CSV ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not readable as tab-separated rows ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{values} values for {columns} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object ({example}) for each row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON array of objects ({example})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after the array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; after a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} bad line(s): nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file or the database changed since the check: nothing was imported. Check the file again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2674,6 +2890,114 @@ Created {created} · Updated {updated}</source>
     </message>
 </context>
 <context>
+    <name>UndoStep</name>
+    <message numerus="yes">
+        <source>Import %Ln user(s)</source>
+        <translation>
+            <numerusform>Import %Ln user</numerusform>
+            <numerusform>Import %Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln post(s)</source>
+        <translation>
+            <numerusform>Import %Ln post</numerusform>
+            <numerusform>Import %Ln posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %Ln user(s)</source>
+        <translation>
+            <numerusform>Paste %Ln user</numerusform>
+            <numerusform>Paste %Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %Ln post(s)</source>
+        <translation>
+            <numerusform>Paste %Ln post</numerusform>
+            <numerusform>Paste %Ln posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{verb} %Ln user(s)</source>
+        <translation>
+            <numerusform>{verb} %Ln user</numerusform>
+            <numerusform>{verb} %Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{verb} %Ln post(s)</source>
+        <translation>
+            <numerusform>{verb} %Ln post</numerusform>
+            <numerusform>{verb} %Ln posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>create post “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit post “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete post “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n post(s)</source>
+        <translation>
+            <numerusform>delete %n post</numerusform>
+            <numerusform>delete %n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete user {name} and %n post(s)</source>
+        <translation>
+            <numerusform>delete user {name} and %n post</numerusform>
+            <numerusform>delete user {name} and %n posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delete user {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>delete {users} and %n post(s)</source>
+        <translation>
+            <numerusform>delete {users} and %n post</numerusform>
+            <numerusform>delete {users} and %n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>delete %n user</numerusform>
+            <numerusform>delete %n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>create user {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change password of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit user {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Edit user</source>
@@ -2773,6 +3097,97 @@ Created {created} · Updated {updated}</source>
     </message>
     <message>
         <source>Not saved: someone else changed this user meanwhile. Your input is kept; Save again to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Password hash is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a password hash the site accepts ({hash}): expected {schemes}, or a locked account&apos;s marker such as &apos;!account-locked&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} contains a NUL character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} contains an unpaired surrogate (often from a broken paste).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username must be {min}-{max} characters long (it has {length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail must be at most {max} characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password must be at least {min} characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password must be at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bio must be at most {max} characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title must be at most {max} characters long (it has {length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content is required.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,7 +24,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 TOOLS = Path(sys.executable).parent  # pyside6-lupdate and pyside6-lrelease beside python
-SOURCES = [ROOT / "desktop_app" / "gui.py", *sorted((ROOT / "desktop_app" / "ui").glob("*.py"))]
+UI_SOURCES = [ROOT / "desktop_app" / "gui.py", *sorted((ROOT / "desktop_app" / "ui").glob("*.py"))]
+# the layers that say things as a Message (``Context.tr(...)``), shown by the window
+MESSAGE_SOURCES = [
+    *sorted((ROOT / "desktop_app" / "domain").glob("*.py")),
+    *sorted((ROOT / "desktop_app" / "application").glob("*.py")),
+    ROOT / "desktop_app" / "core" / "emails.py",
+]
+SOURCES = [*UI_SOURCES, *MESSAGE_SOURCES]
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 pytestmark = pytest.mark.skipif(
@@ -113,7 +120,8 @@ def test_english_holds_every_plural_form() -> None:
 def _translated_texts(path: Path) -> Iterator[tuple[str, str, int]]:
     """(context, text, line) for every literal text the module looks up at run time:
     ``self.tr`` in a class (PySide6 looks it up under the class's name), ``translate`` and
-    ``QT_TRANSLATE_NOOP`` under the context they name."""
+    ``QT_TRANSLATE_NOOP`` under the context they name, and a message's ``Context.tr`` (the
+    domain's ``Texts``) under the class it names."""
 
     def visit(node: ast.AST, cls: str | None) -> Iterator[tuple[str, str, int]]:
         for child in ast.iter_child_nodes(node):
@@ -125,6 +133,7 @@ def _translated_texts(path: Path) -> Iterator[tuple[str, str, int]]:
                 is_self = (
                     isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "self"
                 )
+                receiver = getattr(func.value, "id", "") if isinstance(func, ast.Attribute) else ""
                 if (
                     name == "tr"
                     and is_self
@@ -133,6 +142,8 @@ def _translated_texts(path: Path) -> Iterator[tuple[str, str, int]]:
                     and isinstance(args[0], ast.Constant)
                 ):
                     yield cls, literal[0], child.lineno
+                elif name == "tr" and receiver not in ("", "self") and literal:
+                    yield receiver, literal[0], child.lineno
                 elif name in ("translate", "QT_TRANSLATE_NOOP") and len(literal) == 2:
                     if len(args) > 3:  # lupdate reads no plural from translate(): self.tr only
                         yield "<plural through translate(): use self.tr>", literal[1], child.lineno
@@ -181,3 +192,65 @@ def test_no_plural_tr_in_a_class_that_is_subclassed() -> None:
         and len(call.args) >= 3
     ]
     assert not offenders, offenders
+
+
+def _message_calls() -> Iterator[tuple[Path, ast.Call]]:
+    """Every ``Context.tr(...)`` call of the layers that make messages."""
+    for path in MESSAGE_SOURCES:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+            ):
+                yield path, node
+
+
+def test_every_message_is_a_literal_counted_only_when_it_says_n() -> None:
+    """A message lupdate can extract (a literal template), under the context it is looked up
+    with (the ``Texts`` class named before ``.tr``, never an alias: lupdate reads the name,
+    the lookup the class's own) with its count where lupdate reads it: a plural (%n) takes
+    ``"", n`` as its second and third arguments, anything else no third (lupdate takes any
+    third argument for a count, and makes the message plural)."""
+    contexts = {
+        node.name
+        for path in MESSAGE_SOURCES
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ClassDef)
+        and any(getattr(base, "id", "") == "Texts" for base in node.bases)
+    }
+    assert contexts >= {"Validation", "Errors", "UndoStep", "ImportProblem", "EmailCheck"}
+    wrong = []
+    for path, call in _message_calls():
+        where = f"{path.relative_to(ROOT)}:{call.lineno}"
+        receiver = getattr(call.func.value, "id", "")  # type: ignore[attr-defined]
+        if receiver not in contexts:
+            wrong.append(f"{where}: {receiver}.tr is not a Texts class's own name")
+        first = call.args[0] if call.args else None
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+            wrong.append(f"{where}: the template is no literal text")
+            continue
+        counted = "%n" in first.value or "%Ln" in first.value
+        if counted != (len(call.args) == 3):
+            wrong.append(f"{where}: {first.value!r} with {len(call.args)} positional arguments")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_messages_english_is_the_english_translations(english: object) -> None:
+    """A message's ``str()`` (the command line's English) and the English window's words are
+    the same, plural forms too: the English .ts holds "(s)" resolved as ``str()`` does."""
+    from desktop_app.domain.messages import Message
+    from desktop_app.ui.messages import message_text
+
+    checked = 0
+    for context, message in messages(I18N / "desktop_app_en.ts"):
+        source = message.findtext("source", "")
+        if context not in {"Validation", "Errors", "UndoStep", "ImportProblem", "EmailCheck"}:
+            continue
+        names = {name.strip("{}"): "x" for name in PLACEHOLDER.findall(source)}
+        counts = (1, 3) if message.get("numerus") == "yes" else (-1,)
+        for n in counts:
+            said = Message(context, source, tuple(names.items()), n)
+            assert message_text(said) == str(said), (context, source, n)
+            checked += 1
+    assert checked > 80
