@@ -38,9 +38,20 @@ def test_ico_icns_and_pngs_hold_every_size(qtbot: QtBot) -> None:
         assert QImage(str(ICONS / f"app-{size}.png")).width() == size
 
 
+# Qt's rasteriser rounds antialiased edges by the code path the CPU selects (SSE, AVX2,
+# AVX-512): the same SVG renders a few edge pixels one level apart on another machine.
+ROUNDING = 2
+
+
+def _channels(image: QImage) -> bytes:
+    return bytes(image.convertToFormat(QImage.Format.Format_ARGB32).constBits())
+
+
 def test_the_committed_icons_are_the_svg_rendered(qtbot: QtBot) -> None:
     icons = _icons_script()
     for size in (16, 256):
         fresh = QImage.fromData(icons.render(size))
         committed = QImage(str(ICONS / f"app-{size}.png"))
-        assert fresh == committed, f"app-{size}.png is stale: run scripts/icons.py"
+        assert fresh.size() == committed.size(), f"app-{size}.png is stale: run scripts/icons.py"
+        worst = max(abs(a - b) for a, b in zip(_channels(fresh), _channels(committed), strict=True))
+        assert worst <= ROUNDING, f"app-{size}.png is stale: run scripts/icons.py"
