@@ -42,7 +42,7 @@ from sqlalchemy import (
     tuple_,
     union,
 )
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from desktop_app.application.read_models import (
     CONTENT_PREVIEW_CHARS,
@@ -81,6 +81,20 @@ async def _run(
     execution and row loading), a third of a trivially indexed page's time on SQLite."""
     connection = await session.connection()
     return await connection.execute(stmt, parameters)
+
+
+async def _read_without_transaction(session: AsyncSession) -> str:
+    """Take ``session``'s connection for one read outside a transaction on PostgreSQL, and
+    return the backend's name. A page is a statement or two, each a consistent snapshot by
+    itself (a seek's key, then the keyset page after it, needs no shared one), and asyncpg's
+    BEGIN and ROLLBACK are two more round trips to the server for every page and count. A
+    session bound to a connection (a snapshot someone holds open) is left as it is, and SQLite
+    starts no transaction for a read anyway."""
+    bind = session.get_bind()
+    name = bind.dialect.name
+    if name == "postgresql" and isinstance(session.bind, AsyncEngine):
+        await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    return name
 
 
 class _Reader(abc.ABC, Generic[QueryT, RowT]):
@@ -255,7 +269,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         position ``offset`` (a deep one through the index first, see ``_key_at``)."""
         try:
             async with self._sessions() as session:
-                self._dialect = session.get_bind().dialect.name
+                self._dialect = await _read_without_transaction(session)
                 search = await self._search(session, query)
                 if after is None and offset >= self._tuning.seek_from_offset:
                     after, offset = await self._key_at(session, query, offset - 1, search), 0
@@ -287,7 +301,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     async def count(self, query: QueryT) -> int:
         try:
             async with self._sessions() as session:
-                self._dialect = session.get_bind().dialect.name
+                self._dialect = await _read_without_transaction(session)
                 search = await self._search(session, query)
                 if (
                     search is not None
