@@ -353,3 +353,19 @@ async def test_postgresql_pages_and_counts_run_outside_a_transaction(
         snapshot = SQLAlchemyUserReader(joined)
         assert len(await snapshot.fetch(query, limit=100)) == total
         assert connection.in_transaction()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_postgresql_plans_each_page_for_its_own_values(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """The app's connections plan every execution for its parameters: a generic plan (chosen
+    by the server after five runs of a prepared statement) made a search with a date range
+    50x slower from the sixth page on."""
+    await seed(uow_factory)
+    users, _posts = readers(engine)
+    for _ in range(7):
+        await users.fetch(UserQuery(active=True), limit=5)
+    async with engine.connect() as connection:
+        mode = (await connection.exec_driver_sql("SHOW plan_cache_mode")).scalar()
+    assert mode == "force_custom_plan"
