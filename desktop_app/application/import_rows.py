@@ -8,8 +8,9 @@ header (case-insensitive, common synonyms), which a caller can override. Reading
 raises for bad content: an undecodable line or a broken JSON document is a ``LineError``
 like any other, and the rows read before it are still returned for the preview.
 
-``iter_rows`` reads one row at a time (a file of a million rows is never in memory at once,
-except a JSON array's text, which is one document); ``read_source`` collects them all.
+``iter_rows`` reads one row at a time (a file of a million rows is never in memory at once, a
+JSON array's neither: ``json_array`` reads it a chunk at a time); ``read_source`` collects
+them all.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TextIO, TypeAlias
+
+from desktop_app.application.json_array import JsonArrayError, array_elements
 
 Kind: TypeAlias = Literal["users", "posts"]
 # "tsv": tab-separated, quoted as spreadsheets quote it (what Copy and spreadsheets put on
@@ -117,11 +120,6 @@ class FileSource:
     def fmt(self) -> Format:
         return format_of(self.path)
 
-    def text(self, errors: list[LineError]) -> str | None:
-        """The whole file as text, or None after reporting every line that is not UTF-8.
-        OSError if it cannot be read."""
-        return _decode(self.path.read_bytes(), errors)
-
     def decodes(self, errors: list[LineError]) -> bool:
         """Whether the whole file is UTF-8, read a block at a time; if not, every line that
         is not is reported in ``errors``. OSError if it cannot be read."""
@@ -153,10 +151,6 @@ class TextSource:
     content: str = field(repr=False)
     fmt: Format = "tsv"
     name: str = "the text"
-
-    def text(self, errors: list[LineError]) -> str | None:
-        """The text (already decoded: nothing to report in ``errors``)."""
-        return self.content.removeprefix("\ufeff")
 
     def decodes(self, errors: list[LineError]) -> bool:
         return True  # text already
@@ -209,17 +203,6 @@ def guess_mapping(
                 break
     dropped = {name for name, target in overrides.items() if not target}
     return mapping, [name for name in header if name not in mapping and _key(name) not in dropped]
-
-
-def _decode(data: bytes, errors: list[LineError]) -> str | None:
-    """UTF-8 text (a leading BOM dropped), or None after reporting every undecodable line."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        _check_line(number, raw, errors)
-    return None
 
 
 def _check_line(number: int, raw: bytes, errors: list[LineError]) -> None:
@@ -304,54 +287,17 @@ def _read_jsonl(
 
 
 def _read_json(
-    text: str, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
+    stream: TextIO, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
 ) -> Iterator[SourceRow]:
-    """An array of objects, decoded one element at a time so each keeps its line."""
-    decoder = json.JSONDecoder()
-    ws = " \t\r\n"
-    counted = [0, 1]  # (offset, its line): lines are counted on from the last place asked
-
-    def line_at(at: int) -> int:
-        if at < counted[0]:
-            return text.count("\n", 0, at) + 1
-        counted[1] += text.count("\n", counted[0], at)
-        counted[0] = at
-        return counted[1]
-
-    def skip(at: int) -> int:
-        while at < len(text) and text[at] in ws:
-            at += 1
-        return at
-
-    def fail(at: int, reason: str) -> None:
-        out.fail(line_at(at), reason)
-
-    at = skip(0)
-    if at >= len(text) or text[at] != "[":
-        fail(at, "expected a JSON array of objects ([{...}, ...])")
-        return
-    at = skip(at + 1)
-    if at < len(text) and text[at] == "]":
-        return
-    while True:
-        try:
-            value, end = decoder.raw_decode(text, at)
-        except json.JSONDecodeError as error:
-            fail(error.pos, f"not valid JSON ({error.msg})")
-            return
-        row = _object_row(value, line_at(at), kind, overrides, out)
-        if row is not None:
-            yield row
-        at = skip(end)
-        if at < len(text) and text[at] == ",":
-            at = skip(at + 1)
-        elif at < len(text) and text[at] == "]":
-            if skip(at + 1) < len(text):
-                fail(skip(at + 1), "unexpected text after the array")
-            return
-        else:
-            fail(at, "expected ',' or ']' after a row")
-            return
+    """An array of objects, decoded one element at a time so each keeps its line, and read a
+    chunk at a time so the array's text is never in memory whole."""
+    try:
+        for line, value in array_elements(stream):
+            row = _object_row(value, line, kind, overrides, out)
+            if row is not None:
+                yield row
+    except JsonArrayError as error:
+        out.fail(error.line, error.reason)
 
 
 def read_text(
@@ -371,13 +317,10 @@ def iter_rows(
     fmt = source.fmt
     if not source.decodes(out.errors):
         return
-    if fmt == "json":
-        text = source.text(out.errors)
-        if text is not None:
-            yield from _read_json(text, kind, mapping, out)
-        return
     with source.open(newline="\n" if fmt == "jsonl" else "") as stream:
-        if fmt == "jsonl":
+        if fmt == "json":
+            yield from _read_json(stream, kind, mapping, out)
+        elif fmt == "jsonl":
             yield from _read_jsonl(stream, kind, mapping, out)
         else:
             yield from _read_table(stream, fmt, kind, mapping, out)
