@@ -19,7 +19,8 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TextIO, TypeAlias
@@ -120,13 +121,16 @@ class FileSource:
     def fmt(self) -> Format:
         return format_of(self.path)
 
-    def decodes(self, errors: list[LineError]) -> bool:
+    def decodes(self, errors: list[LineError], stop: threading.Event | None = None) -> bool:
         """Whether the whole file is UTF-8, read a block at a time; if not, every line that
-        is not is reported in ``errors``. OSError if it cannot be read."""
+        is not is reported in ``errors``. ``stop`` set (the reading was cancelled) ends the
+        reading at the next block, False. OSError if it cannot be read."""
         decoder = codecs.getincrementaldecoder("utf-8")()
         with self.path.open("rb") as data:
             try:
                 while block := data.read(1 << 20):
+                    if stop is not None and stop.is_set():
+                        return False
                     decoder.decode(block)
                 decoder.decode(b"", final=True)
                 return True
@@ -134,6 +138,8 @@ class FileSource:
                 pass
             data.seek(0)
             for number, raw in enumerate(data, start=1):
+                if stop is not None and stop.is_set():
+                    return False
                 _check_line(number, raw, errors)
         return False
 
@@ -152,7 +158,7 @@ class TextSource:
     fmt: Format = "tsv"
     name: str = "the text"
 
-    def decodes(self, errors: list[LineError]) -> bool:
+    def decodes(self, errors: list[LineError], stop: threading.Event | None = None) -> bool:
         return True  # text already
 
     def open(self, newline: str = "") -> TextIO:
@@ -308,14 +314,21 @@ def read_text(
 
 
 def iter_rows(
-    source: RowSource, kind: Kind, mapping: Mapping[str, str] | None, out: ReadResult
-) -> Iterator[SourceRow]:
+    source: RowSource,
+    kind: Kind,
+    mapping: Mapping[str, str] | None,
+    out: ReadResult,
+    *,
+    stop: threading.Event | None = None,
+) -> Generator[SourceRow, None, None]:
     """The rows of ``source``, one at a time; its problems go to ``out.errors`` and the
     mapping used to ``out.mapping`` / ``out.ignored`` as they are read. A file that is not
-    all UTF-8 gives no row, only a report of each bad line. OSError if a file cannot be
-    read; ValueError for an extension that names no format or a mapping to no field."""
+    all UTF-8 gives no row, only a report of each bad line. ``stop`` set ends the check of
+    the whole file's encoding (its first step, long for a big file) early, with no row.
+    OSError if a file cannot be read; ValueError for an extension that names no format or a
+    mapping to no field."""
     fmt = source.fmt
-    if not source.decodes(out.errors):
+    if not source.decodes(out.errors, stop):
         return
     with source.open(newline="\n" if fmt == "jsonl" else "") as stream:
         if fmt == "json":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 from pathlib import Path
 from uuid import uuid4
 
@@ -14,7 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.application.import_plan import plan_posts, plan_users
-from desktop_app.application.import_rows import LineError, format_of, guess_mapping, read_text
+from desktop_app.application.import_rows import (
+    FileSource,
+    LineError,
+    ReadResult,
+    format_of,
+    guess_mapping,
+    iter_rows,
+    read_text,
+)
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import ValidationError
@@ -232,3 +241,16 @@ def test_csv_round_trip_keeps_tricky_text(rows: list[tuple[str, str]]) -> None:
     read = read_text(out.getvalue(), "csv", "posts")
     assert read.errors == []
     assert [(r.values["title"], r.values["content"]) for r in read.rows] == rows
+
+
+def test_a_stopped_read_ends_the_encoding_check_with_no_row(tmp_path: Path) -> None:
+    """The import's task cancelled: its reader thread stops at the next block of the file's
+    encoding check, reporting nothing."""
+    path = tmp_path / "users.csv"
+    path.write_text("email,username\n" + "a@example.com,ann\n" * 10, encoding="utf-8")
+    stop = threading.Event()
+    stop.set()
+    out = ReadResult()
+    assert list(iter_rows(FileSource(path), "users", None, out, stop=stop)) == []
+    assert out.errors == []
+    assert len(list(iter_rows(FileSource(path), "users", None, ReadResult()))) == 10
