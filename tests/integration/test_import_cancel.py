@@ -7,6 +7,7 @@ PostgreSQL, the check and the write, whatever the format."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -127,6 +128,7 @@ async def test_cancelled_while_the_reader_thread_reads(
         await asyncio.sleep(0.005)
     task.cancel()
     took = await cancelled(task)
+    gc.collect()
     assert not files.reading.is_set() and files.all_closed()
     assert took < SLOW_SECONDS / 2
     assert await post_count(uow_factory) == 0 and kept_rows(store) == 0
@@ -162,6 +164,7 @@ async def test_cancelled_between_batches_of_the_write(
         service.write(checked.plan, progress=progress)
     )
     await cancelled(task)
+    gc.collect()  # no connection left unclosed (a ResourceWarning, an error here)
     assert files.all_closed() and len(files.opened) == 2  # the check's and the write's
     assert await post_count(uow_factory) == 0 and kept_rows(store) == 0
     _, change = await service.run("posts", path)
