@@ -8,8 +8,9 @@ header (case-insensitive, common synonyms), which a caller can override. Reading
 raises for bad content: an undecodable line or a broken JSON document is a ``LineError``
 like any other, and the rows read before it are still returned for the preview.
 
-``iter_rows`` reads one row at a time (a file of a million rows is never in memory at once,
-except a JSON array's text, which is one document); ``read_source`` collects them all.
+``iter_rows`` reads one row at a time (a file of a million rows is never in memory at once, a
+JSON array's neither: ``json_array`` reads it a chunk at a time); ``read_source`` collects
+them all.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TextIO, TypeAlias
 
+from desktop_app.application.json_array import JsonArrayError, NotAnArrayError, array_elements
 from desktop_app.domain.messages import Message, Texts
 
 Kind: TypeAlias = Literal["users", "posts"]
@@ -132,18 +135,16 @@ class FileSource:
     def fmt(self) -> Format:
         return format_of(self.path)
 
-    def text(self, errors: list[LineError]) -> str | None:
-        """The whole file as text, or None after reporting every line that is not UTF-8.
-        OSError if it cannot be read."""
-        return _decode(self.path.read_bytes(), errors)
-
-    def decodes(self, errors: list[LineError]) -> bool:
+    def decodes(self, errors: list[LineError], stop: threading.Event | None = None) -> bool:
         """Whether the whole file is UTF-8, read a block at a time; if not, every line that
-        is not is reported in ``errors``. OSError if it cannot be read."""
+        is not is reported in ``errors``. ``stop`` set (the reading was cancelled) ends the
+        reading at the next block, False. OSError if it cannot be read."""
         decoder = codecs.getincrementaldecoder("utf-8")()
         with self.path.open("rb") as data:
             try:
                 while block := data.read(1 << 20):
+                    if stop is not None and stop.is_set():
+                        return False
                     decoder.decode(block)
                 decoder.decode(b"", final=True)
                 return True
@@ -151,6 +152,8 @@ class FileSource:
                 pass
             data.seek(0)
             for number, raw in enumerate(data, start=1):
+                if stop is not None and stop.is_set():
+                    return False
                 _check_line(number, raw, errors)
         return False
 
@@ -171,11 +174,7 @@ class TextSource:
     fmt: Format = "tsv"
     name: str = "the text"
 
-    def text(self, errors: list[LineError]) -> str | None:
-        """The text (already decoded: nothing to report in ``errors``)."""
-        return self.content.removeprefix("\ufeff")
-
-    def decodes(self, errors: list[LineError]) -> bool:
+    def decodes(self, errors: list[LineError], stop: threading.Event | None = None) -> bool:
         return True  # text already
 
     def open(self, newline: str = "") -> TextIO:
@@ -226,17 +225,6 @@ def guess_mapping(
                 break
     dropped = {name for name, target in overrides.items() if not target}
     return mapping, [name for name in header if name not in mapping and _key(name) not in dropped]
-
-
-def _decode(data: bytes, errors: list[LineError]) -> str | None:
-    """UTF-8 text (a leading BOM dropped), or None after reporting every undecodable line."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        _check_line(number, raw, errors)
-    return None
 
 
 def _check_line(number: int, raw: bytes, errors: list[LineError]) -> None:
@@ -339,59 +327,30 @@ def _read_jsonl(
 
 
 def _read_json(
-    text: str, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
+    stream: TextIO, kind: Kind, overrides: Mapping[str, str] | None, out: ReadResult
 ) -> Iterator[SourceRow]:
-    """An array of objects, decoded one element at a time so each keeps its line."""
-    decoder = json.JSONDecoder()
-    ws = " \t\r\n"
-    counted = [0, 1]  # (offset, its line): lines are counted on from the last place asked
+    """An array of objects, decoded one element at a time so each keeps its line, and read a
+    chunk at a time so the array's text is never in memory whole."""
+    try:
+        for line, value in array_elements(stream):
+            row = _object_row(value, line, kind, overrides, out)
+            if row is not None:
+                yield row
+    except JsonArrayError as error:
+        out.fail(error.line, _json_problem(error))
 
-    def line_at(at: int) -> int:
-        if at < counted[0]:
-            return text.count("\n", 0, at) + 1
-        counted[1] += text.count("\n", counted[0], at)
-        counted[0] = at
-        return counted[1]
 
-    def skip(at: int) -> int:
-        while at < len(text) and text[at] in ws:
-            at += 1
-        return at
-
-    def fail(at: int, reason: Message) -> None:
-        out.fail(line_at(at), reason)
-
-    at = skip(0)
-    if at >= len(text) or text[at] != "[":
-        fail(
-            at,
-            ImportProblem.tr(
-                "expected a JSON array of objects ({example})", example="[{...}, ...]"
-            ),
+def _json_problem(error: JsonArrayError) -> Message:
+    """What is wrong with a JSON array's text, in words the window translates."""
+    if isinstance(error, NotAnArrayError):
+        return ImportProblem.tr(
+            "expected a JSON array of objects ({example})", example="[{...}, ...]"
         )
-        return
-    at = skip(at + 1)
-    if at < len(text) and text[at] == "]":
-        return
-    while True:
-        try:
-            value, end = decoder.raw_decode(text, at)
-        except json.JSONDecodeError as error:
-            fail(error.pos, ImportProblem.tr("not valid JSON ({reason})", reason=error.msg))
-            return
-        row = _object_row(value, line_at(at), kind, overrides, out)
-        if row is not None:
-            yield row
-        at = skip(end)
-        if at < len(text) and text[at] == ",":
-            at = skip(at + 1)
-        elif at < len(text) and text[at] == "]":
-            if skip(at + 1) < len(text):
-                fail(skip(at + 1), ImportProblem.tr("unexpected text after the array"))
-            return
-        else:
-            fail(at, ImportProblem.tr("expected ',' or ']' after a row"))
-            return
+    if error.json_msg is not None:
+        return ImportProblem.tr("not valid JSON ({reason})", reason=error.json_msg)
+    if error.reason == "unexpected text after the array":
+        return ImportProblem.tr("unexpected text after the array")
+    return ImportProblem.tr("expected ',' or ']' after a row")
 
 
 def read_text(
@@ -402,22 +361,26 @@ def read_text(
 
 
 def iter_rows(
-    source: RowSource, kind: Kind, mapping: Mapping[str, str] | None, out: ReadResult
-) -> Iterator[SourceRow]:
+    source: RowSource,
+    kind: Kind,
+    mapping: Mapping[str, str] | None,
+    out: ReadResult,
+    *,
+    stop: threading.Event | None = None,
+) -> Generator[SourceRow, None, None]:
     """The rows of ``source``, one at a time; its problems go to ``out.errors`` and the
     mapping used to ``out.mapping`` / ``out.ignored`` as they are read. A file that is not
-    all UTF-8 gives no row, only a report of each bad line. OSError if a file cannot be
-    read; ValueError for an extension that names no format or a mapping to no field."""
+    all UTF-8 gives no row, only a report of each bad line. ``stop`` set ends the check of
+    the whole file's encoding (its first step, long for a big file) early, with no row.
+    OSError if a file cannot be read; ValueError for an extension that names no format or a
+    mapping to no field."""
     fmt = source.fmt
-    if not source.decodes(out.errors):
-        return
-    if fmt == "json":
-        text = source.text(out.errors)
-        if text is not None:
-            yield from _read_json(text, kind, mapping, out)
+    if not source.decodes(out.errors, stop):
         return
     with source.open(newline="\n" if fmt == "jsonl" else "") as stream:
-        if fmt == "jsonl":
+        if fmt == "json":
+            yield from _read_json(stream, kind, mapping, out)
+        elif fmt == "jsonl":
             yield from _read_jsonl(stream, kind, mapping, out)
         else:
             yield from _read_table(stream, fmt, kind, mapping, out)

@@ -27,10 +27,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import (
+    AsyncGenerator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.application.abstract_unit_of_work import AbstractUnitOfWork, UnitOfWorkFactory
 from desktop_app.application.change_journal import ChangeJournal
@@ -64,6 +73,8 @@ from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import DomainError, OperationCancelledError, StaleEditError
 from desktop_app.domain.messages import Message
 from desktop_app.domain.ports import EmailNormaliser, PasswordHasher
+
+T = TypeVar("T")
 
 HASHES_AT_ONCE = 8
 CHUNK = BATCH  # lines read, planned and written together (one bulk insert each)
@@ -122,22 +133,48 @@ def change_text(plan: ImportPlan[Any], verb: str = "Import") -> Message:
     return UndoStep.tr("{verb} %Ln post(s)", "", n, verb=verb)
 
 
-async def source_batches(rows: Iterator[SourceRow]) -> AsyncGenerator[list[SourceRow], None]:
-    """``rows`` ``CHUNK`` at a time. The first row is read in a worker thread (it may check a
-    whole file's encoding, or read a JSON array's text); the rest on the event loop, a turn
-    every ``TURN_EVERY`` rows: a reader thread competing for the interpreter's lock with the
-    event loop's thread made the loop wait for it, on a busy machine, for a tenth of a second."""
-    first = await asyncio.to_thread(next, rows, None)
-    part = [] if first is None else [first]
-    while part:
-        while len(part) < CHUNK:
-            more = list(itertools.islice(rows, min(TURN_EVERY, CHUNK - len(part))))
-            if not more:
-                break
-            part += more
-            await asyncio.sleep(0)
-        yield part
-        part = list(itertools.islice(rows, 1))
+async def source_batches(
+    rows: Generator[SourceRow, None, None], stop: threading.Event | None = None
+) -> AsyncGenerator[list[SourceRow], None]:
+    """``rows`` ``CHUNK`` at a time. The first row is read in a worker thread (it checks a
+    whole file's encoding); the rest on the event loop, a turn every ``TURN_EVERY`` rows: a
+    reader thread competing for the interpreter's lock with the event loop's thread made the
+    loop wait for it, on a busy machine, for a tenth of a second. ``rows`` is closed (its
+    file with it) however the batches end; cancelled while the thread reads, they set
+    ``stop`` (which the reader checks between blocks) and wait for the thread to end first:
+    no reader thread goes on reading, and no file stays open, after the task has ended."""
+    reading = asyncio.ensure_future(asyncio.to_thread(next, rows, None))
+    try:
+        first = await _stopping(reading, stop)
+        part = [] if first is None else [first]
+        while part:
+            while len(part) < CHUNK:
+                more = list(itertools.islice(rows, min(TURN_EVERY, CHUNK - len(part))))
+                if not more:
+                    break
+                part += more
+                await asyncio.sleep(0)
+            yield part
+            part = list(itertools.islice(rows, 1))
+    finally:
+        if reading.done():
+            rows.close()
+        else:  # cancelled twice: the thread has not stopped yet, and runs the generator
+            reading.add_done_callback(lambda _done: rows.close())
+
+
+async def _stopping(reading: asyncio.Future[T], stop: threading.Event | None) -> T:
+    """What the thread ``reading`` returns; when the task is cancelled meanwhile, the thread
+    is asked to stop (it cannot be interrupted) and waited for, then CancelledError."""
+    try:
+        return await asyncio.shield(reading)
+    except asyncio.CancelledError:
+        if stop is not None:
+            stop.set()
+        await asyncio.wait([reading])
+        if not reading.cancelled():
+            reading.exception()  # its own error after the cancel: nobody's news
+        raise
 
 
 def _kept_batches(plan: ImportPlan[Any]) -> Iterator[Batch[Any]]:
@@ -220,8 +257,9 @@ class ImportService:
         try:
             async with self._uow() as uow:
                 planner = self._planner(kind, uow, on_duplicate, seen)
-                rows = iter_rows(source, kind, mapping, read)
-                async with contextlib.aclosing(source_batches(rows)) as batches:
+                stop = threading.Event()
+                rows = iter_rows(source, kind, mapping, read, stop=stop)
+                async with contextlib.aclosing(source_batches(rows, stop)) as batches:
                     async for part in batches:
                         rows_read += len(part)
                         batch = await planner.plan(part, errors)
@@ -275,8 +313,9 @@ class ImportService:
         errors: list[LineError] = []
         planner = self._planner(plan.kind, uow, replay.on_duplicate, None, gate)
         digests = iter(replay.digests)
-        rows = iter_rows(replay.source, plan.kind, replay.mapping, read)
-        async with contextlib.aclosing(source_batches(rows)) as batches:
+        stop = threading.Event()
+        rows = iter_rows(replay.source, plan.kind, replay.mapping, read, stop=stop)
+        async with contextlib.aclosing(source_batches(rows, stop)) as batches:
             number = -1
             async for part in batches:
                 number += 1

@@ -4,7 +4,10 @@
 status bar: "Filtered: active, created 2026-01-01 – 2026-06-30 · 1,234 of 1,000,000 users",
 for the table last used (or the other one, when only it is filtered). The "of" figure is the
 rows without the bar's filters (the search and the posts' master-detail kept): one count,
-asked when a filtered count arrives, newest answer wins.
+asked when a filtered count arrives and the total of that unfiltered query is not known yet
+(nor being counted), newest answer wins. Another filter keeps the total: a COUNT of a million
+rows takes some 150 ms. A total is forgotten when the rows may have changed: the table read
+again (F5, after a write, an undo or redo), an edit saved, another database.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ class FilterStatus(QObject):
         window.statusBar().insertPermanentWidget(0, self.label)
         self._totals: dict[str, tuple[object, int]] = {}  # table -> (unfiltered query, rows)
         self._generation = {"users": 0, "posts": 0}
+        self._counting: dict[str, object] = {}  # table -> unfiltered query being counted
         self._tasks: set[asyncio.Future[None]] = set()
         self._current = "users"  # the table the status bar speaks of
         for (table, bar), panel in zip(
@@ -72,6 +76,8 @@ class FilterStatus(QObject):
             bar.model.count_changed.connect(
                 lambda _rows, exact, table=table: self._counted(table, exact)
             )
+            bar.model.rows_stale.connect(lambda table=table: self._forget(table))
+            bar.model.edit_saved.connect(lambda table=table: self._forget(table))
         window.lifecycle.opened.connect(self._database_opened)
 
     @property
@@ -119,27 +125,41 @@ class FilterStatus(QObject):
         return fill(self.tr("Filtered: %1 · %2"), ", ".join(words), rows)
 
     def _database_opened(self, _database: object) -> None:
-        self._totals.clear()
+        for table in self.bars:
+            self._forget(table)
         self.clear()  # an author picked belongs to the database it came from
+
+    def _forget(self, table: str) -> None:
+        """The rows may have changed: the total known, or being counted, is stale."""
+        self._totals.pop(table, None)
+        self._counting.pop(table, None)
+        self._generation[table] += 1  # a count in flight no longer answers
 
     def _counted(self, table: str, exact: bool) -> None:
         bar = self.bars[table]
         if exact and bar.filtering and bar.model.reader is not None:
-            self._generation[table] += 1
-            task = asyncio.ensure_future(self._count_total(table, self._generation[table]))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            query = unfiltered(bar.model.query)
+            known = self._totals.get(table)
+            if (known is None or known[0] != query) and self._counting.get(table) != query:
+                self._generation[table] += 1
+                self._counting[table] = query
+                task = asyncio.ensure_future(
+                    self._count_total(table, query, self._generation[table])
+                )
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
         self.show_status()
 
-    async def _count_total(self, table: str, generation: int) -> None:
-        bar = self.bars[table]
-        reader: Any = bar.model.reader
-        query = unfiltered(bar.model.query)
+    async def _count_total(self, table: str, query: object, generation: int) -> None:
+        reader: Any = self.bars[table].model.reader
         try:
             total = await reader.count(query)
         except (StorageError, DomainError):
-            return  # the table's own count says what went wrong
-        if generation == self._generation[table]:
+            total = None  # the table's own count says what went wrong
+        if generation != self._generation[table]:
+            return  # another query, or the rows changed, meanwhile
+        del self._counting[table]
+        if total is not None:
             self._totals[table] = (query, total)
             self.show_status()
 

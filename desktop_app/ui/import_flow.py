@@ -180,6 +180,11 @@ class ImportFlow(QObject):
                 checked = await imports.check(
                     kind, source, mapping=mapping, on_duplicate=on_duplicate
                 )
+        except asyncio.CancelledError:  # the task itself cancelled: the dialog may Check again
+            if dialog is self.dialog:
+                dialog.set_busy(False)
+                dialog.show_note("")  # no longer "Checking…"
+            raise
         except (OSError, ValueError, StorageError, DomainError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             if dialog is not self.dialog:
@@ -221,15 +226,11 @@ class ImportFlow(QObject):
             with self.progress.showing(doing, plan.size) as report, full_collections_held():
                 change = await imports.write(plan, progress=report, verb=words.verb)
         except OperationCancelledError:  # the check still holds: Import may try again
-            dialog.set_busy(False)
-            dialog.import_button.setEnabled(True)
-            dialog.show_note(
-                words.pick(
-                    self.tr("Import cancelled: nothing was written. Import tries again."),
-                    self.tr("Paste cancelled: nothing was written. Paste tries again."),
-                )
-            )
+            self._cancelled(dialog)
             return
+        except asyncio.CancelledError:  # the task itself cancelled (rolled back all the same)
+            self._cancelled(dialog)
+            raise
         except (StorageError, DomainError) as error:
             self._failed(
                 dialog,
@@ -252,6 +253,17 @@ class ImportFlow(QObject):
                 self.tr("Pasted from {source}: {what}. Edit → Undo “{action}” takes it back."),
             ).format(source=name, what=", ".join(parts), action=message_text(change.name)),
             STATUS_MS,
+        )
+
+    def _cancelled(self, dialog: ImportDialog) -> None:
+        """Nothing was written, and the check still holds: Import may try again."""
+        dialog.set_busy(False)
+        dialog.import_button.setEnabled(True)
+        dialog.show_note(
+            self.words.pick(
+                self.tr("Import cancelled: nothing was written. Import tries again."),
+                self.tr("Paste cancelled: nothing was written. Paste tries again."),
+            )
         )
 
     def _failed(self, dialog: ImportDialog, message: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.application.import_rows import CSV_DIALECTS, FileSource, RowSource
+from desktop_app.application.json_array import JsonArrayError, NotAnArrayError, array_elements
 from desktop_app.ui.i18n import translate
 
 PREVIEW_ROWS = 20
@@ -42,10 +43,11 @@ def _objects_preview(objects: list[tuple[int, Any]]) -> Preview:
 
 def read_preview(source: Path | RowSource, limit: int = PREVIEW_ROWS) -> Preview:
     """The header and first ``limit`` rows of ``source`` (a file, its format from its
-    extension, or a text), reading no further than needed for CSV, tab-separated text and JSON
-    Lines. Blocking for a file: run it in a worker thread. OSError if unreadable, ValueError
-    for an unknown extension, a JSON file that is no array, or rows the csv module cannot
-    read; undecodable bytes show as U+FFFD (the check reports their lines)."""
+    extension, or a text), each with the line it starts on, reading no further than needed.
+    Blocking for a file: run it in a worker thread. OSError if unreadable, ValueError for an
+    unknown extension, a JSON file that is no array, a first JSON row that is broken, or rows
+    the csv module cannot read; undecodable bytes show as U+FFFD (the check reports their
+    lines)."""
     if isinstance(source, Path):
         source = FileSource(source)
     fmt, name = source.fmt, source.name
@@ -79,18 +81,23 @@ def read_preview(source: Path | RowSource, limit: int = PREVIEW_ROWS) -> Preview
                 if len(objects) >= limit:
                     break
             return _objects_preview(objects)
+        objects = []  # from the JSON array
         try:
-            document = json.load(file)
-        except json.JSONDecodeError as error:
-            raise ValueError(
-                translate(
-                    "ImportPreview", "{source} is not valid JSON ({reason}, line {line})"
-                ).format(source=name, reason=error.msg, line=error.lineno)
-            ) from None
-        if not isinstance(document, list):
+            for element in array_elements(file):
+                objects.append(element)
+                if len(objects) >= limit:
+                    break
+        except NotAnArrayError:
             raise ValueError(
                 translate(
                     "ImportPreview", "{source} holds no JSON array of rows ([{{...}}, ...])"
                 ).format(source=name)
-            )
-        return _objects_preview(list(enumerate(document[:limit], start=1)))
+            ) from None
+        except JsonArrayError as error:
+            if not objects:  # else the rows before it show, and the check reports it
+                raise ValueError(
+                    translate("ImportPreview", "{source}: line {line}: {reason}").format(
+                        source=name, line=error.line, reason=error.reason
+                    )
+                ) from None
+        return _objects_preview(objects)

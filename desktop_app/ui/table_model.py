@@ -58,6 +58,9 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
     """
 
     count_changed = Signal(int, bool)
+    # The rows are read again because they may have changed (F5, a write, an undo, another
+    # database), not because another query was set: a count kept for this query is stale.
+    rows_stale = Signal()
     loading_changed = Signal(bool)
     load_failed = Signal(str)
     edit_failed = Signal(str)
@@ -121,10 +124,14 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
         """Show another query's rows (a search, a sort, the posts of other authors)."""
         if query != self._loader.query:
             self._loader.query = query
-            self.reload()
+            self._restart()
 
     def reload(self) -> None:
         """Start over: empty the model and fetch the first page and the count anew."""
+        self.rows_stale.emit()
+        self._restart()
+
+    def _restart(self) -> None:
         self._loader.cancel()
         self.beginResetModel()
         self._cache.reset()
@@ -135,6 +142,7 @@ class LazyTableModel(QAbstractTableModel, Generic[RowT]):
     def refresh(self) -> None:
         """Fetch the visible rows and the count again, keeping the row count and so the user's
         scroll position (F5): rows show "Loading…" for the moment they take to arrive."""
+        self.rows_stale.emit()
         self._loader.cancel()
         self._cache.reset(keep_count=True)
         self._emit_all_changed()

@@ -1636,10 +1636,6 @@
         <translation>{source}: Zeile {line}: {reason}</translation>
     </message>
     <message>
-        <source>{source} is not valid JSON ({reason}, line {line})</source>
-        <translation>{source} ist kein gültiges JSON ({reason}, Zeile {line})</translation>
-    </message>
-    <message>
         <source>{source} holds no JSON array of rows ([{{...}}, ...])</source>
         <translation>{source} enthält kein JSON-Array von Zeilen ([{{...}}, ...])</translation>
     </message>

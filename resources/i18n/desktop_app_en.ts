@@ -1635,10 +1635,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{source} is not valid JSON ({reason}, line {line})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{source} holds no JSON array of rows ([{{...}}, ...])</source>
         <translation type="unfinished"></translation>
     </message>

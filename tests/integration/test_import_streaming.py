@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -77,6 +78,22 @@ def posts_csv(path: Path, author: User, rows: int, *, bad: dict[int, str] | None
             title = (bad or {}).get(n, f"Post {n}")
             created = (START + timedelta(seconds=n)).isoformat()
             writer.writerow([uuid4(), title, f"Words, {n} of them", author.username, created])
+    return path
+
+
+def posts_json(path: Path, author: User, rows: int) -> Path:
+    """The same posts as a JSON array, one object on each line of the file."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("[\n")
+        for n in range(rows):
+            created = (START + timedelta(seconds=n)).isoformat()
+            row = {
+                "title": f"Post {n}",
+                "content": f"Words,\n{n} of them",
+                "author": author.username,
+            }
+            out.write(json.dumps({"id": str(uuid4()), **row, "created_at": created}))
+            out.write(",\n" if n < rows - 1 else "\n]\n")
     return path
 
 
@@ -195,3 +212,29 @@ async def test_undo_of_a_kept_import_removes_exactly_its_rows(
     async with uow_factory() as uow:
         after = {post.id for post in await uow.posts.get_by_authors_all([author.id])}
     assert after == before | imported
+
+
+async def test_a_big_json_array_streams_and_a_change_after_the_check_writes_nothing(
+    uow_factory: UnitOfWorkFactory, tmp_path: Path, store: TemporaryChangeStore
+) -> None:
+    """A JSON array is read again by the write like a CSV file, each batch compared with the
+    check's: an edited title in the last batch stops it; the file as checked imports whole,
+    each row reported at its line."""
+    author = await an_author(uow_factory)
+    path = posts_json(tmp_path / "posts.json", author, ROWS)
+    service = streaming(uow_factory, store)
+    checked = await service.check("posts", path)
+    assert (checked.errors, checked.plan.new_rows, checked.plan.inserts) == ([], ROWS, [])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'"Post {ROWS - 2}"', '"Changed"'), encoding="utf-8")
+    with pytest.raises(ImportChangedError):
+        await service.write(checked.plan)
+    assert await post_count(uow_factory) == 0 and kept_rows(store) == 0
+    path.write_text(text.replace(f'"Post {ROWS - 2}"', '"x' + "y" * 300 + '"'), encoding="utf-8")
+    with pytest.raises(ImportFailedError) as failed:
+        await service.run("posts", path)
+    assert [(e.line, e.field) for e in failed.value.errors] == [(ROWS, "title")]
+    path.write_text(text, encoding="utf-8")
+    _, change = await service.run("posts", path)
+    assert isinstance(change.posts, KeptRows) and len(change.posts) == ROWS
+    assert await post_count(uow_factory) == ROWS

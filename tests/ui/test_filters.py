@@ -7,6 +7,7 @@ import sqlite3
 from contextlib import closing
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -202,3 +203,50 @@ def test_opening_a_database_clears_the_filters(
     wait_rows(qtbot, window.users_panel, 6)
     assert bar.active.currentIndex() == 0 and window.users_model.query == UserQuery()
     idle(qtbot, window)
+
+
+def test_the_unfiltered_total_is_counted_once_until_the_rows_change(
+    window: MainWindow, run: Run, qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another filter on the same search keeps the "of 6" total (a COUNT of a million rows is
+    some 150 ms); F5 (as after a write or an undo) counts it again, and so does an edit
+    saved."""
+    site(window, run, qtbot, file_of(sqlite_url))
+    reader = window.users_model.reader
+    assert reader is not None
+    totals: list[UserQuery] = []
+    count = reader.count
+
+    async def counting(query: UserQuery) -> int:
+        if window.filters.bars["users"].filtering and query == UserQuery():
+            totals.append(query)  # the status bar's count, not the table's own
+        return await count(query)
+
+    monkeypatch.setattr(reader, "count", counting)
+    bar = window.filters.bars["users"]
+    assert bar.active is not None
+    bar.active.setCurrentIndex(1)  # active
+    wait_rows(qtbot, window.users_panel, 4)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: "4 of 6 users" in window.filters.label.text())
+    bar.active.setCurrentIndex(2)  # inactive
+    wait_rows(qtbot, window.users_panel, 2)
+    bar.created.set_value(date(2026, 4, 1), date(2026, 4, 30))
+    wait_rows(qtbot, window.users_panel, 1)
+    idle(qtbot, window)
+    assert "1 of 6 users" in window.filters.label.text()
+    assert len(totals) == 1
+
+    with closing(sqlite3.connect(file_of(sqlite_url))) as connection:
+        connection.execute("DELETE FROM users WHERE username = 'user0'")  # another writer
+        connection.commit()
+    window.refresh()  # F5
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: "1 of 5 users" in window.filters.label.text())
+    assert len(totals) == 2
+    window.users_model.edit_saved.emit()  # an edit saved in a cell (no F5 follows)
+    bar.active.setCurrentIndex(1)
+    wait_rows(qtbot, window.users_panel, 0)
+    idle(qtbot, window)
+    assert "0 of 5 users" in window.filters.label.text()
+    assert len(totals) == 3

@@ -5,9 +5,13 @@ every row as one undoable step; Cancel writes nothing; a read-only database offe
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import sqlite3
+import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop_app.application import import_service
+from desktop_app.application.import_rows import FileSource, LineError
 from desktop_app.application.import_service import ImportService
 from desktop_app.infrastructure.change_store import KeptRows
 from desktop_app.ui.import_dialog import ImportDialog
@@ -225,6 +230,74 @@ def test_import_needs_a_database_that_may_be_changed(
     assert run(window.open(None, read_only=True))
     assert window.database is not None and window.database.read_only
     assert not flow.action.isEnabled()
+
+
+def test_the_import_task_cancelled_itself_writes_nothing_and_may_import_again(
+    window: MainWindow,
+    flow: ImportFlow,
+    run: Run,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not Cancel in the progress dialog but ``task.cancel()`` on the write's task (as the
+    loop's shutdown does): the dialog says nothing was written and offers Import again,
+    where it stayed busy, its buttons disabled; nothing reaches the crash dialog."""
+    monkeypatch.setattr(import_service, "CHUNK", 1)
+    hooked: list[object] = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: hooked.append(exc))
+    run(seed(window.database, users=1))
+    dialog = open_file(flow, qtbot, write_posts(tmp_path / "posts.csv", 2_000))
+    dialog.table.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: fields(dialog) == ["title", "content", "author"])
+    check(dialog, qtbot)
+    steps = window.history.stack.count()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: flow.progress is not None and flow.progress.dialog is not None)
+    [task] = [
+        t for t in asyncio.all_tasks() if getattr(t.get_coro(), "__name__", "") == "run_import"
+    ]
+    task.cancel()
+    qtbot.waitUntil(task.done, timeout=20_000)
+    assert task.cancelled() and hooked == []
+    assert "nothing was written" in dialog.summary.text()
+    assert dialog.isVisible() and dialog.import_button.isEnabled() and not dialog.writing
+    assert count(window, "posts") == 0 and window.history.stack.count() == steps
+
+
+def test_the_check_task_cancelled_itself_leaves_the_dialog_ready_to_check_again(
+    window: MainWindow,
+    flow: ImportFlow,
+    run: Run,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cancelled while the check reads a (slow) file: Check is offered again, not "Checking…"
+    for ever; a second check reports the file."""
+    run(seed(window.database, users=1))
+    dialog = open_file(flow, qtbot, write_posts(tmp_path / "posts.csv", 10))
+    dialog.table.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: fields(dialog) == ["title", "content", "author"])
+    decodes, reading = FileSource.decodes, threading.Event()
+
+    def slow(source: FileSource, errors: list[LineError], stop: Any = None) -> bool:
+        reading.set()
+        deadline = time.monotonic() + 10  # a file that takes long to read, till the cancel
+        while time.monotonic() < deadline and not (stop is not None and stop.wait(0.01)):
+            pass
+        return decodes(source, errors, stop)
+
+    monkeypatch.setattr(FileSource, "decodes", slow)
+    dialog.check_button.click()
+    qtbot.waitUntil(reading.is_set)
+    [task] = [t for t in asyncio.all_tasks() if getattr(t.get_coro(), "__name__", "") == "check"]
+    task.cancel()
+    qtbot.waitUntil(task.done, timeout=10_000)
+    assert dialog.check_button.isEnabled() and "Checking" not in dialog.summary.text()
+    monkeypatch.setattr(FileSource, "decodes", decodes)
+    check(dialog, qtbot)
+    assert dialog.import_button.isEnabled()
 
 
 def test_full_collections_wait_while_checking_and_importing(

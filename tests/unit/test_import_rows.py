@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 from pathlib import Path
 from uuid import uuid4
 
@@ -18,8 +19,10 @@ from desktop_app.application.import_rows import (
     READ_BUFFER,
     FileSource,
     LineError,
+    ReadResult,
     format_of,
     guess_mapping,
+    iter_rows,
     read_text,
 )
 from desktop_app.core.emails import normalise_email
@@ -239,6 +242,19 @@ def test_csv_round_trip_keeps_tricky_text(rows: list[tuple[str, str]]) -> None:
     read = read_text(out.getvalue(), "csv", "posts")
     assert read.errors == []
     assert [(r.values["title"], r.values["content"]) for r in read.rows] == rows
+
+
+def test_a_stopped_read_ends_the_encoding_check_with_no_row(tmp_path: Path) -> None:
+    """The import's task cancelled: its reader thread stops at the next block of the file's
+    encoding check, reporting nothing."""
+    path = tmp_path / "users.csv"
+    path.write_text("email,username\n" + "a@example.com,ann\n" * 10, encoding="utf-8")
+    stop = threading.Event()
+    stop.set()
+    out = ReadResult()
+    assert list(iter_rows(FileSource(path), "users", None, out, stop=stop)) == []
+    assert out.errors == []
+    assert len(list(iter_rows(FileSource(path), "users", None, ReadResult()))) == 10
 
 
 def test_a_file_is_read_from_the_disk_a_megabyte_at_a_time(tmp_path: Path) -> None:
