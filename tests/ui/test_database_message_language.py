@@ -260,3 +260,50 @@ def test_a_backup_that_cannot_be_written_says_why_in_german(
         f"{source} konnte nicht nach {target} gesichert werden: file exists."
     )  # the system's reason as the system says it
     assert str(failed.value) == f"Could not back up {source} to {target}: file exists."
+
+
+def test_saying_no_to_creating_the_tables_is_said_in_the_window_language(
+    language: str,
+    shown: Callable[[str], MainWindow],
+    run: Run,
+    consent: Callable[[str], list[str]],
+    tmp_path: Path,
+) -> None:
+    path = foreign_file(tmp_path / "notes.db")
+    consent(words(language, "Abbrechen", "Cancel"))
+    window = shown(f"sqlite+aiosqlite:///{path}")
+    assert not run(window.open(None))
+    assert window.statusBar().currentMessage() == words(
+        language,
+        f"SQLite: {path} wurde nicht geöffnet: Darin wurde nichts geändert.",
+        f"SQLite: {path} was not opened: nothing in it was changed.",
+    )
+    assert not window.banner.isVisible()
+
+
+@pytest.mark.postgres
+def test_a_change_postgresql_refuses_is_framed_in_german_in_the_server_s_words(
+    german: Translations, run: Run
+) -> None:
+    from desktop_app.infrastructure.database.connection import make_engine
+    from tests.integration.conftest import postgres_admin_url
+
+    engine = make_engine(postgres_admin_url(), pool_size=1, max_overflow=0)
+
+    async def refused() -> BaseException:
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(text("CREATE TEMP TABLE t (x INTEGER CHECK (x > 0))"))
+                await connection.execute(text("INSERT INTO t (x) VALUES (0)"))
+        except exc.IntegrityError as error:
+            return error
+        finally:
+            await engine.dispose()
+        raise AssertionError("PostgreSQL took the row")
+
+    said = translate(run(refused()))
+    assert said is not None
+    server = 'new row for relation "t" violates check constraint "t_x_check"'
+    assert error_text(said).startswith("Die Datenbank hat die Änderung abgelehnt: ")
+    assert server in error_text(said)  # the server's reason, as the server words it
+    assert str(said).startswith("The database refused the change: ")
