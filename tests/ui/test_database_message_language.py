@@ -307,3 +307,28 @@ def test_a_change_postgresql_refuses_is_framed_in_german_in_the_server_s_words(
     assert error_text(said).startswith("Die Datenbank hat die Änderung abgelehnt: ")
     assert server in error_text(said)  # the server's reason, as the server words it
     assert str(said).startswith("The database refused the change: ")
+
+
+def test_a_local_copy_that_cannot_be_written_says_why_in_german(
+    german: Translations, tmp_path: Path, run: Run, sqlite_url: str
+) -> None:
+    from desktop_app.infrastructure.database.connection import make_engine
+    from desktop_app.infrastructure.database.local_copy import save_local_copy
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    target = blocker / "copy.db"
+    engine = make_engine(sqlite_url, pool_size=1, max_overflow=0)
+
+    async def copy() -> None:
+        try:
+            await save_local_copy(engine, target)
+        finally:
+            await engine.dispose()
+
+    with pytest.raises(StorageError) as failed:
+        run(copy())
+    assert error_text(failed.value) == (
+        f"Die lokale Kopie {target} konnte nicht geschrieben werden: File exists."
+    )  # the system's reason as the system says it
+    assert str(failed.value) == f"Could not write the local copy {target}: File exists."
