@@ -332,3 +332,16 @@ def test_a_local_copy_that_cannot_be_written_says_why_in_german(
         f"Die lokale Kopie {target} konnte nicht geschrieben werden: File exists."
     )  # the system's reason as the system says it
     assert str(failed.value) == f"Could not write the local copy {target}: File exists."
+
+
+def test_an_undo_history_whose_file_is_gone_says_so_in_german(german: Translations) -> None:
+    from desktop_app.infrastructure.change_store import TemporaryChangeStore
+
+    store = TemporaryChangeStore()
+    store.close()
+    with pytest.raises(StorageError) as failed:
+        store.read(1, 0, 0, 1)  # an undo step's rows, asked for after the window closed it
+    assert error_text(failed.value) == (
+        "die temporäre Datei des Rückgängig-Verlaufs ist geschlossen"
+    )
+    assert str(failed.value) == "the undo history's temporary file is closed"
