@@ -56,10 +56,11 @@ def default_database_url() -> str:
     return URL.create("sqlite+aiosqlite", database=str(default_database_path())).render_as_string()
 
 
-_URL_EXAMPLES = (
-    "sqlite+aiosqlite:///path/to/file.db",
-    "postgresql+asyncpg://user@host:5432/dbname",
-)
+# Put into the messages below as {sqlite} and {postgresql}.
+_URL_EXAMPLES = {
+    "sqlite": "sqlite+aiosqlite:///path/to/file.db",
+    "postgresql": "postgresql+asyncpg://user@host:5432/dbname",
+}
 _SCHEME = re.compile(r"[A-Za-z][\w+.-]*")
 
 
@@ -80,11 +81,6 @@ def mask_url_password(text: str) -> str:
     return f"{scheme}{separator}{user}:***@{host}"
 
 
-def _examples() -> dict[str, str]:
-    sqlite, postgresql = _URL_EXAMPLES
-    return {"sqlite": sqlite, "postgresql": postgresql}
-
-
 def normalise_database_url(value: str) -> str:
     """Return ``value`` with an async driver, or raise ValueError saying what is wrong (its
     one argument a ``Message``: ``str()`` is the English).
@@ -95,7 +91,7 @@ def normalise_database_url(value: str) -> str:
     text = value.strip()
     if not text:
         raise ValueError(
-            SettingsTexts.tr("is empty; expected e.g. {sqlite} or {postgresql}", **_examples())
+            SettingsTexts.tr("is empty; expected e.g. {sqlite} or {postgresql}", **_URL_EXAMPLES)
         )
     shown = repr(mask_url_password(text))
     try:
@@ -107,14 +103,14 @@ def normalise_database_url(value: str) -> str:
                     "{url} is not a database URL: it has no scheme such as postgresql+asyncpg:// "
                     "in front; expected e.g. {sqlite} or {postgresql}",
                     url=shown,
-                    **_examples(),
+                    **_URL_EXAMPLES,
                 )
             ) from None
         raise ValueError(
             SettingsTexts.tr(
                 "{url} is not a database URL; expected e.g. {sqlite} or {postgresql}",
                 url=shown,
-                **_examples(),
+                **_URL_EXAMPLES,
             )
         ) from None
     except ValueError:  # SQLAlchemy's int() of the port
