@@ -42,7 +42,7 @@ def test_first_start_creates_and_migrates_the_default_database(tmp_path: Path) -
     assert database.exists()
     with sqlite3.connect(database) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM desktop_app_alembic_version")
-    assert revision == "0006"
+    assert revision == "0007"
     assert shot.stat().st_size > 10_000  # a real rendered window, not an empty image
     assert (tmp_path / "home/.local/state/Quillbase/log/desktop_app.log").exists() or any(
         (tmp_path / "home").rglob("desktop_app.log")

@@ -105,9 +105,9 @@ def test_db_commands_work_as_from_source(executable: Path, display: str, tmp_pat
     assert "does not exist" in run(executable, env, "db", "current").stderr  # nothing created
     upgraded = run(executable, env, "db", "upgrade", "--yes")
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "upgraded from empty to 0006" in upgraded.stdout
-    assert "schema 0006, up to date" in run(executable, env, "db", "current").stdout
-    assert "0005 -> 0006 (head, current)" in run(executable, env, "db", "history").stdout
+    assert "upgraded from empty to 0007" in upgraded.stdout
+    assert "schema 0007, up to date" in run(executable, env, "db", "current").stdout
+    assert "0006 -> 0007 (head, current)" in run(executable, env, "db", "history").stdout
 
 
 def test_first_start_shows_the_window_with_data(
@@ -124,7 +124,7 @@ def test_first_start_shows_the_window_with_data(
     database = tmp_path / "home/.local/share/Quillbase/quillbase.db"
     with sqlite3.connect(database) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM desktop_app_alembic_version")
-    assert revision == "0006"
+    assert revision == "0007"
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
     # A window with two filled tables has many distinct colours; an empty frame has a few.

@@ -45,15 +45,15 @@ def test_db_upgrade_current_history(database_url: str) -> None:
         assert not path.exists()
     upgraded = run("db", "upgrade", "--yes", database_url=database_url)
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "upgraded from empty to 0006" in upgraded.stdout
+    assert "upgraded from empty to 0007" in upgraded.stdout
     again = run("db", "upgrade", database_url=database_url)
     assert again.returncode == 0, again.stderr  # nothing to change: nothing to ask
     assert "already at the newest schema" in again.stdout
     current = run("db", "current", database_url=database_url)
-    assert "schema 0006, up to date" in current.stdout
+    assert "schema 0007, up to date" in current.stdout
     history = run("db", "history", database_url=database_url)
     assert "<base> -> 0001" in history.stdout
-    assert "0005 -> 0006 (head, current)" in history.stdout
+    assert "0006 -> 0007 (head, current)" in history.stdout
 
 
 async def _at_revision(url: str, revision: str) -> None:
@@ -77,7 +77,7 @@ def test_db_upgrade_of_an_old_schema_without_yes_changes_nothing(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]  # no backup either
     upgraded = run("db", "upgrade", "--yes", database_url=url)
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "upgraded from 0003 to 0006" in upgraded.stdout
+    assert "upgraded from 0003 to 0007" in upgraded.stdout
     [backup] = tmp_path.glob("old.backup-0003-*.db")
     assert str(backup) in upgraded.stdout
     with sqlite3.connect(backup) as connection:

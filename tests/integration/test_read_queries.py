@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.read_models import (
@@ -322,3 +322,50 @@ async def test_positions_past_the_middle_are_read_from_the_far_end(
     all_posts = await posts.fetch(post_query, limit=1000)
     tail = await posts.fetch(post_query, offset=len(all_posts) - 4, limit=4, total=len(all_posts))
     assert [r.id for r in tail] == [r.id for r in all_posts[-4:]]
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_postgresql_pages_and_counts_run_outside_a_transaction(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """A page, a deep seek and a count are each a statement or two that need no shared
+    snapshot: they run in autocommit, without asyncpg's BEGIN and ROLLBACK round trips. A
+    reader on a session bound to an open transaction (a snapshot) reads inside it."""
+    await seed(uow_factory)
+    autocommit: list[bool] = []
+
+    def record(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            autocommit.append(bool(conn.connection.dbapi_connection.autocommit))
+
+    users, _posts = readers(engine, ReadTuning(seek_from_offset=2))
+    query = UserQuery(active=True)
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        total = await users.count(query)
+        await users.fetch(query, limit=5)
+        await users.fetch(query, offset=total // 2, limit=5)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    assert len(autocommit) >= 4 and all(autocommit), autocommit
+    async with engine.connect() as connection, connection.begin():
+        joined = async_sessionmaker(connection, join_transaction_mode="create_savepoint")
+        snapshot = SQLAlchemyUserReader(joined)
+        assert len(await snapshot.fetch(query, limit=100)) == total
+        assert connection.in_transaction()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_postgresql_plans_each_page_for_its_own_values(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """The app's connections plan every execution for its parameters: a generic plan (chosen
+    by the server after five runs of a prepared statement) made a search with a date range
+    50x slower from the sixth page on."""
+    await seed(uow_factory)
+    users, _posts = readers(engine)
+    for _ in range(7):
+        await users.fetch(UserQuery(active=True), limit=5)
+    async with engine.connect() as connection:
+        mode = (await connection.exec_driver_sql("SHOW plan_cache_mode")).scalar()
+    assert mode == "force_custom_plan"

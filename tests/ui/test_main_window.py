@@ -86,7 +86,7 @@ def test_window_shows_newest_users_and_all_posts(
     assert "Password" not in " ".join(str(h) for h in headers)
     assert window.database_label.text().startswith("SQLite: ")
     assert window.database_label.text().endswith("ui.db")
-    assert window.revision_label.text() == "schema 0006"
+    assert window.revision_label.text() == "schema 0007"
     assert window.findChild(object, "usersTable") is window.users_panel.table
     assert window.findChild(object, "postsSearch") is window.posts_panel.search
 
@@ -444,7 +444,7 @@ def test_switching_to_postgresql_reconnects_without_a_restart(
         window.refresh()
         wait_rows(qtbot, window.users_model, 3)
         wait_rows(qtbot, window.posts_model, 3)
-        assert window.revision_label.text() == "schema 0006"
+        assert window.revision_label.text() == "schema 0007"
         assert window.database_label.text().startswith("PostgreSQL: postgres@127.0.0.1:")
     finally:
         run(window.shutdown())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, true
+from sqlalchemy import ColumnElement, and_, false, literal_column, true
 
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.application.row_filters import TimeRange
@@ -28,7 +28,10 @@ def time_condition(
     is walked (on SQLite the key is then spelled so that its own index is not chosen)."""
     key = sort_key(column, dialect)
     if walked and dialect == "sqlite":
-        key = key + 0  # the same value; not the indexed expression (see filter_planner)
+        # The same value, not the indexed expression (see filter_planner). A literal 0, as
+        # migration 0007's partial indexes spell their condition: SQLite matches a bound 0 too,
+        # but only by checking its value and re-preparing the statement when it changes.
+        key = key + literal_column("0")
     missing = no_time_key(column, dialect)
     if wanted.never:
         return key == missing  # type: ignore[no-any-return]

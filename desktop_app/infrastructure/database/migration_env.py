@@ -61,7 +61,7 @@ def ensure_sqlite_directory(url: URL) -> None:
 
 
 # Indexes on expressions, which live only in the migrations: PostgreSQL full-text search's GIN
-# indexes (0003), the sort-key and case-folding indexes (0004), the filter indexes (0006).
+# indexes (0003), the sort-key and case-folding indexes (0004), the filter indexes (0006, 0007).
 # SQLite's reflection cannot read an index on an expression at all (it skips it with a warning,
 # see ``expression_indexes_unreflected``); PostgreSQL's can, and would report them as
 # unmodelled. (0006's PostgreSQL index on plain columns is listed with its SQLite twin.)
@@ -78,6 +78,9 @@ UNMODELLED_INDEXES = frozenset(
         "ix_users_is_active_created_at_key",  # 0006
         "ix_users_is_active_updated_at_key",
         "ix_posts_author_id_updated_at_key",
+        "ix_users_never_edited_created_at_key",  # 0007, partial
+        "ix_users_never_edited_is_active_created_at_key",
+        "ix_posts_never_edited_created_at_key",
         "ix_users_email_lower",
         "ix_users_username_lower",
     }
