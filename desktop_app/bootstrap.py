@@ -43,6 +43,7 @@ from desktop_app.config import Settings
 from desktop_app.core import security
 from desktop_app.core.emails import normalise_email
 from desktop_app.domain.errors import ChangeDeclinedError, StorageError
+from desktop_app.domain.messages import Message, Texts
 from desktop_app.infrastructure.change_store import TemporaryChangeStore
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.bulk_import import users_matching
@@ -72,6 +73,10 @@ from desktop_app.infrastructure.database.statement_recorder import StatementReco
 from desktop_app.infrastructure.database.unit_of_work import SQLAlchemyUnitOfWork
 
 
+class DatabaseOpening(Texts):
+    """The translation context of what opening and trying a database says to people."""
+
+
 @dataclass(slots=True)
 class Database:
     """One open database and the services over it."""
@@ -93,7 +98,7 @@ class Database:
     change_store: ChangeStore = field(default_factory=TemporaryChangeStore)
     revision: str | None = None
     read_only: bool = False
-    notice: str = ""  # said once when it opens, e.g. why a read-only view is empty
+    notice: Message | str = ""  # said once when it opens, e.g. why a read-only view is empty
 
     @property
     def display_url(self) -> str:
@@ -346,7 +351,10 @@ async def open_database(
                 return await open_read_only(settings)
             if answer is not Answer.PROCEED:
                 raise ChangeDeclinedError(
-                    f"{describe_database(url)} was not opened: nothing in it was changed."
+                    DatabaseOpening.tr(
+                        "{database} was not opened: nothing in it was changed.",
+                        database=describe_database(url),
+                    )
                 )
             await _back_up(settings, request)
         create = state.change is Change.CREATE
@@ -379,7 +387,9 @@ async def open_read_only(settings: Settings) -> Database:
     database.revision = state.revision
     if not state.has_our_tables:
         database.user_reader, database.post_reader = _NoUsers(), _NoPosts()
-        database.notice = "This database has no users and posts tables: nothing to show."
+        database.notice = DatabaseOpening.tr(
+            "This database has no users and posts tables: nothing to show."
+        )
         return database
     if state.revision != state.head:
         try:  # the columns and tables this version reads: present, or no read-only view
@@ -388,20 +398,29 @@ async def open_read_only(settings: Settings) -> Database:
         except Exception as error:
             await database.close()
             raise StorageError(
-                f"{describe_database(url)} has an older schema "
-                f"({state.revision or 'not set up by desktop_app'}; this version uses "
-                f"{state.head}) that this version cannot show without upgrading it, and a "
-                "read-only open changes nothing. Open it for editing to upgrade it (a SQLite "
-                "file is backed up first)."
+                DatabaseOpening.tr(
+                    "{database} has an older schema ({revision}; this version uses {head}) that "
+                    "this version cannot show without upgrading it, and a read-only open "
+                    "changes nothing. Open it for editing to upgrade it (a SQLite file is backed "
+                    "up first).",
+                    database=describe_database(url),
+                    revision=_revision(state),
+                    head=str(state.head),
+                )
             ) from error
-        database.notice = (
-            f"The schema is older ({state.revision or 'not set up by desktop_app'}) than this "
-            f"version's ({state.head}); it was not upgraded."
+        database.notice = DatabaseOpening.tr(
+            "The schema is older ({revision}) than this version's ({head}); it was not upgraded.",
+            revision=_revision(state),
+            head=str(state.head),
         )
     return database
 
 
-async def probe(settings: Settings) -> str:
+def _revision(state: DatabaseState) -> Message | str:
+    return state.revision or DatabaseOpening.tr("not set up by desktop_app")
+
+
+async def probe(settings: Settings) -> Message:
     """Try a database without switching to it and without changing it: one line saying what
     answered, or an error (a missing SQLite file is reported missing, never created)."""
     url = settings.DATABASE_URL
@@ -413,13 +432,22 @@ async def probe(settings: Settings) -> str:
     except Exception as error:
         raise_translated(error)
         raise
-    return f"Connected: {server}, {describe_state(state)}."
+    return DatabaseOpening.tr(
+        "Connected: {server}, {state}.", server=server, state=state_message(state)
+    )
 
 
 def describe_state(state: DatabaseState) -> str:
+    """The schema state in English words, for the CLI."""
+    return str(state_message(state))
+
+
+def state_message(state: DatabaseState) -> Message:
     """The schema state in words, for the CLI and the connection test."""
     if not state.has_our_tables:
         others = state.other_tables
-        listed = f" (it has {', '.join(others[:4])}{' …' if len(others) > 4 else ''})"
-        return "no users and posts tables" + (listed if others else "")
-    return migrations.describe_revision(state.revision)
+        if not others:
+            return DatabaseOpening.tr("no users and posts tables")
+        listed = f"{', '.join(others[:4])}{' …' if len(others) > 4 else ''}"
+        return DatabaseOpening.tr("no users and posts tables (it has {tables})", tables=listed)
+    return migrations.revision_message(state.revision)

@@ -35,6 +35,7 @@ from desktop_app.ui.theme import apply_theme
 if TYPE_CHECKING:
     from desktop_app.application.consent import Ask
     from desktop_app.config import Settings
+    from desktop_app.domain.messages import Message
 
 
 async def _import_database_layer() -> None:
@@ -61,8 +62,8 @@ class DatabaseOpener:
         if self._configured is None:
             try:
                 self._configured = load_settings_with_url(self._database_url)
-            except SettingsError as error:
-                raise StorageError(str(error)) from None
+            except SettingsError as error:  # its Message, to be said in the window's language
+                raise StorageError(*error.args) from None
             if self._configured.DEBUG:  # libraries that log secrets at DEBUG stay quieter
                 set_debug(True)
         return self._configured
@@ -82,7 +83,7 @@ class DatabaseOpener:
                 }
             )
         except SettingsError as error:
-            raise StorageError(str(error)) from None
+            raise StorageError(*error.args) from None
 
     async def open(
         self,
@@ -99,7 +100,7 @@ class DatabaseOpener:
             self.settings_for(url), ask=ask, read_only=read_only, create_without_asking=new
         )
 
-    async def test(self, url: str) -> str:
+    async def test(self, url: str) -> Message:
         await _import_database_layer()
         from desktop_app import bootstrap
 

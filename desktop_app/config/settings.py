@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop_app.core.paths import config_dir, default_database_path
+from desktop_app.domain.messages import Message, Texts
 
 SETTINGS_FILE_ENV = "DESKTOP_APP_SETTINGS_FILE"
 
@@ -36,8 +37,14 @@ _ASYNC_DRIVERS = {
 }
 
 
+class SettingsTexts(Texts):
+    """The translation context of what is wrong with a setting: the window says it in its
+    language, ``str()`` in English (the command line, the log)."""
+
+
 class SettingsError(Exception):
-    """A setting has a value the app cannot use; the message names the setting."""
+    """A setting has a value the app cannot use; the message (a ``Message``, its one argument)
+    names the setting."""
 
 
 def settings_file_path() -> Path:
@@ -49,9 +56,11 @@ def default_database_url() -> str:
     return URL.create("sqlite+aiosqlite", database=str(default_database_path())).render_as_string()
 
 
-_URL_EXAMPLES = (
-    "e.g. sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user@host:5432/dbname"
-)
+# Put into the messages below as {sqlite} and {postgresql}.
+_URL_EXAMPLES = {
+    "sqlite": "sqlite+aiosqlite:///path/to/file.db",
+    "postgresql": "postgresql+asyncpg://user@host:5432/dbname",
+}
 _SCHEME = re.compile(r"[A-Za-z][\w+.-]*")
 
 
@@ -73,42 +82,67 @@ def mask_url_password(text: str) -> str:
 
 
 def normalise_database_url(value: str) -> str:
-    """Return ``value`` with an async driver, or raise ValueError saying what is wrong.
+    """Return ``value`` with an async driver, or raise ValueError saying what is wrong (its
+    one argument a ``Message``: ``str()`` is the English).
 
     The messages show the URL with its password masked: they reach the log, the terminal and
     the window's banner.
     """
     text = value.strip()
     if not text:
-        raise ValueError(f"is empty; expected {_URL_EXAMPLES}")
-    shown = mask_url_password(text)
+        raise ValueError(
+            SettingsTexts.tr("is empty; expected e.g. {sqlite} or {postgresql}", **_URL_EXAMPLES)
+        )
+    shown = repr(mask_url_password(text))
     try:
         url = make_url(text)
     except ArgumentError:
         if "://" not in text:
             raise ValueError(
-                f"{shown!r} is not a database URL: it has no scheme such as "
-                f"postgresql+asyncpg:// in front; expected {_URL_EXAMPLES}"
+                SettingsTexts.tr(
+                    "{url} is not a database URL: it has no scheme such as postgresql+asyncpg:// "
+                    "in front; expected e.g. {sqlite} or {postgresql}",
+                    url=shown,
+                    **_URL_EXAMPLES,
+                )
             ) from None
-        raise ValueError(f"{shown!r} is not a database URL; expected {_URL_EXAMPLES}") from None
+        raise ValueError(
+            SettingsTexts.tr(
+                "{url} is not a database URL; expected e.g. {sqlite} or {postgresql}",
+                url=shown,
+                **_URL_EXAMPLES,
+            )
+        ) from None
     except ValueError:  # SQLAlchemy's int() of the port
         raise ValueError(
-            f"{shown!r} is not a database URL: the port must be a number, e.g. host:5432"
+            SettingsTexts.tr(
+                "{url} is not a database URL: the port must be a number, e.g. host:5432", url=shown
+            )
         ) from None
     if url.host and "@" in url.host:  # an unencoded @ in the password would be shown as host
         raise ValueError(
-            f"{shown!r} has more than one @: write an @ in the user name or password as %40"
+            SettingsTexts.tr(
+                "{url} has more than one @: write an @ in the user name or password as %40",
+                url=shown,
+            )
         )
     driver = _ASYNC_DRIVERS.get(url.drivername)
     if driver is None:
         raise ValueError(
-            f"unsupported driver {url.drivername!r}; use sqlite+aiosqlite or postgresql+asyncpg"
+            SettingsTexts.tr(
+                "unsupported driver {driver}; use sqlite+aiosqlite or postgresql+asyncpg",
+                driver=repr(url.drivername),
+            )
         )
     url = url.set(drivername=driver)
     if driver.startswith("sqlite") and not url.database:
-        raise ValueError("a SQLite URL needs a file path, e.g. sqlite+aiosqlite:///data.db")
+        raise ValueError(
+            SettingsTexts.tr("a SQLite URL needs a file path, e.g. sqlite+aiosqlite:///data.db")
+        )
     if driver.startswith("postgresql") and not url.database:
-        raise ValueError("a PostgreSQL URL needs a database name, e.g. .../dbname")
+        raise ValueError(
+            SettingsTexts.tr("a PostgreSQL URL needs a database name, e.g. .../dbname")
+        )
     return url.render_as_string(hide_password=False)
 
 
@@ -145,13 +179,35 @@ class Settings(BaseSettings):
     DB_COMMAND_TIMEOUT: float = Field(default=30.0, gt=0, le=86_400)
 
 
-def _describe(error: ValidationError) -> str:
-    parts = []
+def said(error: BaseException) -> Message:
+    """What ``error`` says: its ``Message``, or its English words as they are (pydantic's)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Message) else Message.verbatim(str(error))
+
+
+def _named(name: str, message: Message) -> Message:
+    """ "DATABASE_URL: …": the setting's name (never translated) before what is wrong."""
+    return Message("", "{name}: {message}", (("name", name), ("message", message)))
+
+
+def _describe(error: ValidationError) -> Message:
+    """Each bad setting and what is wrong with it, joined by "; ": ours as our messages,
+    pydantic's (a number out of range) in its own words."""
+    described: Message | None = None
     for item in error.errors():
         name = ".".join(str(p) for p in item["loc"]) or "settings"
-        message = str(item["msg"]).removeprefix("Value error, ")
-        parts.append(f"{name}: {message}")
-    return "; ".join(parts)
+        cause = item.get("ctx", {}).get("error")
+        if isinstance(cause, ValueError):
+            message = said(cause)
+        else:
+            message = Message.verbatim(str(item["msg"]).removeprefix("Value error, "))
+        part = _named(name, message)
+        described = (
+            part
+            if described is None
+            else Message("", "{first}; {then}", (("first", described), ("then", part)))
+        )
+    return described or Message.verbatim("settings")
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -160,12 +216,19 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as error:
         raise SettingsError(
-            f"Invalid setting ({_describe(error)}). Check the environment variable or "
-            f"{settings_file_path()}."
+            SettingsTexts.tr(
+                "Invalid setting ({problems}). Check the environment variable or {file}.",
+                problems=_describe(error),
+                file=str(settings_file_path()),
+            )
         ) from None
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(
-            f"The settings file {settings_file_path()} is not valid TOML: {error}"
+            SettingsTexts.tr(
+                "The settings file {file} is not valid TOML: {reason}",
+                file=str(settings_file_path()),
+                reason=str(error),
+            )
         ) from None
 
 
@@ -181,5 +244,5 @@ def load_settings_with_url(url: str | None, *, named: str = "--database-url") ->
     try:
         normalise_database_url(url)
     except ValueError as error:
-        raise SettingsError(f"{named}: {error}") from None
+        raise SettingsError(_named(named, said(error))) from None
     return load_settings(DATABASE_URL=url)

@@ -37,7 +37,13 @@ from uuid import UUID
 from desktop_app.application.change_set import ChangeSet, EntityT, Kind, RowChange
 from desktop_app.domain.entities import Post, User
 from desktop_app.domain.errors import StorageError
-from desktop_app.domain.messages import Message
+from desktop_app.domain.messages import Message, Texts
+
+
+class UndoStore(Texts):
+    """The translation context of what the undo history's temporary file says when it fails
+    (the system's reason put in as it is)."""
+
 
 WRITE_ROWS = 5_000  # rows written per hold of the lock
 READ_ROWS = 1_000  # rows read per query when iterated
@@ -106,7 +112,7 @@ class TemporaryChangeStore:
 
     def _open(self) -> sqlite3.Connection:
         if self._closed:
-            raise StorageError("the undo history's temporary file is closed")
+            raise StorageError(UndoStore.tr("the undo history's temporary file is closed"))
         if self._connection is None:
             handle, name = tempfile.mkstemp(
                 prefix="desktop-app-undo-", suffix=".sqlite3", dir=self._directory
@@ -135,7 +141,9 @@ class TemporaryChangeStore:
             self._write(change_id, _POSTS, change.posts)
         except (sqlite3.Error, OSError) as error:
             self._delete(change_id)
-            raise StorageError(f"could not keep the undo step on disk: {error}") from error
+            raise StorageError(
+                UndoStore.tr("could not keep the undo step on disk: {reason}", reason=str(error))
+            ) from error
         return ChangeSet(
             change.name,
             users=KeptRows(self, change_id, _USERS, len(change.users)),
@@ -177,9 +185,11 @@ class TemporaryChangeStore:
                 )
                 blobs = [blob for (blob,) in cursor]
             except sqlite3.Error as error:
-                raise StorageError(f"could not read the undo step back: {error}") from error
+                raise StorageError(
+                    UndoStore.tr("could not read the undo step back: {reason}", reason=str(error))
+                ) from error
         if len(blobs) != max(0, stop - start):
-            raise StorageError("the undo step's temporary file lost rows")
+            raise StorageError(UndoStore.tr("the undo step's temporary file lost rows"))
         rows = (marshal.loads(blob) for blob in blobs)
         return [RowChange(_decode(kind, before), _decode(kind, after)) for before, after in rows]
 
@@ -272,7 +282,9 @@ class KeptChangeWriter:
         try:
             self._store._write(self._change_id, code, rows, self._counts[code])
         except (sqlite3.Error, OSError) as error:
-            raise StorageError(f"could not keep the undo step on disk: {error}") from error
+            raise StorageError(
+                UndoStore.tr("could not keep the undo step on disk: {reason}", reason=str(error))
+            ) from error
         self._counts[code] += len(rows)
 
     def finish(self, name: Message | str) -> ChangeSet:

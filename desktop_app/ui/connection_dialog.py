@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.database import TestConnection
 from desktop_app.ui.forms import FormErrors, add_row, error_label
-from desktop_app.ui.messages import error_text
+from desktop_app.ui.messages import error_text, message_text
 from desktop_app.ui.qt_async import async_slot, named
 from desktop_app.ui.sqlite_files import SQLITE_FILTER, sqlite_url
 
@@ -248,7 +248,7 @@ class ConnectionDialog(QDialog):
             self.test_result.setText(error_text(error) or type(error).__name__)
         else:
             self.test_result.setStyleSheet(OK_STYLE)
-            self.test_result.setText(message)
+            self.test_result.setText(message_text(message))
         finally:
             self.test_button.setEnabled(True)
 

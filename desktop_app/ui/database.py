@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Protocol
 
+from desktop_app.domain.messages import Message
+
 if TYPE_CHECKING:  # annotations only: the services load with the database, after first paint
     from desktop_app.application.change_applier import ChangeApplier
     from desktop_app.application.change_journal import ChangeJournal
@@ -42,7 +44,7 @@ class Database(Protocol):
         """Opened read-only: nothing may be edited (the database would refuse anyway)."""
 
     @property
-    def notice(self) -> str:
+    def notice(self) -> Message | str:
         """Something to say once it is open (an old schema left as it was), or ""."""
 
     @property
@@ -107,6 +109,6 @@ class OpenDatabase(Protocol):
 
 
 # Try a URL without switching to it; returns a one-line description. Raises on failure.
-TestConnection = Callable[[str], Awaitable[str]]
+TestConnection = Callable[[str], Awaitable[Message | str]]
 # Remember a URL as the database to open next time.
 SaveDatabaseUrl = Callable[[str], None]

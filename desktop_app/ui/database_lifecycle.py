@@ -26,7 +26,7 @@ from desktop_app.ui.consent_text import ConsentText
 from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl
 from desktop_app.ui.formatting import database_label
 from desktop_app.ui.i18n import translate
-from desktop_app.ui.messages import error_text
+from desktop_app.ui.messages import error_text, message_text
 from desktop_app.ui.open_actions import OpenActions
 from desktop_app.ui.qt_async import async_slot
 from desktop_app.ui.status_bar import HISTORY_CLEARED, STATUS_MS
@@ -133,7 +133,7 @@ class DatabaseLifecycle(QObject):
         )
         window.read_only_label.setVisible(database.read_only)
         if database.notice:
-            window.statusBar().showMessage(database.notice, STATUS_MS * 2)
+            window.statusBar().showMessage(message_text(database.notice), STATUS_MS * 2)
         window.update_actions()
 
     async def shutdown(self) -> None:

@@ -80,6 +80,57 @@
     </message>
 </context>
 <context>
+    <name>BackupErrors</name>
+    <message>
+        <source>Could not write the local copy {target}: {reason}.</source>
+        <translation>Die lokale Kopie {target} konnte nicht geschrieben werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>{database} has no users and posts tables: there is nothing to copy.</source>
+        <translation>{database} hat keine Tabellen users und posts: Es gibt nichts zu kopieren.</translation>
+    </message>
+    <message>
+        <source>Could not back up {source} to {target}: {reason}.</source>
+        <translation>{source} konnte nicht nach {target} gesichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>{backup} is not there (or is not a file): nothing was restored.</source>
+        <translation>{backup} ist nicht vorhanden (oder keine Datei): Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{backup} is not a SQLite database ({reason}): nothing was restored.</source>
+        <translation>{backup} ist keine SQLite-Datenbank ({reason}): Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{backup} is damaged (SQLite&apos;s check says: {verdict}): nothing was restored.</source>
+        <translation>{backup} ist beschädigt (die Prüfung von SQLite meldet: {verdict}): Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{backup} is a SQLite database but not a backup of users and posts (it has no {table} table): nothing was restored.</source>
+        <translation>{backup} ist eine SQLite-Datenbank, aber keine Sicherung von Benutzern und Beiträgen (ihr fehlt die Tabelle {table}): Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{backup} is a SQLite database but not a backup of users and posts (it has no {first} and no {second} table): nothing was restored.</source>
+        <translation>{backup} ist eine SQLite-Datenbank, aber keine Sicherung von Benutzern und Beiträgen (ihr fehlen die Tabellen {first} und {second}): Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{backup} was written by a newer version of the app (schema {revision}; this version knows up to {head}): update the app to restore it. Nothing was restored.</source>
+        <translation>{backup} wurde von einer neueren Version der App geschrieben (Schema {revision}; diese Version kennt Schemata bis {head}): Aktualisieren Sie die App, um diese Sicherung wiederherzustellen. Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{backup} is the database itself: nothing was restored.</source>
+        <translation>{backup} ist die Datenbank selbst: Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>{current} stayed busy (another program is writing to it): nothing was restored. Close the other program and try again.</source>
+        <translation>{current} blieb belegt (ein anderes Programm schreibt hinein): Es wurde nichts wiederhergestellt. Schließen Sie das andere Programm und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not restore {backup} into {current}: {reason}. The database was left as it was.</source>
+        <translation>{backup} konnte nicht in {current} wiederhergestellt werden: {reason}. Die Datenbank blieb, wie sie war.</translation>
+    </message>
+</context>
+<context>
     <name>BackupFlow</name>
     <message>
         <source>&amp;Back up…</source>
@@ -754,6 +805,37 @@
     </message>
 </context>
 <context>
+    <name>DatabaseErrors</name>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Die Datenbank hat die Änderung abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>The database server did not answer within {seconds} s: it may be stopped, overloaded or unreachable.</source>
+        <translation>Der Datenbankserver hat nicht innerhalb von {seconds} s geantwortet: Vielleicht ist er gestoppt, überlastet oder nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Every database connection stayed busy and none came free in time: the server may be slow or stopped.</source>
+        <translation>Alle Datenbankverbindungen blieben belegt, und keine wurde rechtzeitig frei: Vielleicht ist der Server langsam oder gestoppt.</translation>
+    </message>
+    <message>
+        <source>The database server cancelled the statement: {reason}. It may have run into the server&apos;s statement_timeout, or an administrator cancelled it.</source>
+        <translation>Der Datenbankserver hat die Anweisung abgebrochen: {reason}. Vielleicht hat sie das statement_timeout des Servers überschritten, oder ein Administrator hat sie abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The database is not available: {reason}</source>
+        <translation>Die Datenbank ist nicht verfügbar: {reason}</translation>
+    </message>
+    <message>
+        <source>The database server did not answer in time.</source>
+        <translation>Der Datenbankserver hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database: {reason}</source>
+        <translation>Keine Verbindung zur Datenbank: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLifecycle</name>
     <message>
         <source>Open read-only</source>
@@ -778,6 +860,41 @@
     <message>
         <source>Opened {database}.</source>
         <translation>{database} geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpening</name>
+    <message>
+        <source>{database} was not opened: nothing in it was changed.</source>
+        <translation>{database} wurde nicht geöffnet: Darin wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>This database has no users and posts tables: nothing to show.</source>
+        <translation>Diese Datenbank hat keine Tabellen users und posts: Es gibt nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>{database} has an older schema ({revision}; this version uses {head}) that this version cannot show without upgrading it, and a read-only open changes nothing. Open it for editing to upgrade it (a SQLite file is backed up first).</source>
+        <translation>{database} hat ein älteres Schema ({revision}; diese Version verwendet {head}), das diese Version nicht ohne Aktualisierung anzeigen kann, und schreibgeschütztes Öffnen ändert nichts. Öffnen Sie sie zum Bearbeiten, um sie zu aktualisieren (eine SQLite-Datei wird vorher gesichert).</translation>
+    </message>
+    <message>
+        <source>The schema is older ({revision}) than this version&apos;s ({head}); it was not upgraded.</source>
+        <translation>Das Schema ({revision}) ist älter als das dieser Version ({head}); es wurde nicht aktualisiert.</translation>
+    </message>
+    <message>
+        <source>not set up by desktop_app</source>
+        <translation>nicht von desktop_app eingerichtet</translation>
+    </message>
+    <message>
+        <source>Connected: {server}, {state}.</source>
+        <translation>Verbunden: {server}, {state}.</translation>
+    </message>
+    <message>
+        <source>no users and posts tables</source>
+        <translation>keine Tabellen users und posts</translation>
+    </message>
+    <message>
+        <source>no users and posts tables (it has {tables})</source>
+        <translation>keine Tabellen users und posts (sie hat {tables})</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2519,21 @@ Erstellt {created} · Geändert {updated}</translation>
     </message>
 </context>
 <context>
+    <name>SchemaTexts</name>
+    <message>
+        <source>no schema yet (it is created on first open, or by: db upgrade)</source>
+        <translation>noch kein Schema (es wird beim ersten Öffnen angelegt, oder mit: db upgrade)</translation>
+    </message>
+    <message>
+        <source>schema {revision}, up to date</source>
+        <translation>Schema {revision}, aktuell</translation>
+    </message>
+    <message>
+        <source>schema {revision}, to be upgraded to {head} (on open, or by: db upgrade)</source>
+        <translation>Schema {revision}, wird auf {head} aktualisiert (beim Öffnen, oder mit: db upgrade)</translation>
+    </message>
+</context>
+<context>
     <name>SelectionText</name>
     <message>
         <source>the post “{title}”</source>
@@ -2435,6 +2567,49 @@ Erstellt {created} · Geändert {updated}</translation>
             <numerusform>%Ln Benutzer</numerusform>
             <numerusform>%Ln Benutzer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTexts</name>
+    <message>
+        <source>is empty; expected e.g. {sqlite} or {postgresql}</source>
+        <translation>ist leer; erwartet z. B. {sqlite} oder {postgresql}</translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL: it has no scheme such as postgresql+asyncpg:// in front; expected e.g. {sqlite} or {postgresql}</source>
+        <translation>{url} ist keine Datenbank-URL: Ihr fehlt ein Schema wie postgresql+asyncpg:// am Anfang; erwartet z. B. {sqlite} oder {postgresql}</translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL; expected e.g. {sqlite} or {postgresql}</source>
+        <translation>{url} ist keine Datenbank-URL; erwartet z. B. {sqlite} oder {postgresql}</translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL: the port must be a number, e.g. host:5432</source>
+        <translation>{url} ist keine Datenbank-URL: Der Port muss eine Zahl sein, z. B. host:5432</translation>
+    </message>
+    <message>
+        <source>{url} has more than one @: write an @ in the user name or password as %40</source>
+        <translation>{url} enthält mehr als ein @: Schreiben Sie ein @ im Benutzernamen oder Passwort als %40</translation>
+    </message>
+    <message>
+        <source>unsupported driver {driver}; use sqlite+aiosqlite or postgresql+asyncpg</source>
+        <translation>nicht unterstützter Treiber {driver}; verwenden Sie sqlite+aiosqlite oder postgresql+asyncpg</translation>
+    </message>
+    <message>
+        <source>a SQLite URL needs a file path, e.g. sqlite+aiosqlite:///data.db</source>
+        <translation>eine SQLite-URL braucht einen Dateipfad, z. B. sqlite+aiosqlite:///data.db</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL URL needs a database name, e.g. .../dbname</source>
+        <translation>eine PostgreSQL-URL braucht einen Datenbanknamen, z. B. .../dbname</translation>
+    </message>
+    <message>
+        <source>Invalid setting ({problems}). Check the environment variable or {file}.</source>
+        <translation>Ungültige Einstellung ({problems}). Prüfen Sie die Umgebungsvariable oder {file}.</translation>
+    </message>
+    <message>
+        <source>The settings file {file} is not valid TOML: {reason}</source>
+        <translation>Die Einstellungsdatei {file} ist kein gültiges TOML: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2993,6 +3168,25 @@ Erstellt {created} · Geändert {updated}</translation>
     <message>
         <source>edit user {name}</source>
         <translation>Benutzer {name} bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStore</name>
+    <message>
+        <source>the undo history&apos;s temporary file is closed</source>
+        <translation>die temporäre Datei des Rückgängig-Verlaufs ist geschlossen</translation>
+    </message>
+    <message>
+        <source>could not keep the undo step on disk: {reason}</source>
+        <translation>der Rückgängig-Schritt konnte nicht auf der Festplatte abgelegt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>could not read the undo step back: {reason}</source>
+        <translation>der Rückgängig-Schritt konnte nicht zurückgelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>the undo step&apos;s temporary file lost rows</source>
+        <translation>in der temporären Datei des Rückgängig-Schritts fehlen Zeilen</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,57 @@
     </message>
 </context>
 <context>
+    <name>BackupErrors</name>
+    <message>
+        <source>Could not write the local copy {target}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{database} has no users and posts tables: there is nothing to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not back up {source} to {target}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{backup} is not there (or is not a file): nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{backup} is not a SQLite database ({reason}): nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{backup} is damaged (SQLite&apos;s check says: {verdict}): nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{backup} is a SQLite database but not a backup of users and posts (it has no {table} table): nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{backup} is a SQLite database but not a backup of users and posts (it has no {first} and no {second} table): nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{backup} was written by a newer version of the app (schema {revision}; this version knows up to {head}): update the app to restore it. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{backup} is the database itself: nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{current} stayed busy (another program is writing to it): nothing was restored. Close the other program and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not restore {backup} into {current}: {reason}. The database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupFlow</name>
     <message>
         <source>&amp;Back up…</source>
@@ -754,6 +805,37 @@
     </message>
 </context>
 <context>
+    <name>DatabaseErrors</name>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server did not answer within {seconds} s: it may be stopped, overloaded or unreachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every database connection stayed busy and none came free in time: the server may be slow or stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server cancelled the statement: {reason}. It may have run into the server&apos;s statement_timeout, or an administrator cancelled it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is not available: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the database: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLifecycle</name>
     <message>
         <source>Open read-only</source>
@@ -777,6 +859,41 @@
     </message>
     <message>
         <source>Opened {database}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpening</name>
+    <message>
+        <source>{database} was not opened: nothing in it was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no users and posts tables: nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{database} has an older schema ({revision}; this version uses {head}) that this version cannot show without upgrading it, and a read-only open changes nothing. Open it for editing to upgrade it (a SQLite file is backed up first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is older ({revision}) than this version&apos;s ({head}); it was not upgraded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set up by desktop_app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: {server}, {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no users and posts tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no users and posts tables (it has {tables})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2400,6 +2517,21 @@ Created {created} · Updated {updated}</source>
     </message>
 </context>
 <context>
+    <name>SchemaTexts</name>
+    <message>
+        <source>no schema yet (it is created on first open, or by: db upgrade)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema {revision}, up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema {revision}, to be upgraded to {head} (on open, or by: db upgrade)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SelectionText</name>
     <message>
         <source>the post “{title}”</source>
@@ -2433,6 +2565,49 @@ Created {created} · Updated {updated}</source>
             <numerusform>%Ln user</numerusform>
             <numerusform>%Ln users</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTexts</name>
+    <message>
+        <source>is empty; expected e.g. {sqlite} or {postgresql}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL: it has no scheme such as postgresql+asyncpg:// in front; expected e.g. {sqlite} or {postgresql}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL; expected e.g. {sqlite} or {postgresql}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL: the port must be a number, e.g. host:5432</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} has more than one @: write an @ in the user name or password as %40</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported driver {driver}; use sqlite+aiosqlite or postgresql+asyncpg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a SQLite URL needs a file path, e.g. sqlite+aiosqlite:///data.db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PostgreSQL URL needs a database name, e.g. .../dbname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid setting ({problems}). Check the environment variable or {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {file} is not valid TOML: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3165,25 @@ Created {created} · Updated {updated}</source>
     </message>
     <message>
         <source>edit user {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoStore</name>
+    <message>
+        <source>the undo history&apos;s temporary file is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not keep the undo step on disk: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not read the undo step back: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the undo step&apos;s temporary file lost rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

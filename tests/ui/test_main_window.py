@@ -456,7 +456,7 @@ def test_connection_test_against_the_server(window: MainWindow, run: Run) -> Non
     from tests.integration.conftest import postgres_admin_url
 
     message = run(window._test_connection(postgres_admin_url()))
-    assert message.startswith("Connected: PostgreSQL 15")
+    assert str(message).startswith("Connected: PostgreSQL 15")  # a Message, English here
     with pytest.raises(Exception, match="Could not connect"):
         run(window._test_connection("postgresql+asyncpg://u@127.0.0.1:9/none"))
 

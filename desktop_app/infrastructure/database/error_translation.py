@@ -1,4 +1,9 @@
-"""Turn driver and SQLAlchemy errors into domain errors a caller can act on."""
+"""Turn driver and SQLAlchemy errors into domain errors a caller can act on.
+
+Their sentences are ``Message``s (``DatabaseErrors.tr``): English in ``str()`` (the command line,
+the logs), the window's language in the window. What the driver or the server says of its own
+(a constraint's name, the server's reason) is put in as it is.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from desktop_app.domain.errors import (
     DuplicateUsernameError,
     ReadOnlyDatabaseError,
 )
+from desktop_app.domain.messages import Texts
 
 # SQLSTATE of a statement the server cancelled: statement_timeout, or pg_cancel_backend().
 QUERY_CANCELED = "57014"
@@ -26,6 +32,10 @@ UNIQUE_VIOLATION = "23505"
 _DUPLICATE_KEY = re.compile(
     r"Key \((?P<column>[^)]+)\)=\((?P<value>.*)\) already exists", re.DOTALL
 )
+
+
+class DatabaseErrors(Texts):
+    """The translation context of what the database layer says when the database fails."""
 
 
 class ServerTimeoutError(TimeoutError):
@@ -53,7 +63,14 @@ def unique_violation(error: sa_exc.IntegrityError, *, email: str, username: str)
         return DuplicateEmailError(email)
     if "username" in reason:
         return DuplicateUsernameError(username)
-    return ConstraintViolationError(f"The database refused the change: {_reason(error)}")
+    return refused(error)
+
+
+def refused(error: BaseException) -> ConstraintViolationError:
+    """A change the database refused, in its own words inside ours."""
+    return ConstraintViolationError(
+        DatabaseErrors.tr("The database refused the change: {reason}", reason=_reason(error))
+    )
 
 
 def duplicate_key(error: BaseException) -> tuple[str, str] | None:
@@ -92,29 +109,46 @@ def _is_read_only(error: BaseException) -> bool:
 def translate(error: BaseException) -> Exception | None:
     """A domain error for ``error``, or None when it is not a database condition (a bug)."""
     if isinstance(error, sa_exc.IntegrityError):
-        return ConstraintViolationError(f"The database refused the change: {_reason(error)}")
+        return refused(error)
     if isinstance(error, ServerTimeoutError):
-        return DatabaseUnavailableError(f"{error}: it may be stopped, overloaded or unreachable.")
+        return DatabaseUnavailableError(
+            DatabaseErrors.tr(
+                "The database server did not answer within {seconds} s: it may be stopped, "
+                "overloaded or unreachable.",
+                seconds=f"{error.seconds:g}",
+            )
+        )
     if isinstance(error, sa_exc.TimeoutError):  # the pool's own wait, not the server's
         return DatabaseUnavailableError(
-            "Every database connection stayed busy and none came free in time: the server may "
-            "be slow or stopped."
+            DatabaseErrors.tr(
+                "Every database connection stayed busy and none came free in time: the server "
+                "may be slow or stopped."
+            )
         )
     if getattr(getattr(error, "orig", None), "sqlstate", None) == QUERY_CANCELED:
         return DatabaseUnavailableError(
-            f"The database server cancelled the statement: {_reason(error)}. It may have run "
-            "into the server's statement_timeout, or an administrator cancelled it."
+            DatabaseErrors.tr(
+                "The database server cancelled the statement: {reason}. It may have run into "
+                "the server's statement_timeout, or an administrator cancelled it.",
+                reason=_reason(error),
+            )
         )
     if _is_read_only(error):
         return ReadOnlyDatabaseError()
     if isinstance(error, sa_exc.DBAPIError):
         # OperationalError (locked, disk I/O, server gone), InterfaceError (connection closed):
         # conditions of the environment, not of the request.
-        return DatabaseUnavailableError(f"The database is not available: {_reason(error)}")
+        return DatabaseUnavailableError(
+            DatabaseErrors.tr("The database is not available: {reason}", reason=_reason(error))
+        )
     if isinstance(error, TimeoutError):  # a bare driver timeout that escaped the engine's hooks
-        return DatabaseUnavailableError("The database server did not answer in time.")
+        return DatabaseUnavailableError(
+            DatabaseErrors.tr("The database server did not answer in time.")
+        )
     if isinstance(error, OSError):
-        return DatabaseUnavailableError(f"Could not connect to the database: {_reason(error)}")
+        return DatabaseUnavailableError(
+            DatabaseErrors.tr("Could not connect to the database: {reason}", reason=_reason(error))
+        )
     return None
 
 

@@ -35,7 +35,11 @@ from desktop_app.infrastructure.database.connection import describe_database, ma
 from desktop_app.infrastructure.database.error_translation import raise_translated
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.readers import SQLAlchemyPostReader
-from desktop_app.infrastructure.database.sqlite_backup import Progress, remove_database_file
+from desktop_app.infrastructure.database.sqlite_backup import (
+    BackupErrors,
+    Progress,
+    remove_database_file,
+)
 
 PAGE_ROWS = 1_000
 TABLES = (cast(Table, UserModel.__table__), cast(Table, PostModel.__table__))
@@ -106,7 +110,11 @@ async def save_local_copy(
     except OSError as error:  # the file's own trouble: the database's is translated below
         remove_database_file(partial)
         raise StorageError(
-            f"Could not write the local copy {target}: {error.strerror or error}."
+            BackupErrors.tr(
+                "Could not write the local copy {target}: {reason}.",
+                target=str(target),
+                reason=error.strerror or str(error),
+            )
         ) from error
     except BaseException as error:
         remove_database_file(partial)
@@ -152,8 +160,10 @@ async def _fill(
             found = await reader.run_sync(lambda c: set(inspect(c).get_table_names()))
             if not {table.name for table in TABLES} <= found:
                 raise StorageError(
-                    f"{describe_database(source.url)} has no users and posts tables: there is "
-                    "nothing to copy."
+                    BackupErrors.tr(
+                        "{database} has no users and posts tables: there is nothing to copy.",
+                        database=describe_database(source.url),
+                    )
                 )
             where = await _chosen(source, reader, view)
             total = 0

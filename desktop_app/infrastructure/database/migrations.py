@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.domain.errors import SchemaTooNewError
+from desktop_app.domain.messages import Message, Texts
 from desktop_app.infrastructure.database.migration_env import DROP_DATA, VERSION_TABLE
 
 if TYPE_CHECKING:  # Alembic is imported only when a migration really runs (start-up time)
@@ -107,14 +108,22 @@ def _read_revisions(versions: Path) -> tuple[str | None, frozenset[str]]:
 _revisions: tuple[str | None, frozenset[str]] | None = None
 
 
-def describe_revision(current: str | None) -> str:
+class SchemaTexts(Texts):
+    """The translation context of the schema state in words (the connection test says it)."""
+
+
+def revision_message(current: str | None) -> Message:
     """The schema state in words, for the CLI and the connection test."""
     head = head_revision()
     if current is None:
-        return "no schema yet (it is created on first open, or by: db upgrade)"
+        return SchemaTexts.tr("no schema yet (it is created on first open, or by: db upgrade)")
     if current == head:
-        return f"schema {current}, up to date"
-    return f"schema {current}, to be upgraded to {head} (on open, or by: db upgrade)"
+        return SchemaTexts.tr("schema {revision}, up to date", revision=current)
+    return SchemaTexts.tr(
+        "schema {revision}, to be upgraded to {head} (on open, or by: db upgrade)",
+        revision=current,
+        head=str(head),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from desktop_app.core.paths import data_dir
 from desktop_app.domain.errors import OperationCancelledError, StorageError
+from desktop_app.domain.messages import Texts
 from desktop_app.infrastructure.database import migrations
 from desktop_app.infrastructure.database.inspection import OUR_TABLES
 from desktop_app.infrastructure.database.migration_env import VERSION_TABLE
@@ -41,6 +42,11 @@ BUSY_GIVE_UP_S = 15.0
 PageProgress = Callable[[int, int], None]
 # Called with (done, total) on the event loop; returning False cancels.
 Progress = Callable[[int, int], bool]
+
+
+class BackupErrors(Texts):
+    """The translation context of what backing up, restoring and local copies say when they
+    fail (the system's and SQLite's own reasons are put in as they are)."""
 
 
 class NotABackupError(StorageError):
@@ -107,7 +113,14 @@ def backup_to(
         remove_database_file(partial)
         if isinstance(error, sqlite3.Error | OSError):
             reason = _reason(error)
-            raise StorageError(f"Could not back up {source} to {target}: {reason}.") from error
+            raise StorageError(
+                BackupErrors.tr(
+                    "Could not back up {source} to {target}: {reason}.",
+                    source=str(source),
+                    target=str(target),
+                    reason=reason,
+                )
+            ) from error
         raise
 
 
@@ -196,7 +209,12 @@ def check_backup(backup: Path) -> None:
     """Raise NotABackupError, saying why, unless ``backup`` is a sound SQLite database with our
     users and posts tables at a schema this version knows. Reads only."""
     if not backup.is_file():
-        raise NotABackupError(f"{backup} is not there (or is not a file): nothing was restored.")
+        raise NotABackupError(
+            BackupErrors.tr(
+                "{backup} is not there (or is not a file): nothing was restored.",
+                backup=str(backup),
+            )
+        )
     try:
         with contextlib.closing(_connect(backup, read_only=True)) as db:
             verdict = [row[0] for row in db.execute("PRAGMA quick_check")]
@@ -210,25 +228,50 @@ def check_backup(backup: Path) -> None:
             )
     except sqlite3.DatabaseError as error:
         raise NotABackupError(
-            f"{backup} is not a SQLite database ({_reason(error)}): nothing was restored."
+            BackupErrors.tr(
+                "{backup} is not a SQLite database ({reason}): nothing was restored.",
+                backup=str(backup),
+                reason=_reason(error),
+            )
         ) from error
     if verdict != ["ok"]:
         raise NotABackupError(
-            f"{backup} is damaged (SQLite's check says: {'; '.join(verdict[:3])}): "
-            "nothing was restored."
+            BackupErrors.tr(
+                "{backup} is damaged (SQLite's check says: {verdict}): nothing was restored.",
+                backup=str(backup),
+                verdict="; ".join(verdict[:3]),
+            )
         )
     missing = sorted(OUR_TABLES - tables)
+    if len(missing) == 1:
+        raise NotABackupError(
+            BackupErrors.tr(
+                "{backup} is a SQLite database but not a backup of users and posts (it has no "
+                "{table} table): nothing was restored.",
+                backup=str(backup),
+                table=missing[0],
+            )
+        )
     if missing:
         raise NotABackupError(
-            f"{backup} is a SQLite database but not a backup of users and posts (it has no "
-            f"{' and no '.join(missing)} table): nothing was restored."
+            BackupErrors.tr(
+                "{backup} is a SQLite database but not a backup of users and posts (it has no "
+                "{first} and no {second} table): nothing was restored.",
+                backup=str(backup),
+                first=missing[0],
+                second=missing[1],
+            )
         )
     unknown = [r for r in revisions if not migrations.is_known_revision(r)]
     if unknown:
         raise NotABackupError(
-            f"{backup} was written by a newer version of the app (schema {unknown[0]}; this "
-            f"version knows up to {migrations.head_revision()}): update the app to restore "
-            "it. Nothing was restored."
+            BackupErrors.tr(
+                "{backup} was written by a newer version of the app (schema {revision}; this "
+                "version knows up to {head}): update the app to restore it. Nothing was restored.",
+                backup=str(backup),
+                revision=unknown[0],
+                head=str(migrations.head_revision()),
+            )
         )
 
 
@@ -259,7 +302,11 @@ def restore_from(
     no copy aside).
     """
     if _same_file(backup, current):
-        raise NotABackupError(f"{backup} is the database itself: nothing was restored.")
+        raise NotABackupError(
+            BackupErrors.tr(
+                "{backup} is the database itself: nothing was restored.", backup=str(backup)
+            )
+        )
     check_backup(backup)
     first = _pages(current) if current.exists() else 0
     total = first + _pages(backup)
@@ -312,8 +359,11 @@ def _copy_into(
             waiting_since[:] = waiting_since or [time.monotonic()]
             if time.monotonic() - waiting_since[0] > BUSY_GIVE_UP_S:
                 raise StorageError(
-                    f"{current} stayed busy (another program is writing to it): nothing was "
-                    "restored. Close the other program and try again."
+                    BackupErrors.tr(
+                        "{current} stayed busy (another program is writing to it): nothing was "
+                        "restored. Close the other program and try again.",
+                        current=str(current),
+                    )
                 )
             return
         waiting_since.clear()
@@ -341,8 +391,13 @@ def _copy_into(
                     dst.execute("PRAGMA journal_mode=WAL")
     except (sqlite3.Error, OSError) as error:
         raise StorageError(
-            f"Could not restore {backup} into {current}: {_reason(error)}. The database was "
-            "left as it was."
+            BackupErrors.tr(
+                "Could not restore {backup} into {current}: {reason}. The database was left as "
+                "it was.",
+                backup=str(backup),
+                current=str(current),
+                reason=_reason(error),
+            )
         ) from error
 
 
