@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 import qasync
+import shiboken6
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -79,6 +80,13 @@ def event_loop_qt(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         asyncio.events._set_running_loop(None)
         loop.close()
         asyncio.set_event_loop(None)
+        # qasync's close() only flags its timer object stopped: a call_later still pending keeps
+        # a Qt timer registered on it. Destroyed later by a collection in a worker thread (the
+        # garbage collector runs in whichever thread allocates once this fixture re-enables
+        # it), its timers could not be unregistered ("QObject::~QObject: Timers cannot be
+        # stopped from another thread") and the next event crashed the test process. Deleted
+        # here, on the GUI thread, it unregisters them.
+        shiboken6.delete(loop._timer)
         gc.collect()
         gc.enable()
 
