@@ -185,6 +185,13 @@ def window(
 
 
 @pytest.fixture
+def german_window(german: Translations, window: MainWindow) -> MainWindow:
+    """The main window built while German is installed (``german`` is set up first), on the
+    test's database."""
+    return window
+
+
+@pytest.fixture
 def other(run: Callable[[Awaitable[object]], object], opener: DatabaseOpener) -> Iterator[Database]:
     """A second writer on the test's file, with a journal of its own (not the window's)."""
     database = run(opener.open(None))

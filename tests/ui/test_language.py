@@ -4,9 +4,8 @@ forms, numbers and dates as the language writes them, and Qt's own words transla
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.application.consent import Change, ChangeRequest
-from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.consent_text import ConsentText
 from desktop_app.ui.formatting import local_time
 from desktop_app.ui.i18n import (
@@ -30,20 +28,8 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.row_cache import RowCount
 from desktop_app.ui.status_bar import counts_text
 from tests.ui.helpers import db, seed
-from tests.ui.windows import show_window
 
 Run = Callable[..., Any]
-
-
-@pytest.fixture
-def german_window(
-    german: Translations, qtbot: QtBot, run: Run, opener: DatabaseOpener, tmp_path: Path
-) -> Iterator[MainWindow]:
-    """The main window built while German is installed, on the test's database."""
-    window = show_window(qtbot, opener, tmp_path / "ui.ini")
-    assert run(window.open(None))
-    yield window
-    run(window.shutdown())
 
 
 def settle(run: Run, window: MainWindow) -> None:

@@ -5,7 +5,7 @@ and English in the English one; their ``str()`` (the command line, logs) stays E
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -26,7 +26,6 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.domain.messages import Message
 from desktop_app.domain.validation import check_bio, check_username
-from desktop_app.gui import DatabaseOpener
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.messages import error_text, message_text
@@ -34,20 +33,8 @@ from desktop_app.ui.user_dialog import UserDialog
 from tests.ui.helpers import seed
 from tests.ui.import_helpers import check, problems
 from tests.ui.test_paste import PEOPLE, paste, tsv
-from tests.ui.windows import show_window
 
 Run = Callable[..., Any]
-
-
-@pytest.fixture
-def german_window(
-    german: Translations, qtbot: QtBot, run: Run, opener: DatabaseOpener, tmp_path: Path
-) -> Iterator[MainWindow]:
-    """The main window built while German is installed, on the test's database."""
-    window = show_window(qtbot, opener, tmp_path / "ui.ini")
-    assert run(window.open(None))
-    yield window
-    run(window.shutdown())
 
 
 def user_dialog() -> UserDialog:
