@@ -25,7 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TextIO, TypeAlias
 
-from desktop_app.application.json_array import JsonArrayError, NotAnArrayError, array_elements
+from desktop_app.application.json_array import (
+    JsonArrayError,
+    NotAnArrayError,
+    TextAfterArrayError,
+    array_elements,
+)
 from desktop_app.domain.messages import Message, Texts
 
 Kind: TypeAlias = Literal["users", "posts"]
@@ -348,7 +353,7 @@ def _json_problem(error: JsonArrayError) -> Message:
         )
     if error.json_msg is not None:
         return ImportProblem.tr("not valid JSON ({reason})", reason=error.json_msg)
-    if error.reason == "unexpected text after the array":
+    if isinstance(error, TextAfterArrayError):
         return ImportProblem.tr("unexpected text after the array")
     return ImportProblem.tr("expected ',' or ']' after a row")
 

@@ -34,6 +34,10 @@ class NotAnArrayError(JsonArrayError):
     """The text is not a JSON array at all (an object, a string, nothing)."""
 
 
+class TextAfterArrayError(JsonArrayError):
+    """The array ends, and more than whitespace follows it."""
+
+
 class _Text:
     """The text of ``stream`` from the current position on, read a chunk at a time, with the
     line each position is on. Holds what is not consumed yet and at most one chunk more
@@ -134,4 +138,4 @@ def array_elements(stream: TextIO, chunk: int = CHUNK) -> Iterator[tuple[int, An
                 raise JsonArrayError(text.line_at(text.at - 1), "expected ',' or ']' after a row")
             text.skip_whitespace()
     if text.skip_whitespace():
-        raise JsonArrayError(text.line_at(text.at), "unexpected text after the array")
+        raise TextAfterArrayError(text.line_at(text.at), "unexpected text after the array")

@@ -20,9 +20,11 @@ from desktop_app.application.import_rows import (
     FileSource,
     LineError,
     ReadResult,
+    TextSource,
     format_of,
     guess_mapping,
     iter_rows,
+    read_source,
     read_text,
 )
 from desktop_app.core.emails import normalise_email
@@ -266,3 +268,18 @@ def test_a_file_is_read_from_the_disk_a_megabyte_at_a_time(tmp_path: Path) -> No
     with FileSource(path).open() as stream:
         stream.readline()
         assert len(stream.buffer.peek(1)) >= READ_BUFFER - 64 * 1024  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ('{"a": 1}', 1, "expected a JSON array of objects ([{...}, ...])"),
+        ('[\n{"a": 1}\n{"a": 2}]', 3, "expected ',' or ']' after a row"),
+        ('[\n{"a": 1}]\n]', 3, "unexpected text after the array"),
+        ('[{"a": }]', 1, "not valid JSON (Expecting value)"),
+    ],
+)
+def test_each_broken_json_array_is_its_own_problem(text: str, line: int, reason: str) -> None:
+    """The reader's JSON array errors, each worded as the import's own (translatable) problem."""
+    read = read_source(TextSource(text, fmt="json"), "users")
+    assert [(e.line, e.field, e.reason) for e in read.errors] == [(line, "text", reason)]
