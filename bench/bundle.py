@@ -101,8 +101,8 @@ def size(folder: Path) -> int:
 
 
 def one_start(command: list[str], env: dict[str, str], key: str = "painted-at") -> float:
-    """Seconds from launch until the program's first paint (or first rows), as it reports
-    them: the exit that follows is not part of starting."""
+    """Seconds from launch until the program's first paint (or whatever ``key`` names), as it
+    reports them: the exit that follows is not part of starting."""
     launched = time.time()
     result = subprocess.run(
         command, env=env, check=True, capture_output=True, timeout=120, text=True
@@ -113,14 +113,23 @@ def one_start(command: list[str], env: dict[str, str], key: str = "painted-at") 
 
 def start_times(commands: list[tuple[list[str], str]], env: dict[str, str]) -> list[float]:
     """Median start time of each command; runs interleave (a, b, c, a, b, c, ...) after
-    warm-ups, so a busy moment of the machine hits all of them alike."""
-    for command, key in commands:
+    warm-ups, so a busy moment of the machine hits all of them alike. A command may name
+    several keys (``"painted-at built-at"``): one median each, from the same runs."""
+    for command, keys in commands:
         for _ in range(WARMUP):
-            one_start(command, env, key)
-    samples: list[list[float]] = [[] for _ in commands]
+            one_start(command, env, keys.split()[0])
+    samples: list[list[float]] = [[] for command, keys in commands for _ in keys.split()]
     for _ in range(RUNS):
-        for index, (command, key) in enumerate(commands):
-            samples[index].append(one_start(command, env, key))
+        slot = 0
+        for command, keys in commands:
+            launched = time.time()
+            result = subprocess.run(
+                command, env=env, check=True, capture_output=True, timeout=120, text=True
+            )
+            words = result.stdout.split()
+            for key in keys.split():
+                samples[slot].append(float(words[words.index(key) + 1]) - launched)
+                slot += 1
     return [statistics.median(times) for times in samples]
 
 
@@ -158,9 +167,9 @@ def main() -> int:
                 check=True,
                 capture_output=True,
             )
-            ours_start, minimal_start, ours_rows = start_times(
+            ours_start, ours_built, minimal_start, ours_rows = start_times(
                 [
-                    ([str(OURS), "--quit-after-start", "window"], "painted-at"),
+                    ([str(OURS), "--quit-after-start", "window"], "painted-at built-at"),
                     ([str(minimal)], "painted-at"),
                     ([str(OURS), "--quit-after-start", "rows"], "rows-at"),
                 ],
@@ -199,8 +208,12 @@ def main() -> int:
             for w, a, b, r, bud in rows
         ),
         "",
-        f"Start until the first 100 of 10,000 users are on screen (database opened and its "
-        f"schema checked; not part of the budget): {ours_rows * 1000:.0f} ms.",
+        f"The window paints its frame (title, size and place, status bar) first and builds "
+        f"its tables, menus and toolbar right after: start until all of it has painted "
+        f"{ours_built * 1000:.0f} ms ({ours_built / minimal_start:.2f}x the minimal window, "
+        f"which builds less). Start until the first 100 of 10,000 users are on screen "
+        f"(database opened and its schema checked; not part of the budget): "
+        f"{ours_rows * 1000:.0f} ms.",
     ]
     report = "\n".join(lines) + "\n"
     print(report)

@@ -8,7 +8,6 @@ is saved as a local SQLite copy (``local_copy``) over a read-only maintenance en
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -74,6 +73,8 @@ class DatabaseBackups:
         return counts.users, counts.posts
 
     async def check_backup(self, backup: str) -> None:
+        import asyncio  # here, as the database layer: the window is built before this loads
+
         from desktop_app.infrastructure.database.sqlite_backup import check_backup
 
         await asyncio.to_thread(check_backup, Path(backup))

@@ -9,7 +9,6 @@ non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import sys
 import time
@@ -26,9 +25,9 @@ from desktop_app.core.memory import keep_large_blocks_mapped
 if TYPE_CHECKING:
     from desktop_app.config import Settings
 
-# The database layer is imported inside the commands that use it: the window must not wait
-# for SQLAlchemy, pydantic and Alembic to load before it can appear. Every engine a command uses
-# comes from ``bootstrap`` (the composition root), never from here.
+# The database layer (and asyncio) is imported inside the commands that use it: the window must
+# not wait for SQLAlchemy, pydantic, Alembic or asyncio to load before it can appear. Every
+# engine a command uses comes from ``bootstrap`` (the composition root), never from here.
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -244,6 +243,8 @@ async def _demo_data(settings: Settings, users: int, posts: int, seed: int, forc
 
 
 async def _db_command(action: str, settings: Settings, *, yes: bool = False) -> int:
+    import asyncio
+
     from desktop_app import bootstrap
     from desktop_app.infrastructure.database import migrations
     from desktop_app.infrastructure.database.connection import describe_url
@@ -303,6 +304,8 @@ def _run_rolled_back_on_ctrl_c(command: Coroutine[Any, Any, int]) -> int:
 
 
 def _run(command: Coroutine[Any, Any, int]) -> int:
+    import asyncio
+
     from desktop_app.domain.errors import StorageError
     from desktop_app.infrastructure.database.error_translation import translate
 
@@ -325,6 +328,7 @@ def _run(command: Coroutine[Any, Any, int]) -> int:
 def self_check() -> int:
     """Prove the installation works: drivers, migrations and password hashing (a packaged app
     fails here, not in front of a user, when something was left out of the bundle)."""
+    import asyncio
     import tempfile
 
     from desktop_app import bootstrap

@@ -12,7 +12,6 @@ code 1, as for export and import.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from collections.abc import Callable
@@ -127,6 +126,8 @@ def _database_name(url: str) -> str:
 
 
 async def _restore(settings: Settings, backup: Path, *, yes: bool) -> int:
+    import asyncio
+
     from desktop_app.infrastructure.database.connection import describe_database, sqlite_path
     from desktop_app.infrastructure.database.sqlite_backup import (
         check_backup,

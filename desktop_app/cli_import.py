@@ -14,7 +14,6 @@ thousand argon2 passwords uses every core rather than one thread's share of them
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from collections import Counter
@@ -119,6 +118,8 @@ def _progress(done: int, total: int, *, last: list[float]) -> bool:
 
 
 async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoolExecutor) -> int:
+    import asyncio
+
     from desktop_app import bootstrap
     from desktop_app.application.import_service import ImportService
     from desktop_app.core import security
@@ -184,6 +185,7 @@ async def _import(args: argparse.Namespace, settings: Settings, pool: ProcessPoo
 
 def run_import_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run ``import`` as parsed by the parser ``add_import_command`` built; the exit code."""
+    import asyncio
     from concurrent.futures import ProcessPoolExecutor
 
     from desktop_app.domain.errors import DomainError, StorageError

@@ -1,4 +1,9 @@
-"""Start the GUI: the qasync event loop, the database from settings, the main window.
+"""Start the GUI: the main window, the qasync event loop, the database from settings.
+
+The window appears as soon as a plain Qt program's would: its frame (title, size and place,
+status bar) paints on a Qt event loop of its own, before asyncio, qasync and the window's parts
+are imported; the tables, menus and toolbar are built right after, and the database layer loads
+in a worker thread once all of that has painted.
 
 Closing the window lets running work finish, disposes the engine and returns 0: no "Event loop
 is closed" or pending-task noise on the way out.
@@ -6,7 +11,6 @@ is closed" or pending-task noise on the way out.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import importlib
@@ -15,17 +19,13 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-import qasync
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import DESKTOP_ID, PRODUCT_NAME, __version__
 from desktop_app.core.logging_setup import LOG_FILE_NAME, set_debug, setup_logging
 from desktop_app.core.memory import keep_large_blocks_mapped
 from desktop_app.core.paths import directory_name, log_dir
-from desktop_app.domain.errors import StorageError
-from desktop_app.ui.crash import CrashReporter
-from desktop_app.ui.database import Database
 from desktop_app.ui.gc_guard import GarbageCollector
 from desktop_app.ui.i18n import install_translations
 from desktop_app.ui.main_window import MainWindow
@@ -36,11 +36,14 @@ if TYPE_CHECKING:
     from desktop_app.application.consent import Ask
     from desktop_app.config import Settings
     from desktop_app.domain.messages import Message
+    from desktop_app.ui.database import Database
 
 
 async def _import_database_layer() -> None:
     """Import SQLAlchemy, pydantic and the rest of the database layer in a worker thread: on
     the event loop's thread they would freeze the freshly painted window for ~300 ms."""
+    import asyncio  # loaded by now (see run_gui)
+
     await asyncio.to_thread(importlib.import_module, "desktop_app.bootstrap")
 
 
@@ -58,6 +61,7 @@ class DatabaseOpener:
 
     def configured(self) -> Settings:
         from desktop_app.config import SettingsError, load_settings_with_url
+        from desktop_app.domain.errors import StorageError  # the domain loads after first paint
 
         if self._configured is None:
             try:
@@ -71,6 +75,7 @@ class DatabaseOpener:
     def settings_for(self, url: str | None) -> Settings:
         from desktop_app.config import SettingsError, load_settings
         from desktop_app.config.store import with_remembered_password
+        from desktop_app.domain.errors import StorageError
 
         configured = self.configured()
         try:
@@ -130,8 +135,19 @@ def make_application() -> QApplication:
     return app
 
 
+def paint_frame(app: QApplication) -> None:
+    """Let Qt run its pending events (show, expose, paint) once, on a Qt event loop of its
+    own: the window's frame paints before asyncio and qasync are imported (a sixth of the
+    start-up), just as a plain Qt program paints its first window."""
+    turn = QEventLoop(app)
+    QTimer.singleShot(0, turn.quit)
+    turn.exec()
+
+
 async def next_qt_turn() -> None:
     """Return after Qt has run its pending events (show, expose, paint) once."""
+    import asyncio  # loaded by now: the window's loop runs on it
+
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def resolve() -> None:
@@ -142,7 +158,7 @@ async def next_qt_turn() -> None:
     await done
 
 
-AfterPaint = Callable[[MainWindow, float], Awaitable[bool]]
+AfterPaint = Callable[[MainWindow, float, float], Awaitable[bool]]
 AfterOpen = Callable[[MainWindow, bool], Awaitable[int]]
 
 
@@ -157,15 +173,14 @@ def run_gui(
     """Run the window until it closes; ``path`` (desktop-app FILE) is the SQLite file to open
     instead of the configured database, through the same consent question as any other.
 
-    The hooks are for the start-up harness (``harness.py``): ``after_paint(window, painted_at)``
-    runs once the window has painted, and returning False closes it before any database is
-    opened; ``after_open(window, opened)`` runs beside the window once the database opened (or
-    failed to), and its result is the exit code.
+    The hooks are for the start-up harness (``harness.py``): ``after_paint(window, painted_at,
+    built_at)`` runs once the window's frame has painted and then the whole window (the two
+    times), and returning False closes it before any database is opened; ``after_open(window,
+    opened)`` runs beside the window once the database opened (or failed to), and its result
+    is the exit code.
     """
     keep_large_blocks_mapped()  # an export's network buffers go back to the system when freed
     app = make_application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     if path is not None:
         from desktop_app.ui.sqlite_files import sqlite_url
 
@@ -179,20 +194,38 @@ def run_gui(
         save_database_url=opener.save,
         backups=DatabaseBackups(opener.settings_for),
         settings=QSettings(),
+        build=False,  # the frame paints first; ``build`` fills it in (see MainWindow)
     )
+    closed_early: list[bool] = []  # closed before the asyncio loop runs (it can be, at once)
+    window.closed.connect(lambda: closed_early.append(True))
+    window.show()
+    paint_frame(app)
+    painted_at = time.time()
+
+    # asyncio, qasync and the window's parts load once the frame is on screen.
+    import asyncio
+
+    import qasync
+
+    from desktop_app.ui.crash import CrashReporter
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     reporter = CrashReporter(log_path=str(log_dir() / LOG_FILE_NAME), parent=lambda: window)
     reporter.install(loop)
     collector = GarbageCollector(parent=app)
     collector.start()
 
     async def main() -> int:
+        if closed_early:  # closed while its frame was all there was: nothing to finish
+            return 0
         closed = asyncio.Event()
         window.closed.connect(closed.set)
-        window.show()
-        await next_qt_turn()  # the window paints before the database layer loads
-        painted_at = time.time()
+        window.build()
+        await next_qt_turn()  # the whole window paints before the database layer loads
+        built_at = time.time()
         setup_logging()  # the log file, once the window is up
-        if after_paint is not None and not await after_paint(window, painted_at):
+        if after_paint is not None and not await after_paint(window, painted_at, built_at):
             window.close()
             await closed.wait()
             return 0

@@ -9,19 +9,22 @@ frozen app: ``scripts/screenshots``, ``bench/bundle.py`` and the end-to-end test
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.gui import next_qt_turn, run_gui
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.table_model import LazyTableModel
+
+if TYPE_CHECKING:  # the window's parts load after its first paint, as without the harness
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.table_model import LazyTableModel
 
 
 async def until(predicate: Callable[[], bool], seconds: float) -> bool:
     """Poll a UI condition every 50 ms (there is no single signal for "painted with rows")."""
+    import asyncio  # as ``run_gui`` does: loaded once the window's frame has painted
+
     deadline = asyncio.get_running_loop().time() + seconds
     while not predicate():
         if asyncio.get_running_loop().time() > deadline:
@@ -51,6 +54,8 @@ async def screenshot_when_ready(
     """Wait until both tables show rows (or are empty), select a post (a Markdown one when
     there is one) and wait for its preview, save the window as PNG (and the posts table with
     the preview to ``preview_path``), close it."""
+    import asyncio
+
     await until(lambda: _shown(window.users_model) and _shown(window.posts_model), 60)
     if window.users_model.row_count.rows and window.database is not None:
         # show master-detail with substance: the most prolific of the first users on screen
@@ -83,17 +88,19 @@ class _Harness:
         self._quit_after_start = quit_after_start
         self._painted_at = 0.0
 
-    async def after_paint(self, window: MainWindow, painted_at: float) -> bool:
-        """Note when the window painted; with ``--quit-after-start window``, say so and stop
-        before the database layer loads."""
+    async def after_paint(self, window: MainWindow, painted_at: float, built_at: float) -> bool:
+        """Note when the window painted; with ``--quit-after-start window``, say when its frame
+        and when all of it had painted, and stop before the database layer loads."""
         self._painted_at = painted_at
         if self._quit_after_start == "window":
-            print(f"painted-at {painted_at:.6f}", flush=True)
+            print(f"painted-at {painted_at:.6f} built-at {built_at:.6f}", flush=True)
             return False
         return True
 
     async def after_open(self, window: MainWindow, opened: bool) -> int:
         """Take the screenshot and/or report when the first rows painted; close the window."""
+        import asyncio
+
         shooting = None
         if self._screenshot is not None:
             if not opened:

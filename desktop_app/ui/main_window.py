@@ -13,44 +13,23 @@ where each action sits in the menus and the toolbar (window_chrome).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QProgressDialog,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QWidget
 
 from desktop_app import PRODUCT_NAME
-from desktop_app.application.read_models import PostQuery, UserQuery
-from desktop_app.ui.accessibility import describe_controls
-from desktop_app.ui.backup_flow import BackupFlow, Backups
-from desktop_app.ui.banner import ErrorBanner
-from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
-from desktop_app.ui.copy_flow import CopyFlow
-from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, TestConnection
-from desktop_app.ui.database_lifecycle import DatabaseLifecycle
 from desktop_app.ui.delayed_progress import DelayedProgress
-from desktop_app.ui.delete_flow import DeleteFlow
-from desktop_app.ui.dialog_launcher import DialogLauncher
-from desktop_app.ui.filter_status import install_filters
-from desktop_app.ui.master_detail import PostsFollowUsers
-from desktop_app.ui.paste_flow import PasteFlow
-from desktop_app.ui.post_preview import PostPreview
 from desktop_app.ui.qt_async import named
 from desktop_app.ui.resources import app_icon, icon
-from desktop_app.ui.row_menu import install_row_menus
 from desktop_app.ui.status_bar import counts_text, loading_text
-from desktop_app.ui.table_model import LazyTableModel
-from desktop_app.ui.table_panel import TablePanel
-from desktop_app.ui.undo_history import UndoHistory
-from desktop_app.ui.window_chrome import build_menus, build_toolbar
-from desktop_app.ui.window_settings import restore_layout, save_layout
+from desktop_app.ui.window_settings import Parts, restore_geometry, restore_layout, save_layout
+
+if TYPE_CHECKING:  # the parts are imported by ``build``, after the frame has painted
+    from desktop_app.ui.backup_flow import Backups
+    from desktop_app.ui.database import Database, OpenDatabase, SaveDatabaseUrl, TestConnection
+    from desktop_app.ui.table_panel import TablePanel
 
 
 class MainWindow(QMainWindow):
@@ -65,20 +44,62 @@ class MainWindow(QMainWindow):
         backups: Backups | None = None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        build: bool = True,
     ) -> None:
+        """The window's frame (title, icon, status bar, size and place); with ``build`` (the
+        default) everything inside it too. ``gui.run_gui`` passes ``build=False``, shows the
+        frame and calls ``build`` once it has painted: the tables, menus and the flows behind
+        them are most of the start-up's imports and construction, and a window that appears
+        at once and fills in a fraction of a second later is what a desktop user expects."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAccessibleName(self.tr("{app} main window").format(app=PRODUCT_NAME))
         self.setWindowTitle(PRODUCT_NAME)
         self.setWindowIcon(app_icon())
         self._test_connection = test_connection
+        self._open_database = open_database
+        self._save_database_url = save_database_url
+        self._backups = backups
         self._settings = settings or QSettings()
+        self.built = False
         self.progress = DelayedProgress(self)
         self._build_status_bar()
+        self.loading_label.setText(self.tr("Starting…"))
+        self.setCentralWidget(named(QWidget(), "startingPlaceholder"))
+        restore_geometry(self._settings, self)
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Build the tables, the preview, the actions, menus and toolbar, and the flows behind
+        them into the frame (once), and give them their remembered layout."""
+        if self.built:
+            return
+        from PySide6.QtWidgets import QSplitter, QVBoxLayout
+
+        from desktop_app.application.read_models import PostQuery, UserQuery
+        from desktop_app.ui.accessibility import describe_controls
+        from desktop_app.ui.backup_flow import BackupFlow
+        from desktop_app.ui.banner import ErrorBanner
+        from desktop_app.ui.columns import POST_COLUMNS, USER_COLUMNS
+        from desktop_app.ui.copy_flow import CopyFlow
+        from desktop_app.ui.database_lifecycle import DatabaseLifecycle
+        from desktop_app.ui.delete_flow import DeleteFlow
+        from desktop_app.ui.dialog_launcher import DialogLauncher
+        from desktop_app.ui.filter_status import install_filters
+        from desktop_app.ui.master_detail import PostsFollowUsers
+        from desktop_app.ui.post_preview import PostPreview
+        from desktop_app.ui.row_menu import install_row_menus
+        from desktop_app.ui.table_model import LazyTableModel
+        from desktop_app.ui.table_panel import TablePanel
+        from desktop_app.ui.undo_history import UndoHistory
+
+        self.built = True
+        self.loading_label.setText("")
         self.lifecycle = DatabaseLifecycle(  # first: everything else asks it for the database
             window=self,
-            open_database=open_database,
-            save_database_url=save_database_url,
+            open_database=self._open_database,
+            save_database_url=self._save_database_url,
             settings=self._settings,
         )
         self.open_actions = self.lifecycle.open_actions
@@ -132,11 +153,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self._layout = (self.splitter, self.users_panel.table, self.posts_panel.table)  # remembered
+        self._layout: Parts = (self.splitter, self.users_panel.table, self.posts_panel.table)
 
         self.banner.retry_requested.connect(self.lifecycle.retry)
         self.dialogs = DialogLauncher(
-            window=self, test_connection=test_connection, current=lambda: self._current
+            window=self, test_connection=self._test_connection, current=lambda: self._current
         )
         self.banner.switch_requested.connect(self.dialogs.choose_database)
         self.deleter = DeleteFlow(
@@ -152,13 +173,13 @@ class MainWindow(QMainWindow):
             window=self, current=lambda: self._current, banner=self.banner, progress=self.progress
         )
         self.history = UndoHistory(self)  # Edit → Undo/Redo and View → History
-        self.backups = BackupFlow(window=self, backups=backups)  # Back up…, Restore…
+        self.backups = BackupFlow(window=self, backups=self._backups)  # Back up…, Restore…
         self.lifecycle.opened.connect(self.history.attach)
         self._build_actions()
         self.row_menus = install_row_menus(self, self._set_current)  # right-click on rows
         self.filters = install_filters(self)  # a filter bar under each search box
         describe_controls(self)  # a name and a description for every control
-        restore_layout(self._settings, self, *self._layout)
+        restore_layout(self._settings, *self._layout)
         self.preview.restore(self._settings)
         self.update_actions()
 
@@ -201,6 +222,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from desktop_app.ui.paste_flow import PasteFlow
+        from desktop_app.ui.window_chrome import build_menus, build_toolbar
+
         std = QKeySequence.StandardKey
         self.act_new_user = self._action(
             self.tr("New &user…"),
@@ -390,7 +414,8 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        save_layout(self._settings, self, *self._layout)
-        self.preview.save(self._settings)
+        save_layout(self._settings, self, self._layout if self.built else None)
+        if self.built:
+            self.preview.save(self._settings)
         event.accept()
         self.closed.emit()

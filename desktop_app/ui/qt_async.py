@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any, ParamSpec, TypeVar, cast
 
-import qasync
 from PySide6.QtWidgets import QWidget
 
 P = ParamSpec("P")
@@ -16,7 +15,10 @@ def async_slot(
     *types: type,
 ) -> Callable[[Callable[P, Coroutine[Any, Any, None]]], Callable[P, None]]:
     """``qasync.asyncSlot``: a coroutine method usable as a Qt slot; each call runs as a task,
-    and an exception it raises reaches ``sys.excepthook`` (our crash dialog)."""
+    and an exception it raises reaches ``sys.excepthook`` (our crash dialog). qasync is
+    imported here, by the modules that define slots: the window's frame paints before them."""
+    import qasync
+
     return cast(
         Callable[[Callable[P, Coroutine[Any, Any, None]]], Callable[P, None]],
         qasync.asyncSlot(*types),

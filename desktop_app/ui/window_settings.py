@@ -1,7 +1,7 @@
 """The main window's size, splitter and column layout, kept in QSettings between runs.
 
-The window restores them when it is built and saves them when it closes; the keys live here so
-the two sides cannot drift apart.
+The window restores its geometry before it is first shown, the rest when it is built, and saves
+them when it closes; the keys live here so the two sides cannot drift apart.
 """
 
 from __future__ import annotations
@@ -10,38 +10,36 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTableView
 
 DEFAULT_SIZE = (1180, 780)
+# What a built window lays out: the splitter, the users' table and the posts' table.
+Parts = tuple[QSplitter, QTableView, QTableView]
 
 
-def restore_layout(
-    settings: QSettings,
-    window: QMainWindow,
-    splitter: QSplitter,
-    users_table: QTableView,
-    posts_table: QTableView,
-) -> None:
-    """Give ``window`` its saved geometry (else the default size), and the splitter and the
-    tables' headers (column widths, order, sorting) their saved state."""
+def restore_geometry(settings: QSettings, window: QMainWindow) -> None:
+    """Give ``window`` its saved geometry, else the default size: before it is first shown, so
+    it appears where it was left."""
     geometry = settings.value("window/geometry")
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
     else:
         window.resize(*DEFAULT_SIZE)
+
+
+def restore_layout(
+    settings: QSettings, splitter: QSplitter, users_table: QTableView, posts_table: QTableView
+) -> None:
+    """Give the splitter and the tables' headers (column widths, order, sorting) their saved
+    state (the window's own geometry is ``restore_geometry``'s)."""
     for key, widget in _stateful(splitter, users_table, posts_table):
         state = settings.value(key)
         if isinstance(state, QByteArray) and not state.isEmpty():
             widget.restoreState(state)
 
 
-def save_layout(
-    settings: QSettings,
-    window: QMainWindow,
-    splitter: QSplitter,
-    users_table: QTableView,
-    posts_table: QTableView,
-) -> None:
-    """Remember what ``restore_layout`` restores."""
+def save_layout(settings: QSettings, window: QMainWindow, parts: Parts | None) -> None:
+    """Remember what ``restore_geometry`` and ``restore_layout`` restore: the window's geometry
+    and, once it is built, its ``parts`` (a window closed before it was built has none)."""
     settings.setValue("window/geometry", window.saveGeometry())
-    for key, widget in _stateful(splitter, users_table, posts_table):
+    for key, widget in () if parts is None else _stateful(*parts):
         settings.setValue(key, widget.saveState())
     settings.sync()
 

@@ -2021,6 +2021,10 @@
         <translation>{app}-Hauptfenster</translation>
     </message>
     <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>

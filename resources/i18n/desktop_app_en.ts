@@ -2020,6 +2020,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>

@@ -154,6 +154,25 @@ def test_the_command_line_executable_and_the_trimmed_libraries(
     assert (internal / "desktop_app" / "_resources" / "icons" / "app" / "app-256.png").exists()
 
 
+def test_nothing_runs_at_start_that_the_app_does_not_use(executable: Path) -> None:
+    """The start-up scripts the bundle runs are PyInstaller's own and PySide6's, and its module
+    archive holds no setuptools: PyInstaller's setuptools hook imported it on every start
+    (120 ms, most of what the window's first paint took beyond a minimal Qt program's)."""
+    viewer = Path(sys.executable).with_name("pyi-archive_viewer")
+    listing = subprocess.run(
+        [str(viewer), "--recursive", "--brief", str(executable)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    names = {line.strip().strip("'") for line in listing.splitlines()}
+    hooks = {name for name in names if name.startswith("pyi_rth_")}
+    assert hooks == {"pyi_rth_inspect", "pyi_rth_pkgutil", "pyi_rth_pyside6"}
+    assert "desktop_app.gui" in names  # the listing reached the module archive
+    assert not {name for name in names if name.split(".")[0] in ("setuptools", "pkg_resources")}
+
+
 def _validator(name: str) -> str:
     found = shutil.which(name)
     if found is None:
