@@ -16,9 +16,9 @@ message (``numerus``) when a count is passed third: the same syntax as Qt's ``se
 
 Templates put arguments in with ``{name}`` (named: a translation may reorder them) and a count
 with ``%n`` (or ``%Ln``, the number grouped as the locale writes it), and write the English
-plural as ``(s)``: "delete %n post(s)". An argument is text (put in as it is), a whole number
-(grouped: "10,000"), another message (worded in the same language) or a tuple of these (joined
-with ", ").
+plural as ``(s)``: "delete %n post(s)". An argument is text (put in as it is), a number
+(grouped: "10,000"; a fraction with the language's decimal mark: "2.5", German "2,5"), another
+message (worded in the same language) or a tuple of these (joined with ", ").
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
-Arg: TypeAlias = "str | int | Message | tuple[Arg, ...]"
+Arg: TypeAlias = "str | int | float | Message | tuple[Arg, ...]"
+# How a number is written: grouped, and a fraction with its decimal mark ("2.5"; German "2,5").
+Number: TypeAlias = "Callable[[int | float], str]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +49,9 @@ class Message:
         language."""
         return cls("", "{text}", (("text", text),))
 
-    def render(self, template: Callable[[Message], str], number: Callable[[int], str]) -> str:
+    def render(self, template: Callable[[Message], str], number: Number) -> str:
         """The text with ``template(message)`` as its wording (the count already in) and every
-        argument put in, worded the same way (``number`` writes a whole number)."""
+        argument put in, worded the same way (``number`` writes a number)."""
         if not self.args:
             return template(self)
         values = {name: _value(arg, template, number) for name, arg in self.args}
@@ -70,16 +72,18 @@ def english_template(message: Message) -> str:
     )
 
 
-def _grouped(number: int) -> str:
-    return f"{number:,}"
+def _grouped(number: int | float) -> str:
+    """English: thousands grouped; a fraction as short as it reads exactly ("2.5", not
+    "2.500000")."""
+    return f"{number:,}" if isinstance(number, int) else f"{number:,g}"
 
 
-def _value(arg: Arg, template: Callable[[Message], str], number: Callable[[int], str]) -> str:
+def _value(arg: Arg, template: Callable[[Message], str], number: Number) -> str:
     if isinstance(arg, Message):
         return arg.render(template, number)
     if isinstance(arg, bool):  # a bool is an int to Python, never a count to people
         return str(arg)
-    if isinstance(arg, int):
+    if isinstance(arg, int | float):
         return number(arg)
     if isinstance(arg, tuple):
         return ", ".join(_value(part, template, number) for part in arg)

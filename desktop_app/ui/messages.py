@@ -4,7 +4,7 @@ Those layers say what they mean as a ``Message`` (``desktop_app.domain.messages`
 template under a context, its arguments and a count. Here the template is looked up in the
 installed translation (``QCoreApplication.translate``, which also puts the count in, ``%Ln`` in
 the UI locale's digits), then the arguments are put in, themselves translated when they are
-messages, whole numbers written as the UI locale writes them. Untranslated, a message reads as
+messages, numbers written as the UI locale writes them. Untranslated, a message reads as
 its English ``str()`` (with the English translation's plural forms).
 """
 
@@ -22,8 +22,12 @@ def _template(message: Message) -> str:
     )
 
 
-def _number(value: int) -> str:
-    return QLocale().toString(value)
+def _number(value: int | float) -> str:
+    """As the UI locale writes it: grouped, and a fraction with its decimal mark, as short as
+    it reads exactly (``g``: "2,5" in German, not "2,500000")."""
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    return QLocale().toString(value, "g", 15)
 
 
 def message_text(message: Message | str) -> str:

@@ -138,7 +138,7 @@ def test_a_refused_change_is_framed_in_german_in_the_database_s_words(
     late = translate(ServerTimeoutError(2.5))
     assert late is not None
     assert error_text(late).startswith(
-        "Der Datenbankserver hat nicht innerhalb von 2.5 s geantwortet"
+        "Der Datenbankserver hat nicht innerhalb von 2,5 s geantwortet"
     )
     assert str(late) == (
         "The database server did not answer within 2.5 s: it may be stopped, overloaded or "

@@ -35,6 +35,8 @@ def test_arguments_are_text_numbers_messages_or_lists_of_them() -> None:
     said = Sample.tr("{a}; {b}; {c}; {d}", a="x{y}", b=10_000, c=inner, d=(inner, "z"))
     assert str(said) == "x{y}; 10,000; 2 users; 2 users, z"
     assert str(Sample.tr("{flag}", flag=True)) == "True"
+    fractions = Sample.tr("{a} s, {b} s, {c} rows", a=2.5, b=30.0, c=1234.5)
+    assert str(fractions) == "2.5 s, 30 s, 1,234.5 rows"  # as short as they read exactly
 
 
 def test_a_verbatim_text_is_itself() -> None:

@@ -115,7 +115,7 @@ def translate(error: BaseException) -> Exception | None:
             DatabaseErrors.tr(
                 "The database server did not answer within {seconds} s: it may be stopped, "
                 "overloaded or unreachable.",
-                seconds=f"{error.seconds:g}",
+                seconds=error.seconds,
             )
         )
     if isinstance(error, sa_exc.TimeoutError):  # the pool's own wait, not the server's
