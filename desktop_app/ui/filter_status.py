@@ -6,8 +6,10 @@ for the table last used (or the other one, when only it is filtered). The "of" f
 rows without the bar's filters (the search and the posts' master-detail kept): one count,
 asked when a filtered count arrives and the total of that unfiltered query is not known yet
 (nor being counted), newest answer wins. Another filter keeps the total: a COUNT of a million
-rows takes some 150 ms. A total is forgotten when the rows may have changed: the table read
-again (F5, after a write, an undo or redo), an edit saved, another database.
+rows takes some 150 ms. A total goes stale when the rows may have changed (the table read again:
+F5, after a write, an undo or redo; an edit saved in a cell): it is counted again, and said
+meanwhile, so the status does not flicker to a bare count and back. Another database forgets
+it. Until a query's total is first known the status says "12 of … users".
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class FilterStatus(QObject):
         self.label.setMinimumWidth(80)  # a long description is cut, not the window widened
         window.statusBar().insertPermanentWidget(0, self.label)
         self._totals: dict[str, tuple[object, int]] = {}  # table -> (unfiltered query, rows)
+        self._stale: set[str] = set()  # tables whose total is said until it is counted again
         self._generation = {"users": 0, "posts": 0}
         self._counting: dict[str, object] = {}  # table -> unfiltered query being counted
         self._tasks: set[asyncio.Future[None]] = set()
@@ -77,7 +80,7 @@ class FilterStatus(QObject):
                 lambda _rows, exact, table=table: self._counted(table, exact)
             )
             bar.model.rows_stale.connect(lambda table=table: self._forget(table))
-            bar.model.edit_saved.connect(lambda table=table: self._forget(table))
+            bar.model.edit_saved.connect(lambda table=table: self._edited(table))
         window.lifecycle.opened.connect(self._database_opened)
 
     @property
@@ -118,29 +121,38 @@ class FilterStatus(QObject):
                 else self.tr("%1 of %Ln posts", "", total)
             )
             rows = fill(rows, shown)
-        else:
-            rows = self.tr("%Ln users", "", count.rows)
-            if table == "posts":
-                rows = self.tr("%Ln posts", "", count.rows)
+        else:  # being counted: no figure to say yet
+            rows = self.tr("%1 of … users") if table == "users" else self.tr("%1 of … posts")
+            rows = fill(rows, shown)
         return fill(self.tr("Filtered: %1 · %2"), ", ".join(words), rows)
 
     def _database_opened(self, _database: object) -> None:
         for table in self.bars:
             self._forget(table)
+            self._totals.pop(table, None)  # another database's figure, not a stale one
         self.clear()  # an author picked belongs to the database it came from
 
     def _forget(self, table: str) -> None:
-        """The rows may have changed: the total known, or being counted, is stale."""
-        self._totals.pop(table, None)
+        """The rows may have changed: the total known is stale (said until it is counted
+        again), and a count in flight no longer answers."""
+        if table in self._totals:
+            self._stale.add(table)
         self._counting.pop(table, None)
-        self._generation[table] += 1  # a count in flight no longer answers
+        self._generation[table] += 1
+
+    def _edited(self, table: str) -> None:
+        """An edit saved in a cell may take its row in or out of the search: count the total
+        again now (the table keeps its rows and count until it is read again, as peers do)."""
+        self._forget(table)
+        self._counted(table, self.bars[table].model.row_count.exact)
 
     def _counted(self, table: str, exact: bool) -> None:
         bar = self.bars[table]
         if exact and bar.filtering and bar.model.reader is not None:
             query = unfiltered(bar.model.query)
             known = self._totals.get(table)
-            if (known is None or known[0] != query) and self._counting.get(table) != query:
+            fresh = known is not None and known[0] == query and table not in self._stale
+            if not fresh and self._counting.get(table) != query:
                 self._generation[table] += 1
                 self._counting[table] = query
                 task = asyncio.ensure_future(
@@ -161,6 +173,7 @@ class FilterStatus(QObject):
         del self._counting[table]
         if total is not None:
             self._totals[table] = (query, total)
+            self._stale.discard(table)
             self.show_status()
 
 

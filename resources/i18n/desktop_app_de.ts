@@ -1455,19 +1455,13 @@
             <numerusform>%1 von %Ln Beiträgen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln users</source>
-        <translation>
-            <numerusform>%Ln Benutzer</numerusform>
-            <numerusform>%Ln Benutzer</numerusform>
-        </translation>
+    <message>
+        <source>%1 of … users</source>
+        <translation>%1 von … Benutzern</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln posts</source>
-        <translation>
-            <numerusform>%Ln Beitrag</numerusform>
-            <numerusform>%Ln Beiträge</numerusform>
-        </translation>
+    <message>
+        <source>%1 of … posts</source>
+        <translation>%1 von … Beiträgen</translation>
     </message>
     <message>
         <source>Filtered: %1 · %2</source>

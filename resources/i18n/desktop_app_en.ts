@@ -1455,19 +1455,13 @@
             <numerusform>%1 of %Ln posts</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln users</source>
-        <translation>
-            <numerusform>%Ln user</numerusform>
-            <numerusform>%Ln users</numerusform>
-        </translation>
+    <message>
+        <source>%1 of … users</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln posts</source>
-        <translation>
-            <numerusform>%Ln post</numerusform>
-            <numerusform>%Ln posts</numerusform>
-        </translation>
+    <message>
+        <source>%1 of … posts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Filtered: %1 · %2</source>

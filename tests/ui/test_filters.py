@@ -245,8 +245,47 @@ def test_the_unfiltered_total_is_counted_once_until_the_rows_change(
     qtbot.waitUntil(lambda: "1 of 5 users" in window.filters.label.text())
     assert len(totals) == 2
     window.users_model.edit_saved.emit()  # an edit saved in a cell (no F5 follows)
+    idle(qtbot, window)
+    assert len(totals) == 3  # counted again at once, not at the next filter
+    assert "1 of 5 users" in window.filters.label.text()
     bar.active.setCurrentIndex(1)
     wait_rows(qtbot, window.users_panel, 0)
     idle(qtbot, window)
     assert "0 of 5 users" in window.filters.label.text()
     assert len(totals) == 3
+
+
+def test_the_status_keeps_its_total_while_the_rows_are_read_again(
+    window: MainWindow, run: Run, qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F5 on a filtered table: the status says "2 of 6" until the new total says "2 of 5",
+    never a bare "2 users" in between; a search (another total) says "of …" until it is
+    counted."""
+    site(window, run, qtbot, file_of(sqlite_url))
+    bar = window.filters.bars["users"]
+    assert bar.active is not None
+    bar.active.setCurrentIndex(2)  # inactive
+    wait_rows(qtbot, window.users_panel, 2)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: "2 of 6 users" in window.filters.label.text())
+    said: list[str] = []
+    label = window.filters.label
+    set_text = label.setText
+    monkeypatch.setattr(label, "setText", lambda text: (said.append(text), set_text(text)))
+
+    with closing(sqlite3.connect(file_of(sqlite_url))) as connection:
+        connection.execute("DELETE FROM users WHERE username = 'user0'")  # another writer
+        connection.commit()
+    window.refresh()  # F5
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: "2 of 5 users" in label.text())
+    assert said, "the status was not said again"
+    assert all(" of 6 users" in text or " of 5 users" in text for text in said), said
+
+    said.clear()
+    window.users_panel.search.setText("user4")
+    wait_rows(qtbot, window.users_panel, 1)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: "1 of 1 user" in label.text())
+    assert any("1 of … users" in text for text in said), said
+    assert not any(text.endswith(("· 1 user", "· 1 users")) for text in said), said
