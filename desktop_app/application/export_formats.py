@@ -216,7 +216,7 @@ async def export_to_file(
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         # Files are created, flushed and renamed in a thread: a network drive may be slow.
-        out = await asyncio.to_thread(_create, temporary, private=with_hashes)
+        out = await _create_in_thread(temporary, private=with_hashes)
         try:
             with out:
                 rows = await export(
@@ -245,6 +245,21 @@ async def export_to_file(
             )
         ) from error
     return rows
+
+
+async def _create_in_thread(path: Path, *, private: bool) -> TextIO:
+    """``_create`` in a worker thread. A cancel while it runs waits for the thread, then closes
+    and removes what it made: the thread goes on after the task is cancelled, and the file it
+    made a moment later was left behind."""
+    creating = asyncio.ensure_future(asyncio.to_thread(_create, path, private=private))
+    try:
+        return await asyncio.shield(creating)
+    except asyncio.CancelledError:
+        with contextlib.suppress(OSError):  # an OSError: nothing was made
+            (await creating).close()
+        with contextlib.suppress(OSError):  # as the export's own cleanup: no thread to cancel
+            path.unlink(missing_ok=True)  # noqa: ASYNC240
+        raise
 
 
 def _create(path: Path, *, private: bool) -> TextIO:

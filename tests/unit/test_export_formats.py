@@ -10,16 +10,19 @@ import json
 import os
 import re
 import stat
+import threading
+import time
 from collections.abc import AsyncGenerator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from uuid import UUID, uuid4
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.application import export_formats
 from desktop_app.application.export_formats import (
     HASH_COLUMN,
     POST_COLUMNS,
@@ -362,6 +365,34 @@ def test_a_task_cancelled_mid_export_leaves_no_file(tmp_path: Path) -> None:
             await task
 
     asyncio.run(cancel_midway())
+    assert leftovers(tmp_path) == []
+
+
+def test_a_cancel_while_the_file_is_being_created_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is created in a worker thread (a network drive may be slow), and a thread goes
+    on after its task is cancelled: the export waits for it and removes what it made."""
+    started, create = threading.Event(), export_formats._create
+
+    def slow_create(path: Path, *, private: bool) -> TextIO:
+        started.set()
+        time.sleep(0.3)
+        return create(path, private=private)
+
+    monkeypatch.setattr(export_formats, "_create", slow_create)
+
+    async def cancel_while_creating() -> None:
+        source = FakeSource([user(1)])
+        task = asyncio.ensure_future(export_to_file(source, tmp_path / "u.csv", UserQuery(), "csv"))
+        while not started.is_set():
+            await asyncio.sleep(0.005)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(cancel_while_creating())
+    time.sleep(0.4)  # longer than the thread: whatever it made would be there by now
     assert leftovers(tmp_path) == []
 
 
