@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OURS = ROOT / "dist" / "desktop_app" / "desktop-app"
 RUNS = 15
+NOTES = "## Notes"
 WARMUP = 2
 
 MINIMAL_APP = """
@@ -217,7 +218,11 @@ def main() -> int:
     ]
     report = "\n".join(lines) + "\n"
     print(report)
-    (ROOT / "docs" / "bundle-benchmark.md").write_text(report)
+    written = ROOT / "docs" / "bundle-benchmark.md"
+    # The hand-written analysis below the figures ("## Notes" on) is kept across runs.
+    before = written.read_text() if written.exists() else ""
+    notes = before[before.index(NOTES) :] if NOTES in before else ""
+    written.write_text(report + ("\n" + notes if notes else ""))
     return 0
 
 
