@@ -141,6 +141,7 @@ class DatabaseLifecycle(QObject):
         for model in (self._window.users_model, self._window.posts_model):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(model.wait_idle(), timeout=5)
+        await self.open_actions.stop_checking()
         if self.database is not None:
             database, self.database = self.database, None
             await database.close()

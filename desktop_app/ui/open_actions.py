@@ -10,6 +10,7 @@ list lives in the window's QSettings (beside its size), PostgreSQL entries witho
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -107,6 +108,8 @@ class OpenActions(QObject):
         self._window = window
         self._open_url = open_url
         self.recent = RecentDatabases(settings)
+        self._checks = 0  # the Recent menu's builds: a check answers only its own
+        self._checking: asyncio.Future[None] | None = None
 
         self.act_open = self._action(
             self.tr("&Open…"), self.open_file, "actionOpen", QKeySequence.StandardKey.Open
@@ -226,26 +229,56 @@ class OpenActions(QObject):
         self.update_recent_menu()
 
     def update_recent_menu(self) -> None:
-        """List the recent databases; a file no longer there is shown, disabled, as not found."""
+        """List the recent databases, then mark a file no longer there as not found (disabled).
+
+        Whether each file is there is asked in a worker thread, after the menu is built: a
+        file on a network drive that is gone or asleep can take the system seconds to answer,
+        and the menu is built while the window starts."""
         self.recent_menu.clear()
         urls = self.recent.urls()
+        entries: list[tuple[QAction, str, str]] = []
         for number, url in enumerate(urls, start=1):
             label = recent_label(url).replace("&", "&&")
-            path = sqlite_path(url)
-            missing = path is not None and not Path(path).exists()
-            text = f"&{number % 10} {label}" + (" " + self.tr("(not found)") if missing else "")
-            action = self.recent_menu.addAction(text)
+            action = self.recent_menu.addAction(f"&{number % 10} {label}")
             action.setData(url)
-            action.setEnabled(not missing)
-            action.setToolTip(
-                self.tr("{path} is not there any more").format(path=path) if missing else url
-            )
+            action.setToolTip(url)
             action.triggered.connect(lambda _=False, url=url: self._open_recent(url))
+            path = sqlite_path(url)
+            if path is not None:
+                entries.append((action, path, action.text()))
         if not urls:
             self.recent_menu.addAction(self.tr("No recent databases")).setEnabled(False)
         self.recent_menu.addSeparator()
         self.recent_menu.addAction(self.act_clear_recent)
         self.act_clear_recent.setEnabled(bool(urls))
+        self._checks += 1
+        if entries:
+            self._checking = asyncio.ensure_future(self._mark_missing(entries, self._checks))
+
+    async def _mark_missing(self, entries: list[tuple[QAction, str, str]], check: int) -> None:
+        """Disable and mark the entries whose file is not there (if the menu is still the one
+        they were asked for)."""
+        paths = [path for _action, path, _text in entries]
+        there = await asyncio.to_thread(lambda: [Path(path).exists() for path in paths])
+        if check != self._checks:
+            return  # the menu was built again meanwhile
+        for (action, path, text), present in zip(entries, there, strict=True):
+            if not present:
+                action.setText(text + " " + self.tr("(not found)"))
+                action.setEnabled(False)
+                action.setToolTip(self.tr("{path} is not there any more").format(path=path))
+
+    async def wait_checked(self) -> None:
+        """Until the Recent menu knows which of its files are there (tests)."""
+        if self._checking is not None:
+            await self._checking
+
+    async def stop_checking(self) -> None:
+        """The window closes: a check still asking a slow drive is not waited for."""
+        if self._checking is not None and not self._checking.done():
+            self._checking.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._checking
 
     @async_slot(str)
     async def _open_recent(self, url: str) -> None:

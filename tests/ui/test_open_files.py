@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -176,9 +177,34 @@ def test_a_recent_file_that_is_gone_is_shown_disabled(
     run(window.shutdown())
     odd_file.unlink()
     window.open_actions.update_recent_menu()
+    run(window.open_actions.wait_checked())
     [entry] = [a for a in window.open_actions.recent_menu.actions() if a.data()]
     assert not entry.isEnabled()
     assert entry.text().endswith("(not found)")
+
+
+def test_the_recent_menu_asks_for_its_files_off_the_gui_thread(
+    make_window: MakeWindow, run: Run, odd_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file on a network drive that is gone can take the system seconds to answer: the
+    menu is built at once (while the window starts), each file asked for in a worker thread."""
+    window = make_window()
+    assert run(window.open(sqlite_url_of(odd_file)))
+    run(window.shutdown())
+    asked_on: list[bool] = []
+    exists = Path.exists
+
+    def asked(path: Path) -> bool:
+        asked_on.append(threading.current_thread() is threading.main_thread())
+        return exists(path)
+
+    monkeypatch.setattr(Path, "exists", asked)
+    window.open_actions.update_recent_menu()
+    [entry] = [a for a in window.open_actions.recent_menu.actions() if a.data()]
+    assert entry.isEnabled() and not asked_on  # built, nothing asked yet on this thread
+    run(window.open_actions.wait_checked())
+    assert asked_on == [False]
+    assert entry.isEnabled() and not entry.text().endswith("(not found)")
 
 
 def test_a_postgresql_entry_is_remembered_without_its_password(
