@@ -24,7 +24,7 @@ from desktop_app.application.read_models import (
     cursor_of,
 )
 from desktop_app.domain.entities import Post, User
-from desktop_app.infrastructure.database.connection import make_session_factory
+from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
 from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
@@ -353,6 +353,32 @@ async def test_postgresql_pages_and_counts_run_outside_a_transaction(
         snapshot = SQLAlchemyUserReader(joined)
         assert len(await snapshot.fetch(query, limit=100)) == total
         assert connection.in_transaction()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_postgresql_page_costs_one_ping_and_no_transaction(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """Each page or count checks its connection out with the pool's ping, one round trip
+    (";"), and reads outside a transaction: no BEGIN or ROLLBACK around the ping or the
+    statement, which were three round trips more per page, each a network's latency."""
+    await seed(uow_factory)
+    single = make_engine(engine.url, pool_size=1, max_overflow=0)
+    queries: list[str] = []
+    try:
+        async with single.connect() as connection:  # the one connection every page will use
+            raw = await connection.get_raw_connection()
+            raw.driver_connection.add_query_logger(lambda logged: queries.append(logged.query))
+        users = SQLAlchemyUserReader(make_session_factory(single))
+        query = UserQuery(active=True)
+        first = await users.fetch(query, limit=5)
+        await users.fetch(query, limit=5, after=cursor_of(first[-1], query))
+        await users.count(query)
+    finally:
+        await single.dispose()
+    words = [q.strip().strip(";").split()[:1] for q in queries]
+    assert [w for w in words if w and w[0].upper() in ("BEGIN", "ROLLBACK", "COMMIT")] == []
+    assert words.count([]) == 3  # the pings: one per checkout
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
