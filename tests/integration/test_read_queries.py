@@ -24,6 +24,7 @@ from desktop_app.application.read_models import (
     cursor_of,
 )
 from desktop_app.domain.entities import Post, User
+from desktop_app.infrastructure.database import readers as readers_module
 from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
 from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
@@ -235,6 +236,29 @@ async def test_a_page_of_posts_is_one_select(
     with count_selects(engine) as selects:
         await posts.fetch(PostQuery(), limit=10, after=cursor_of(first[-1], PostQuery()))
     assert len(selects) == 1
+
+
+async def test_scrolling_runs_one_kept_statement_and_few_are_kept(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every keyset page of a view runs one statement, built once, its cursor and page size
+    bound parameters (building it and its cache key for each page was a third of the
+    reader's own time); each other shape of query has its own, and a reader keeps no more
+    than ``STATEMENTS_KEPT`` of them."""
+    await seed(uow_factory)
+    users, _ = readers(engine)
+    query = UserQuery(sort="username", descending=False)
+    rows = await users.fetch(query, limit=5)
+    seen = list(rows)
+    while len(rows) == 5:
+        rows = await users.fetch(query, limit=5, after=cursor_of(rows[-1], query))
+        seen += rows
+    assert len(seen) == 37 and len({r.id for r in seen}) == 37
+    assert len(users._statements) == 2  # the first page's, and every keyset page's
+    monkeypatch.setattr(readers_module, "STATEMENTS_KEPT", 3)
+    for sort in USER_SORTS:
+        await users.count(UserQuery(sort=sort, active=True))
+    assert 0 < len(users._statements) <= 3
 
 
 async def test_keyset_pages_do_not_read_skipped_rows(
