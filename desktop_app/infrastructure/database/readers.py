@@ -15,6 +15,10 @@ and the order is total. The sort key is the column itself, except for timestamps
 ``updated_at`` may be NULL (never edited), so rows are ordered by a normalised key that
 migration 0004 indexes. Each row carries its key, and a cursor resumes from exactly that value.
 
+Each page or count is read on a connection of its own from the engine, not through a session,
+with a statement built once per shape of query (see ``_kept``): what it costs beyond the
+database's own work is a few driver calls and the rows' conversion.
+
 A search is planned by ``search_planner`` (which index answers it) and turned into a condition
 by ``search_conditions``; where the deep seek starts and a search counts as common are the
 reader's ``ReadTuning``.
@@ -367,6 +371,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         return None if key is None else (SortKey(query.sort, key[0]), key[1])
 
     def _seek_statement(self, query: QueryT, search: SearchPlan | None) -> Any:
+        """The statement of ``_key_at``, its position the bound parameter ``POSITION``."""
         ident = self._id_column()
         keys = self._ordered(self._filtered(self._keys(query), query, search), query, search)
         position = bindparam(POSITION, type_=Integer)
