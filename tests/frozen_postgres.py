@@ -58,7 +58,8 @@ def _children(pid: int) -> list[int]:
 
 
 class FrozenPostgres:
-    """One private server: ``url`` for the app, ``freeze()`` / ``thaw()``, ``stop()``."""
+    """One private server: ``url`` for the app, ``freeze()`` / ``thaw()``, ``restart()``,
+    ``stop()``."""
 
     def __init__(self, bin_dir: Path) -> None:
         self._bin = bin_dir
@@ -103,6 +104,15 @@ class FrozenPostgres:
             log="pg_ctl.log",
         )
         self._started = True
+
+    def restart(self) -> None:
+        """Stop the server (every connection to it ends) and start it again on the same port."""
+        self._run(
+            str(self._bin / "pg_ctl"),
+            *("-D", str(self._data), "-l", str(self._root / "server.log"), "-w", "-t", "60"),
+            *("-m", "fast", "restart"),
+            log="pg_ctl.log",
+        )
 
     def _postmaster(self) -> int:
         return int((self._data / "postmaster.pid").read_text().splitlines()[0])

@@ -24,7 +24,8 @@ from desktop_app.application.read_models import (
     cursor_of,
 )
 from desktop_app.domain.entities import Post, User
-from desktop_app.infrastructure.database.connection import make_session_factory
+from desktop_app.infrastructure.database import readers as readers_module
+from desktop_app.infrastructure.database.connection import make_engine, make_session_factory
 from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
@@ -237,6 +238,29 @@ async def test_a_page_of_posts_is_one_select(
     assert len(selects) == 1
 
 
+async def test_scrolling_runs_one_kept_statement_and_few_are_kept(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every keyset page of a view runs one statement, built once, its cursor and page size
+    bound parameters (building it and its cache key for each page was a third of the
+    reader's own time); each other shape of query has its own, and a reader keeps no more
+    than ``STATEMENTS_KEPT`` of them."""
+    await seed(uow_factory)
+    users, _ = readers(engine)
+    query = UserQuery(sort="username", descending=False)
+    rows = await users.fetch(query, limit=5)
+    seen = list(rows)
+    while len(rows) == 5:
+        rows = await users.fetch(query, limit=5, after=cursor_of(rows[-1], query))
+        seen += rows
+    assert len(seen) == 37 and len({r.id for r in seen}) == 37
+    assert len(users._statements) == 2  # the first page's, and every keyset page's
+    monkeypatch.setattr(readers_module, "STATEMENTS_KEPT", 3)
+    for sort in USER_SORTS:
+        await users.count(UserQuery(sort=sort, active=True))
+    assert 0 < len(users._statements) <= 3
+
+
 async def test_keyset_pages_do_not_read_skipped_rows(
     engine: AsyncEngine, uow_factory: UnitOfWorkFactory
 ) -> None:
@@ -353,6 +377,32 @@ async def test_postgresql_pages_and_counts_run_outside_a_transaction(
         snapshot = SQLAlchemyUserReader(joined)
         assert len(await snapshot.fetch(query, limit=100)) == total
         assert connection.in_transaction()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_postgresql_page_costs_one_ping_and_no_transaction(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """Each page or count checks its connection out with the pool's ping, one round trip
+    (";"), and reads outside a transaction: no BEGIN or ROLLBACK around the ping or the
+    statement, which were three round trips more per page, each a network's latency."""
+    await seed(uow_factory)
+    single = make_engine(engine.url, pool_size=1, max_overflow=0)
+    queries: list[str] = []
+    try:
+        async with single.connect() as connection:  # the one connection every page will use
+            raw = await connection.get_raw_connection()
+            raw.driver_connection.add_query_logger(lambda logged: queries.append(logged.query))
+        users = SQLAlchemyUserReader(make_session_factory(single))
+        query = UserQuery(active=True)
+        first = await users.fetch(query, limit=5)
+        await users.fetch(query, limit=5, after=cursor_of(first[-1], query))
+        await users.count(query)
+    finally:
+        await single.dispose()
+    words = [q.strip().strip(";").split()[:1] for q in queries]
+    assert [w for w in words if w and w[0].upper() in ("BEGIN", "ROLLBACK", "COMMIT")] == []
+    assert words.count([]) == 3  # the pings: one per checkout
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)

@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.domain.entities import Post, User
-from desktop_app.infrastructure.database.connection import make_session_factory
 from desktop_app.infrastructure.database.readers import (
     SQLAlchemyPostReader,
     SQLAlchemyUserReader,
@@ -202,11 +201,11 @@ async def test_the_probe_tells_rare_from_common(
     if engine.dialect.name != "sqlite":
         await postgres_estimates_rare_and_common(engine)
         return
-    async with make_session_factory(engine)() as session:
-        rare = await posts._search(session, PostQuery(search="autovacuum"))
-        common = await posts._search(session, PostQuery(search="sourdough"))
-        short_and_rare = await posts._search(session, PostQuery(search="z"))
-        by_author = await posts._search(session, PostQuery(search="ada"))
+    async with engine.connect() as connection:
+        rare = await posts._search(connection, PostQuery(search="autovacuum"))
+        common = await posts._search(connection, PostQuery(search="sourdough"))
+        short_and_rare = await posts._search(connection, PostQuery(search="z"))
+        by_author = await posts._search(connection, PostQuery(search="ada"))
     assert rare is not None and not rare.dense and not rare.authors_match
     assert common is not None and common.dense
     assert short_and_rare is not None and not short_and_rare.dense
@@ -222,9 +221,9 @@ async def postgres_estimates_rare_and_common(engine: AsyncEngine) -> None:
     expected = {"Weekend notes", "Sourdough diary"}
     for fraction, fenced in ((2.0, True), (0.0, False)):
         _, posts = readers(engine, ReadTuning(pg_dense_fraction=fraction))
-        async with make_session_factory(engine)() as session:
-            search = await posts._search(session, PostQuery(search="sourdough"))
-            share = await posts.planner.pg_share(session, (("sourdough",),))
+        async with engine.connect() as connection:
+            search = await posts._search(connection, PostQuery(search="sourdough"))
+            share = await posts.planner.pg_share(connection, (("sourdough",),))
         assert search is not None and search.mode == "postgresql"
         assert search.fenced is fenced
         assert share is not None and 0 < share < 1  # 2 of the 5 posts, by the statistics

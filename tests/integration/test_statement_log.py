@@ -12,9 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from desktop_app.application.abstract_unit_of_work import UnitOfWorkFactory
+from desktop_app.application.read_models import UserQuery, cursor_of
 from desktop_app.application.statement_log import StatementEntry
 from desktop_app.domain.entities import User
 from desktop_app.domain.errors import DuplicateEmailError
+from desktop_app.infrastructure.database.connection import make_session_factory
+from desktop_app.infrastructure.database.readers import SQLAlchemyUserReader
+from desktop_app.infrastructure.database.search_planner import ReadTuning
 from desktop_app.infrastructure.database.statement_recorder import StatementRecorder
 
 pytestmark = pytest.mark.asyncio
@@ -109,3 +113,34 @@ async def test_no_hook_stays_once_the_last_listener_goes(
     stop_again()
     assert [e.statement for e in again] == ["SELECT count(*) FROM users"]
     assert _hooked(recorder, engine) == []
+
+
+async def test_the_log_shows_every_statement_of_the_table_pages_and_counts(
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+) -> None:
+    """Pages and counts are read on the engine's connections with statements the reader keeps
+    built: the log still shows each one the driver runs, the keyset page, both statements of
+    a deep jump (the key's seek, then the page after it) and the count, again on a second
+    pass (a kept statement is run, and logged, again)."""
+    for n in range(4):
+        await _create(
+            uow_factory, User(email=f"u{n}@example.org", username=f"user{n}", hashed_password="x")
+        )
+    users = SQLAlchemyUserReader(
+        make_session_factory(engine), tuning=ReadTuning(seek_from_offset=2)
+    )
+    query = UserQuery(sort="username", descending=False)
+    recorder = StatementRecorder(engine)
+    entries: list[StatementEntry] = []
+    unsubscribe = recorder.subscribe(entries.append)
+    try:
+        for _ in range(2):
+            first = await users.fetch(query, limit=1)
+            await users.fetch(query, limit=1, after=cursor_of(first[-1], query))
+            await users.fetch(query, offset=2, limit=1)
+            assert await users.count(query) == 4
+    finally:
+        unsubscribe()
+    selects = [e.statement for e in entries if e.statement.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 10 and all("FROM users" in s for s in selects), selects
+    assert sum("count(" in s for s in selects) == 2

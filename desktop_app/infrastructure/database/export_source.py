@@ -66,7 +66,7 @@ async def _page(
     reader: _UserRows | _PostRows, query: Any, after: Cursor | None, limit: int
 ) -> Sequence[Row[*tuple[Any, ...]]]:
     """Up to ``limit`` rows after ``after``, each with its sort key last (the reader's page)."""
-    return await reader._page(reader._columns(), query, 0, limit, after)
+    return await reader._page("rows", query, 0, limit, after)
 
 
 class SQLAlchemyExportSource(ExportSource):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from desktop_app.application.read_models import PostQuery, UserQuery
 from desktop_app.application.row_filters import TimeRange
@@ -39,9 +39,9 @@ class FilterPlanner:
         ranges = {"created_at": query.created, "updated_at": query.updated}
         return [(c, r) for c, r in ranges.items() if r is not None and c != query.sort]
 
-    async def plan(self, session: AsyncSession, query: UserQuery | PostQuery) -> None:
+    async def plan(self, connection: AsyncConnection, query: UserQuery | PostQuery) -> None:
         """Probe each of ``query``'s time filters not probed yet."""
-        if session.get_bind().dialect.name != "sqlite":
+        if connection.dialect.name != "sqlite":
             return
         for column, wanted in self._ranges(query):
             if (column, wanted) in self._dense:
@@ -51,7 +51,7 @@ class FilterPlanner:
             cap = self._tuning.dense_after
             condition = time_condition(getattr(self._model, column), wanted, "sqlite")
             inner = select(self._model.id).where(condition).limit(cap + 1).subquery()
-            found = await session.scalar(select(func.count()).select_from(inner))
+            found = await connection.scalar(select(func.count()).select_from(inner))
             self._dense[(column, wanted)] = int(found or 0) > cap
 
     def walked(self, query: UserQuery | PostQuery) -> frozenset[str]:

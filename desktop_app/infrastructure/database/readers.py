@@ -15,6 +15,10 @@ and the order is total. The sort key is the column itself, except for timestamps
 ``updated_at`` may be NULL (never edited), so rows are ordered by a normalised key that
 migration 0004 indexes. Each row carries its key, and a cursor resumes from exactly that value.
 
+Each page or count is read on a connection of its own from the engine, not through a session,
+with a statement built once per shape of query (see ``_kept``): what it costs beyond the
+database's own work is a few driver calls and the rows' conversion.
+
 A search is planned by ``search_planner`` (which index answers it) and turned into a condition
 by ``search_conditions``; where the deep seek starts and a search counts as common are the
 reader's ``ReadTuning``.
@@ -23,26 +27,31 @@ reader's ``ReadTuning``.
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Hashable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from sqlalchemy import (
     ColumnElement,
-    Executable,
-    Result,
+    Integer,
     Row,
     Select,
+    bindparam,
     false,
     func,
-    literal,
     select,
     text,
     tuple_,
     union,
 )
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+)
 
 from desktop_app.application.read_models import (
     CONTENT_PREVIEW_CHARS,
@@ -63,7 +72,7 @@ from desktop_app.infrastructure.database.interrupt import interruptible
 from desktop_app.infrastructure.database.models import PostModel, UserModel
 from desktop_app.infrastructure.database.search import fts5_query
 from desktop_app.infrastructure.database.search_planner import ReadTuning, SearchPlan, SearchPlanner
-from desktop_app.infrastructure.database.sort_keys import key_of_value, sort_key
+from desktop_app.infrastructure.database.sort_keys import key_of_parameter, sort_key
 
 QueryT = TypeVar("QueryT", UserQuery, PostQuery)
 RowT = TypeVar("RowT", UserRow, PostRow)
@@ -73,28 +82,39 @@ SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
 IDS_A_STATEMENT = 500
 
 
-async def _run(
-    session: AsyncSession, stmt: Executable, parameters: dict[str, Any] | None = None
-) -> Result[*tuple[Any, ...]]:
-    """``stmt`` run as Core on the session's connection: the reader wants plain rows, and an
-    ORM-enabled SELECT through ``session.execute`` costs about 0.5 ms more per page (its ORM
-    execution and row loading), a third of a trivially indexed page's time on SQLite."""
-    connection = await session.connection()
-    return await connection.execute(stmt, parameters)
+# Statements a reader keeps built (per query shape) before it starts afresh.
+STATEMENTS_KEPT = 256
+
+# The bound parameters of a kept page statement: the values that change from page to page.
+AFTER_VALUE, AFTER_ID, PAGE_LIMIT, PAGE_OFFSET, POSITION = (
+    "after_value",
+    "after_id",
+    "page_limit",
+    "page_offset",
+    "position",
+)
 
 
-async def _read_without_transaction(session: AsyncSession) -> str:
-    """Take ``session``'s connection for one read outside a transaction on PostgreSQL, and
-    return the backend's name. A page is a statement or two, each a consistent snapshot by
-    itself (a seek's key, then the keyset page after it, needs no shared one), and asyncpg's
-    BEGIN and ROLLBACK are two more round trips to the server for every page and count. A
-    session bound to a connection (a snapshot someone holds open) is left as it is, and SQLite
-    starts no transaction for a read anyway."""
-    bind = session.get_bind()
-    name = bind.dialect.name
-    if name == "postgresql" and isinstance(session.bind, AsyncEngine):
-        await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    return name
+@asynccontextmanager
+async def _reading(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncConnection]:
+    """A connection for one page or count, straight from the engine the sessions are bound to.
+
+    A page is a statement or two, run as Core for plain rows: a session around them (its
+    transaction bookkeeping, its close) took a third of a trivially indexed page's time. On
+    PostgreSQL the connection reads outside a transaction (autocommit): each statement is a
+    consistent snapshot by itself (a seek's key, then the keyset page after it, needs no
+    shared one), and asyncpg's BEGIN and ROLLBACK are two more round trips per page. Sessions
+    bound to a connection (a snapshot someone holds open) are read through a session, inside
+    that snapshot, as they are; SQLite starts no transaction for a read anyway."""
+    bind = sessions.kw.get("bind")
+    if isinstance(bind, AsyncEngine):
+        async with bind.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                await connection.execution_options(isolation_level="AUTOCOMMIT")
+            yield connection
+        return
+    async with sessions() as session:
+        yield await session.connection()
 
 
 class _Reader(abc.ABC, Generic[QueryT, RowT]):
@@ -115,6 +135,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         self.planner = SearchPlanner(self._table, tuning, by_author=self._by_author)
         self.filter_planner = FilterPlanner(self._table, tuning)
         self._sort_keys: dict[tuple[str, str], Any] = {}
+        self._statements: dict[Hashable, Any] = {}
 
     @abc.abstractmethod
     def _id_column(self) -> Any: ...
@@ -167,16 +188,36 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         """A count answered from the search indexes alone, where there is one."""
         return None
 
-    async def _search(self, session: AsyncSession, query: QueryT) -> SearchPlan | None:
+    async def _search(self, connection: AsyncConnection, query: QueryT) -> SearchPlan | None:
         """How ``query.search`` is answered here (see ``search_planner``; the filters are
         probed alongside, see ``filter_planner``)."""
-        await self.filter_planner.plan(session, query)
+        await self.filter_planner.plan(connection, query)
         return await self.planner.plan(
-            session, query.search, sort=query.sort, narrowed=self._narrowed(query)
+            connection, query.search, sort=query.sort, narrowed=self._narrowed(query)
         )
 
-    def _after(self, query: QueryT, after: Cursor | None) -> list[ColumnElement[bool]]:
+    def _kept(self, shape: Hashable, build: Callable[[], Any]) -> Any:
+        """The statement of ``shape``, built by ``build`` the first time it is asked for.
+
+        A page's statement depends on its query, plan and backend, never on the cursor's
+        values or the page's size, which are bound parameters: scrolling runs one statement
+        object again and again, so it is neither rebuilt nor given a new cache key (the two
+        took about a third of the reader's own time per page). Plans and probes are in the
+        shape, so a changed plan builds a new statement."""
+        key = (shape, self._dialect)
+        built = self._statements.get(key)
+        if built is None:
+            if len(self._statements) >= STATEMENTS_KEPT:
+                self._statements.clear()
+            built = self._statements[key] = build()
+        return built
+
+    def _after(self, query: QueryT, *, by_value: bool) -> list[ColumnElement[bool]]:
         """The conditions of a keyset page: rows strictly after ``after`` in ``query``'s order.
+
+        ``by_value``: the cursor holds a plain value (a row a service returned), turned into a
+        key the way the database turns the column; else the key as the database gave it. The
+        values are the parameters ``AFTER_VALUE`` and ``AFTER_ID``.
 
         The single-column bound is implied by the pair's; it is there because SQLite seeks an
         index on an expression only for a plain comparison, and scans for a row value (20 ms
@@ -186,16 +227,13 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         page deep in a filtered range walk from that end to the cursor (18 ms instead of 0.04
         ms, 80,000 rows in).
         """
-        if after is None:
-            return []
         sort, ident = self._sort_key(query), self._id_column()
-        value, row_id = after
-        if isinstance(value, SortKey):
-            bound = literal(value.value, type_=sort.type)
-        else:  # a plain value: turned into a key the way the database turns the column
-            bound = key_of_value(self._sort_column(query), value, self._dialect)
+        if by_value:
+            bound = key_of_parameter(self._sort_column(query), AFTER_VALUE, self._dialect)
+        else:
+            bound = bindparam(AFTER_VALUE, type_=sort.type)
         pair = tuple_(sort, ident)
-        after_pair = tuple_(bound, literal(row_id, type_=ident.type))
+        after_pair = tuple_(bound, bindparam(AFTER_ID, type_=ident.type))
         if query.descending:
             return [sort <= bound, pair < after_pair]
         return [sort >= bound, pair > after_pair]
@@ -215,8 +253,9 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
         """SELECT of the ids of every row ``query`` shows (its search and filters, no order),
         planned in ``session``: to read what a view shows in the caller's own transaction
         (a local copy of the current view reads it in one snapshot)."""
-        self._dialect = session.get_bind().dialect.name
-        search = await self._search(session, query)
+        connection = await session.connection()
+        self._dialect = connection.dialect.name
+        search = await self._search(connection, query)
         ids = self._joined(select(self._id_column()), query)
         return self._filtered(ids, query, search, ordered=False)
 
@@ -236,8 +275,9 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
             mirrored = replace(query, descending=not query.descending)
             mirror_rows = await self.fetch(mirrored, offset=total - end, limit=end - offset)
             return mirror_rows[::-1]
-        rows = await self._page(self._columns(), query, offset, limit, after)
-        return [self._row(row[:-1], SortKey(query.sort, row[-1])) for row in rows]
+        rows = await self._page("rows", query, offset, limit, after)
+        sort = query.sort
+        return [self._row(row[:-1], SortKey(sort, row[-1])) for row in rows]
 
     @interruptible
     async def keys(
@@ -250,8 +290,7 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
     ) -> list[RowKey]:
         """A page of (id, version, author) alone: no text is read (a bulk action over a
         selection resolves its rows through this, a keyset page at a time)."""
-        columns = self._joined(select(*self._key_columns()), query)
-        rows = await self._page(columns, query, offset, limit, after)
+        rows = await self._page("keys", query, offset, limit, after)
         return [
             RowKey(row[0], row[1], row[2] if len(row) > 3 else None, SortKey(query.sort, row[-1]))
             for row in rows
@@ -259,50 +298,92 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
 
     async def _page(
         self,
-        columns: Select[*tuple[Any, ...]],
+        columns: str,
         query: QueryT,
         offset: int,
         limit: int,
         after: Cursor | None,
     ) -> Sequence[Row[*tuple[Any, ...]]]:
-        """Up to ``limit`` rows of ``columns`` plus the sort key, after ``after`` or from
-        position ``offset`` (a deep one through the index first, see ``_key_at``)."""
+        """Up to ``limit`` rows of ``columns`` ("rows": a table row's, "keys": a ``RowKey``'s)
+        plus the sort key, after ``after`` or from position ``offset`` (a deep one through the
+        index first, see ``_key_at``)."""
         try:
-            async with self._sessions() as session:
-                self._dialect = await _read_without_transaction(session)
-                search = await self._search(session, query)
+            async with _reading(self._sessions) as connection:
+                self._dialect = connection.dialect.name
+                search = await self._search(connection, query)
                 if after is None and offset >= self._tuning.seek_from_offset:
-                    after, offset = await self._key_at(session, query, offset - 1, search), 0
+                    after, offset = await self._key_at(connection, query, offset - 1, search), 0
                     if after is None:
                         return []
-                columns = columns.add_columns(self._sort_key(query))
-                after_cursor = columns.where(*self._after(query, after))
-                stmt = self._ordered(self._filtered(after_cursor, query, search), query, search)
-                if after is None and offset:
-                    stmt = stmt.offset(offset)
-                return (await _run(session, stmt.limit(limit))).all()
+                parameters: dict[str, Any] = {PAGE_LIMIT: limit}
+                by_value = None
+                if after is not None:
+                    value, parameters[AFTER_ID] = after
+                    by_value = not isinstance(value, SortKey)
+                    parameters[AFTER_VALUE] = value.value if isinstance(value, SortKey) else value
+                elif offset:
+                    parameters[PAGE_OFFSET] = offset
+                walked = self.filter_planner.walked(query)
+                shape = ("page", columns, query, search, walked, by_value, bool(offset))
+                stmt = self._kept(
+                    shape, lambda: self._page_statement(columns, query, search, by_value, offset)
+                )
+                return (await connection.execute(stmt, parameters)).all()
         except Exception as error:
             raise_translated(error)
             raise
 
+    def _page_statement(
+        self,
+        columns: str,
+        query: QueryT,
+        search: SearchPlan | None,
+        by_value: bool | None,
+        offset: int,
+    ) -> Select[*tuple[Any, ...]]:
+        """The statement of a page: after a cursor (``by_value`` not None, see ``_after``) or
+        from an offset; its limit, offset and cursor are bound parameters."""
+        if columns == "rows":
+            selected = self._columns()
+        else:
+            selected = self._joined(select(*self._key_columns()), query)
+        selected = selected.add_columns(self._sort_key(query))
+        if by_value is not None:
+            selected = selected.where(*self._after(query, by_value=by_value))
+        stmt = self._ordered(self._filtered(selected, query, search), query, search)
+        if by_value is None and offset:
+            stmt = stmt.offset(bindparam(PAGE_OFFSET, type_=Integer))
+        return stmt.limit(bindparam(PAGE_LIMIT, type_=Integer))
+
     async def _key_at(
-        self, session: AsyncSession, query: QueryT, position: int, search: SearchPlan | None
+        self,
+        connection: AsyncConnection,
+        query: QueryT,
+        position: int,
+        search: SearchPlan | None,
     ) -> Cursor | None:
         """The cursor of the row at ``position``, read through the index: the skipped rows are
         walked for their ids alone (an expression key would be computed for each of them),
         then the one row found gives its key."""
+        shape = ("seek", query, search, self.filter_planner.walked(query))
+        stmt = self._kept(shape, lambda: self._seek_statement(query, search))
+        key = (await connection.execute(stmt, {POSITION: position})).first()
+        return None if key is None else (SortKey(query.sort, key[0]), key[1])
+
+    def _seek_statement(self, query: QueryT, search: SearchPlan | None) -> Any:
+        """The statement of ``_key_at``, its position the bound parameter ``POSITION``."""
         ident = self._id_column()
         keys = self._ordered(self._filtered(self._keys(query), query, search), query, search)
+        position = bindparam(POSITION, type_=Integer)
         found = keys.with_only_columns(ident).offset(position).limit(1).scalar_subquery()
-        key = (await _run(session, self._keys(query).where(ident == found))).first()
-        return None if key is None else (SortKey(query.sort, key[0]), key[1])
+        return self._keys(query).where(ident == found)
 
     @interruptible
     async def count(self, query: QueryT) -> int:
         try:
-            async with self._sessions() as session:
-                self._dialect = await _read_without_transaction(session)
-                search = await self._search(session, query)
+            async with _reading(self._sessions) as connection:
+                self._dialect = connection.dialect.name
+                search = await self._search(connection, query)
                 if (
                     search is not None
                     and search.mode == "fts5"
@@ -314,13 +395,14 @@ class _Reader(abc.ABC, Generic[QueryT, RowT]):
                     # Every row has exactly one FTS5 entry: count there, not in the table.
                     fts = f"{self._table}_fts"
                     counted = text(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :match")
-                    result = await _run(session, counted, {"match": fts5_query(search.terms)})
-                    return int(result.scalar_one())
+                    match = {"match": fts5_query(search.terms)}
+                    return int((await connection.execute(counted, match)).scalar_one())
                 if search is not None and search.mode == "fts5" and search.terms:
                     counted_fts = self._counted_fts(query, search)
                     if counted_fts is not None:
-                        return int((await _run(session, counted_fts)).scalar() or 0)
-                return int((await _run(session, self._counted(query, search))).scalar() or 0)
+                        return int(await connection.scalar(counted_fts) or 0)
+                stmt = self._kept(("count", query, search), lambda: self._counted(query, search))
+                return int(await connection.scalar(stmt) or 0)
         except Exception as error:
             raise_translated(error)
             raise
@@ -435,11 +517,11 @@ class SQLAlchemyPostReader(_Reader[PostQuery, PostRow], PostReader):
     async def contents(self, ids: Sequence[UUID]) -> dict[UUID, str]:
         found: dict[UUID, str] = {}
         try:
-            async with self._sessions() as session:
+            async with _reading(self._sessions) as connection:
                 for start in range(0, len(ids), IDS_A_STATEMENT):
                     batch = list(ids[start : start + IDS_A_STATEMENT])
                     stmt = select(PostModel.id, PostModel.content).where(PostModel.id.in_(batch))
-                    found.update((row[0], row[1]) for row in await session.execute(stmt))
+                    found.update((row[0], row[1]) for row in await connection.execute(stmt))
         except Exception as error:
             raise_translated(error)
             raise

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
 from sqlalchemy import Select, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from desktop_app.infrastructure.database.models import UserModel
@@ -94,13 +94,13 @@ class SearchPlanner:
         # PostgreSQL: (common?, authors match?); FTS5: (matches found, rows, authors match?)
         self._probed: dict[str, tuple[Any, ...]] = {}
 
-    async def mode(self, session: AsyncSession) -> SearchMode:
+    async def mode(self, connection: AsyncConnection) -> SearchMode:
         if self._mode is None:
-            dialect = session.get_bind().dialect.name
+            dialect = connection.dialect.name
             if dialect == "postgresql":
                 self._mode = "postgresql"
             elif dialect == "sqlite":
-                tables = await session.execute(
+                tables = await connection.execute(
                     text(
                         "SELECT count(*) FROM sqlite_master "
                         "WHERE type = 'table' AND name IN ('users_fts', 'posts_fts')"
@@ -112,14 +112,14 @@ class SearchPlanner:
         return self._mode
 
     async def plan(
-        self, session: AsyncSession, search: str, *, sort: str, narrowed: bool = False
+        self, connection: AsyncConnection, search: str, *, sort: str, narrowed: bool = False
     ) -> SearchPlan | None:
         """How ``search`` is answered for rows in ``sort`` order, probing the index once per
         text; ``narrowed``: the query is already limited to a few rows (an author filter)."""
         text_ = search.strip()
         if not text_:
             return None
-        mode = await self.mode(session)
+        mode = await self.mode(connection)
         terms = search_terms(text_, strip_accents=mode != "postgresql")
         if not terms or mode == "like":
             return SearchPlan(mode, text_, terms)
@@ -127,12 +127,12 @@ class SearchPlanner:
             if len(self._probed) > self._tuning.probes_kept:
                 self._probed.clear()
             probe = self._probe_pg if mode == "postgresql" else self._probe_fts5
-            self._probed[text_] = await probe(session, terms)
+            self._probed[text_] = await probe(connection, terms)
         if mode == "postgresql":
             common, authors = self._probed[text_]
             # Read afresh each time (a new user may match): the planner estimates a literal
             # list well, and an array it cannot see into as a few percent of all posts.
-            ids = await self._pg_author_ids(session, terms) if authors else ()
+            ids = await self._pg_author_ids(connection, terms) if authors else ()
             return SearchPlan(
                 mode, text_, terms, authors_match=authors, fenced=not common, author_ids=ids
             )
@@ -147,32 +147,32 @@ class SearchPlanner:
         dense = found > max(tuning.dense_after, int(rows * share))
         return SearchPlan(mode, text_, terms, dense=dense or narrowed, authors_match=authors)
 
-    async def _probe_pg(self, session: AsyncSession, terms: Terms) -> tuple[bool, bool]:
+    async def _probe_pg(self, connection: AsyncConnection, terms: Terms) -> tuple[bool, bool]:
         """(common: the share is unknown or over ``pg_dense_fraction``, authors match)."""
-        share = await self.pg_share(session, terms)
-        authors = await self._authors_match(session, terms, "postgresql")
+        share = await self.pg_share(connection, terms)
+        authors = await self._authors_match(connection, terms, "postgresql")
         return share is None or share >= self._tuning.pg_dense_fraction, authors
 
-    async def _probe_fts5(self, session: AsyncSession, terms: Terms) -> tuple[int, int, bool]:
+    async def _probe_fts5(self, connection: AsyncConnection, terms: Terms) -> tuple[int, int, bool]:
         """(matching keys found, up to the most any plan asks about; rows; authors match)."""
         fts = f"{self._table}_fts"
-        rows = await session.scalar(text(f"SELECT max(key) FROM {self._table}_search_keys"))
+        rows = await connection.scalar(text(f"SELECT max(key) FROM {self._table}_search_keys"))
         rows = int(rows or 0)
         cap = max(self._tuning.dense_after, int(rows * self._tuning.dense_fraction)) + 1
         probe = text(
             f"SELECT count(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :match LIMIT :cap)"
         )
-        found = await session.scalar(probe, {"match": fts5_query(terms), "cap": cap})
-        return int(found or 0), rows, await self._authors_match(session, terms, "fts5")
+        found = await connection.scalar(probe, {"match": fts5_query(terms), "cap": cap})
+        return int(found or 0), rows, await self._authors_match(connection, terms, "fts5")
 
-    async def pg_share(self, session: AsyncSession, terms: Terms) -> float | None:
+    async def pg_share(self, connection: AsyncConnection, terms: Terms) -> float | None:
         """The share of rows the search matches, estimated from PostgreSQL's statistics of
         ``search_vector`` (its most common words and their frequencies), or None without them.
 
         A word of a term must be there; the term's last word is a prefix, so the frequencies
         of every common word it starts add up. Words that are not common count as rare."""
         stats = (
-            await session.execute(
+            await connection.execute(
                 text(
                     "SELECT most_common_elems::text::text[], most_common_elem_freqs "
                     "FROM pg_stats WHERE tablename = :table AND attname = 'search_vector'"
@@ -192,23 +192,27 @@ class SearchPlanner:
             shares.append(min([min(started, 1.0), *(frequency.get(w, 0.0) for w in whole)]))
         return min(shares)
 
-    async def _authors_match(self, session: AsyncSession, terms: Terms, mode: SearchMode) -> bool:
+    async def _authors_match(
+        self, connection: AsyncConnection, terms: Terms, mode: SearchMode
+    ) -> bool:
         """Whether the search also matches authors' usernames (posts only)."""
         if not self._by_author:
             return False
         if mode == "postgresql":
             author = aliased(UserModel, name="search_author")
-            found = await session.execute(pg_authors(terms, author).limit(1))
+            found = await connection.execute(pg_authors(terms, author).limit(1))
             return found.first() is not None
         probe = text("SELECT rowid FROM users_fts WHERE users_fts MATCH :match LIMIT 1")
         match = fts5_query(terms, "username")
-        return (await session.execute(probe, {"match": match})).first() is not None
+        return (await connection.execute(probe, {"match": match})).first() is not None
 
-    async def _pg_author_ids(self, session: AsyncSession, terms: Terms) -> tuple[Any, ...] | None:
+    async def _pg_author_ids(
+        self, connection: AsyncConnection, terms: Terms
+    ) -> tuple[Any, ...] | None:
         """Ids of the users whose username matches, or None when there are too many to list."""
         if not self._by_author:
             return None
         author = aliased(UserModel, name="search_author")
         most = self._tuning.listed_authors
-        found = (await session.scalars(pg_authors(terms, author).limit(most + 1))).all()
+        found = (await connection.scalars(pg_authors(terms, author).limit(most + 1))).all()
         return tuple(found) if len(found) <= most else None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, literal_column
+from sqlalchemy import ColumnElement, bindparam, func, literal, literal_column
 
 from desktop_app.infrastructure.database.types import UTCDateTime
 
@@ -58,6 +58,15 @@ def key_of_value(column: Any, value: object, dialect: str) -> Any:
     """``value`` of ``column`` (a Python value, e.g. a datetime) as a bound sort key, computed
     the same way as ``sort_key(column)`` so the two compare exactly."""
     bound = literal(value, type_=column.type)
+    if not _is_time(column):
+        return bound
+    return _time_key(bound, dialect, nullable=_nullable(column))
+
+
+def key_of_parameter(column: Any, name: str, dialect: str) -> Any:
+    """A bound parameter ``name`` holding a Python value of ``column``, turned into a sort key
+    like ``key_of_value``: the same statement serves every value (it is built once)."""
+    bound = bindparam(name, type_=column.type)
     if not _is_time(column):
         return bound
     return _time_key(bound, dialect, nullable=_nullable(column))
