@@ -325,16 +325,33 @@ def report(
 FILTERS_HEADING = "## Filters (issue 13): every combination vs the same SQL on the driver"
 
 
+GENERATED = ("### SQLite (sqlite3)", "### PostgreSQL (asyncpg)")
+
+
+def _subsections(body: str) -> tuple[str, list[tuple[str, str]]]:
+    """``body`` (a section after its heading) as its intro and its ``### `` subsections, each
+    (heading, text)."""
+    intro, *parts = body.split("\n### ")
+    return intro, [("### " + part.split("\n", 1)[0], part.split("\n", 1)[1]) for part in parts]
+
+
 def write_section(path: Path, section: str) -> None:
-    """Put ``section`` in the report at ``path`` in place of the last one (or at the end)."""
+    """Put ``section`` in the report at ``path``: its intro and its generated subsections
+    (``GENERATED``) replace the last run's, in place; the subsections written by hand (notes,
+    before-and-after tables) stay where they are. Without a filters section yet, at the end."""
     text = path.read_text() if path.exists() else ""
-    if FILTERS_HEADING in text:
-        before, after = text.split(FILTERS_HEADING, 1)
-        rest = after.split("\n## ", 1)
-        text = before + section + ("\n## " + rest[1] if len(rest) > 1 else "")
-    else:
-        text = text.rstrip() + "\n\n" + section
-    path.write_text(text)
+    if FILTERS_HEADING not in text:
+        path.write_text(text.rstrip() + "\n\n" + section)
+        return
+    before, after = text.split(FILTERS_HEADING, 1)
+    body, *rest = after.split("\n## ", 1)
+    _, old_parts = _subsections(body)  # the intro is the new run's
+    new_intro, new_parts = _subsections(section.split(FILTERS_HEADING, 1)[1])
+    fresh = dict(new_parts)
+    parts = [(h, fresh.pop(h, t)) if h in GENERATED else (h, t) for h, t in old_parts]
+    parts += list(fresh.items())  # generated subsections the last run did not have
+    merged = new_intro + "".join(f"\n{heading}\n{text}" for heading, text in parts)
+    path.write_text(before + FILTERS_HEADING + merged + ("\n## " + rest[0] if rest else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
