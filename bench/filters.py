@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sqlite3
 import statistics
 import sys
@@ -373,7 +374,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if not args.reuse:
             print(f"{name}: filled in {asyncio.run(fill(url, args.users, args.posts)):.0f} s")
-        results[name] = asyncio.run(measure(url))
+        gc.collect()
+        gc.freeze()  # as the window does once started: collections during the measurement
+        try:  # do not walk what the fill left behind
+            results[name] = asyncio.run(measure(url))
+        finally:
+            gc.unfreeze()
     section = report(results["sqlite"], results["postgresql"], args.users, args.posts)
     print(section)
     write_section(args.report, section)
