@@ -49,6 +49,16 @@ def idle(qtbot: QtBot, window: MainWindow) -> None:
     )
 
 
+def choose_active(qtbot: QtBot, window: MainWindow, index: int, rows: int, says: str) -> None:
+    """Active (1: yes, 2: no) in the users' bar, then wait for the rows and the status."""
+    bar = window.filters.bars["users"]
+    assert bar.active is not None
+    bar.active.setCurrentIndex(index)
+    wait_rows(qtbot, window.users_panel, rows)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: says in window.filters.label.text())
+
+
 def shown_usernames(panel: TablePanel) -> set[str]:
     rows = [panel.model.row_at(n) for n in range(panel.model.row_count.rows)]
     return {getattr(r, "username", None) or getattr(r, "author_username", "") for r in rows}
@@ -223,12 +233,9 @@ def test_the_unfiltered_total_is_counted_once_until_the_rows_change(
         return await count(query)
 
     monkeypatch.setattr(reader, "count", counting)
+    choose_active(qtbot, window, 1, 4, "4 of 6 users")
     bar = window.filters.bars["users"]
     assert bar.active is not None
-    bar.active.setCurrentIndex(1)  # active
-    wait_rows(qtbot, window.users_panel, 4)
-    idle(qtbot, window)
-    qtbot.waitUntil(lambda: "4 of 6 users" in window.filters.label.text())
     bar.active.setCurrentIndex(2)  # inactive
     wait_rows(qtbot, window.users_panel, 2)
     bar.created.set_value(date(2026, 4, 1), date(2026, 4, 30))
@@ -262,12 +269,7 @@ def test_the_status_keeps_its_total_while_the_rows_are_read_again(
     never a bare "2 users" in between; a search (another total) says "of …" until it is
     counted."""
     site(window, run, qtbot, file_of(sqlite_url))
-    bar = window.filters.bars["users"]
-    assert bar.active is not None
-    bar.active.setCurrentIndex(2)  # inactive
-    wait_rows(qtbot, window.users_panel, 2)
-    idle(qtbot, window)
-    qtbot.waitUntil(lambda: "2 of 6 users" in window.filters.label.text())
+    choose_active(qtbot, window, 2, 2, "2 of 6 users")
     said: list[str] = []
     label = window.filters.label
     set_text = label.setText
